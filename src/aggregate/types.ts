@@ -45,6 +45,8 @@ export interface Fact {
   period: Period;
   /** The aggregate the fact was taken from. */
   aggregate: string;
+  /** The row the value came from, where it came from one row (e.g. the product's label). */
+  label?: string;
   /** Rank within the aggregate's order, where the aggregate is ranked. */
   rank?: number;
   /** Present for yuan values: the same value in US dollars at the declared annual rate. */

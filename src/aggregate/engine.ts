@@ -1,0 +1,197 @@
+// Runs the declared aggregates over the stream of records, one pass, without keeping the
+// records: each declaration sums into its own table of groups.
+import type { TradeRecord } from '../records.ts';
+import { monthIndex, monthName } from '../months.ts';
+import type { Reference, SanctionList } from '../reference/load.ts';
+import type { Aggregate, AggregateRow } from './types.ts';
+import type { AggregateDeclaration, DimensionName } from './declarations.ts';
+import type { Classifier } from './classify.ts';
+
+type Attributes = Record<string, string | number>;
+
+interface Group {
+  dims: (string | number)[];
+  value: number;
+  records: number;
+}
+
+export class AggregateBuilder {
+  readonly declaration: AggregateDeclaration;
+  private readonly classifier: Classifier;
+  private readonly reference: Reference;
+  private readonly sanctionList: SanctionList | undefined;
+  private readonly groups = new Map<string, Group>();
+  /** Descriptive columns for each dimension value seen (labels, names). */
+  private readonly attributes = new Map<string, Attributes>();
+  private readonly sources = new Set<string>();
+  private synthetic = false;
+
+  constructor(declaration: AggregateDeclaration, classifier: Classifier, reference: Reference) {
+    this.declaration = declaration;
+    this.classifier = classifier;
+    this.reference = reference;
+    this.sanctionList = reference.sanctions.find((s) => s.id === declaration.sanctions);
+  }
+
+  add(record: TradeRecord, synthetic: boolean): void {
+    const d = this.declaration;
+    if (record.flow !== d.flow || record.currency !== d.currency) return;
+    if (d.partners && !d.partners.includes(record.partner_code)) return;
+    if (d.hs && !d.hs.some((prefix) => record.hs_code.startsWith(prefix))) return;
+    const start = monthIndex(record.period_start);
+    const end = record.period_end === record.period_start ? start : monthIndex(record.period_end);
+    if (!this.coversMonths(start, end)) return;
+    if (end !== start && d.groupBy.includes('month')) return; // a total over months cannot be split by month
+    const product = d.products || d.productGroup || d.groupBy.includes('product') ? this.classifier.product(record) : undefined;
+    if (d.products && !d.products.includes(product!.key)) return;
+    if (d.productGroup && product!.group !== d.productGroup) return;
+    const sanctionGroup = this.sanctionList ? this.classifier.sanctionGroup(this.sanctionList, record.hs_code) : null;
+    if (this.sanctionList && sanctionGroup === null) return;
+
+    const dims: (string | number)[] = [];
+    for (const dimension of d.groupBy) {
+      const value = this.dimensionValue(dimension, record, start, product?.key, sanctionGroup);
+      dims.push(value);
+      const attrKey = `${dimension}|${value}`;
+      if (!this.attributes.has(attrKey)) this.attributes.set(attrKey, this.describe(dimension, value, record));
+    }
+    const key = JSON.stringify(dims);
+    let group = this.groups.get(key);
+    if (!group) {
+      group = { dims, value: 0, records: 0 };
+      this.groups.set(key, group);
+    }
+    group.value += record.value;
+    group.records++;
+    this.sources.add(record.file);
+    if (synthetic) this.synthetic = true;
+  }
+
+  finish(): Aggregate {
+    const d = this.declaration;
+    if (d.complete.length > 0) this.fillMissing();
+    const rows: AggregateRow[] = [...this.groups.values()].map((group) => {
+      const row: AggregateRow = {};
+      d.groupBy.forEach((dimension, k) => {
+        const value = group.dims[k]!;
+        row[dimension] = value;
+        Object.assign(row, this.attributes.get(`${dimension}|${value}`));
+      });
+      row.value = group.value;
+      row.records = group.records;
+      if (!Number.isSafeInteger(group.value)) throw new Error(`aggregate ${d.id}: a sum is too large to count exactly`);
+      return row;
+    });
+    rows.sort((a, b) => compareRows(a, b, d));
+    if (d.rank) rows.forEach((row, k) => (row.rank = k + 1));
+    return {
+      id: d.id,
+      description: d.description,
+      flow: d.flow,
+      currency: d.currency,
+      period: { start: monthName(d.period.start), end: monthName(d.period.end) },
+      dimensions: [...d.groupBy],
+      measures: ['value', 'records'],
+      rows: d.limit ? rows.slice(0, d.limit) : rows,
+      synthetic: this.synthetic,
+      sources: [...this.sources].sort(),
+    };
+  }
+
+  /** Whether the month span lies wholly inside the declared months. */
+  private coversMonths(start: number, end: number): boolean {
+    const d = this.declaration;
+    if (start < d.period.start || end > d.period.end) return false;
+    if (!d.years) return true;
+    const year = Math.floor(start / 12);
+    if (Math.floor(end / 12) !== year || !d.years.includes(year)) return false;
+    const from = (start % 12) + 1;
+    const to = (end % 12) + 1;
+    return from >= d.monthsOfYear!.from && to <= d.monthsOfYear!.to;
+  }
+
+  private dimensionValue(dimension: DimensionName, record: TradeRecord, start: number, product: string | undefined, sanctionGroup: string | null): string | number {
+    switch (dimension) {
+      case 'year': return Math.floor(start / 12);
+      case 'month': return record.period_start;
+      case 'product': return product!;
+      case 'hs_code': return record.hs_code;
+      case 'hs_chapter': return record.hs_code.slice(0, 2);
+      case 'partner': return record.partner_code;
+      case 'trade_mode': return record.trade_mode_code;
+      case 'place': return record.place_code;
+      case 'sanction_group': return sanctionGroup!;
+    }
+  }
+
+  private describe(dimension: DimensionName, value: string | number, record: TradeRecord | undefined): Attributes {
+    switch (dimension) {
+      case 'product': {
+        const product = this.reference.products.find((p) => p.key === value);
+        if (product) return { product_label: product.label.en, product_group: product.group ?? '' };
+        return record ? { product_label: this.classifier.product(record).label, product_group: '' } : {};
+      }
+      case 'hs_code': return { commodity: record?.commodity ?? '' };
+      case 'partner': return { partner_name: this.reference.partners.get(String(value))?.name.en ?? record?.partner ?? '' };
+      case 'trade_mode': return { trade_mode_name: record?.trade_mode ?? '' };
+      case 'place': return { place_name: record?.place ?? '' };
+      case 'sanction_group': return { sanction_label: this.sanctionList?.groups.find((g) => g.key === value)?.label.en ?? '' };
+      default: return {};
+    }
+  }
+
+  /** Adds zero rows so every combination of the completed dimensions appears. */
+  private fillMissing(): void {
+    const d = this.declaration;
+    const domains = d.groupBy.map((dimension, k) => {
+      const seen = new Set([...this.groups.values()].map((g) => g.dims[k]!));
+      if (d.complete.includes(dimension)) for (const value of this.declaredDomain(dimension)) seen.add(value);
+      return [...seen];
+    });
+    let combos: (string | number)[][] = [[]];
+    for (const domain of domains) combos = combos.flatMap((combo) => domain.map((value) => [...combo, value]));
+    for (const dims of combos) {
+      const key = JSON.stringify(dims);
+      if (this.groups.has(key)) continue;
+      this.groups.set(key, { dims, value: 0, records: 0 });
+      d.groupBy.forEach((dimension, k) => {
+        const attrKey = `${dimension}|${dims[k]}`;
+        if (!this.attributes.has(attrKey)) this.attributes.set(attrKey, this.describe(dimension, dims[k]!, undefined));
+      });
+    }
+  }
+
+  private declaredDomain(dimension: DimensionName): (string | number)[] {
+    const d = this.declaration;
+    const months: number[] = [];
+    for (let m = d.period.start; m <= d.period.end; m++) if (this.coversMonths(m, m)) months.push(m);
+    switch (dimension) {
+      case 'year': return [...new Set(months.map((m) => Math.floor(m / 12)))];
+      case 'month': return months.map(monthName);
+      case 'product': return d.products ?? this.reference.products.filter((p) => p.group === d.productGroup).map((p) => p.key);
+      case 'sanction_group': return this.sanctionList?.groups.map((g) => g.key) ?? [];
+      case 'partner': return d.partners ?? [];
+      default: return [];
+    }
+  }
+}
+
+function compareRows(a: AggregateRow, b: AggregateRow, d: AggregateDeclaration): number {
+  for (const { field, descending } of d.sort) {
+    const order = compareValues(a[field], b[field]);
+    if (order !== 0) return descending ? -order : order;
+  }
+  // Ties fall back to the dimensions, so the order never depends on input order.
+  for (const dimension of d.groupBy) {
+    const order = compareValues(a[dimension], b[dimension]);
+    if (order !== 0) return order;
+  }
+  return 0;
+}
+
+function compareValues(a: string | number | undefined, b: string | number | undefined): number {
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  const x = String(a ?? '');
+  const y = String(b ?? '');
+  return x < y ? -1 : x > y ? 1 : 0;
+}

@@ -1,0 +1,104 @@
+// The provenance manifest, sources.yaml: one entry per download, saying what the file
+// itself cannot (imports or exports, the period of a totals file) and where it came from.
+import { readFile } from 'node:fs/promises';
+import { isSeq, parseDocument, LineCounter } from 'yaml';
+import type { Flow } from '../records.ts';
+import { parseMonthRange, type MonthRange } from '../months.ts';
+import type { Problem } from './errors.ts';
+
+export const MANIFEST_NAME = 'sources.yaml';
+
+export interface SourceEntry {
+  file: string;
+  flow: Flow;
+  period?: MonthRange;
+  source: string;
+  synthetic: boolean;
+  license?: string;
+  notes?: string;
+  /** Line of the entry in sources.yaml, for messages. */
+  line: number;
+}
+
+const KEYS = new Set(['file', 'flow', 'period', 'source', 'synthetic', 'license', 'notes']);
+
+export interface Manifest {
+  entries: SourceEntry[];
+  problems: Problem[];
+}
+
+export async function readManifest(path: string): Promise<Manifest> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch {
+    return { entries: [], problems: [{ file: MANIFEST_NAME, message: `there is no ${MANIFEST_NAME} in the raw folder; add one entry per CSV file (file, flow, period, source, synthetic)` }] };
+  }
+  return parseManifest(text);
+}
+
+export function parseManifest(text: string): Manifest {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true });
+  const problems: Problem[] = [];
+  const at = (offset: number | undefined) => (offset === undefined ? undefined : lineCounter.linePos(offset).line);
+  for (const error of doc.errors) {
+    problems.push({ file: MANIFEST_NAME, line: at(error.pos[0]), message: `not valid YAML: ${error.message.split('\n')[0]}` });
+  }
+  if (problems.length > 0) return { entries: [], problems };
+  if (!isSeq(doc.contents)) {
+    return { entries: [], problems: [{ file: MANIFEST_NAME, line: 1, message: 'expected a list of entries, each starting with "- file: …"' }] };
+  }
+  const entries: SourceEntry[] = [];
+  const seen = new Map<string, number>();
+  for (const item of doc.contents.items) {
+    const line = at(item.range?.[0]) ?? 1;
+    const raw: unknown = item.toJSON();
+    const problem = (message: string) => problems.push({ file: MANIFEST_NAME, line, message });
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+      problem('each entry must be a mapping with file, flow, source and synthetic');
+      continue;
+    }
+    const entry = raw as Record<string, unknown>;
+    for (const key of Object.keys(entry)) {
+      if (!KEYS.has(key)) problem(`unknown key "${key}"; entries take ${[...KEYS].join(', ')}`);
+    }
+    const { file, flow, period, source, synthetic, license, notes } = entry;
+    if (typeof file !== 'string' || file.trim() === '') {
+      problem('the entry has no file');
+      continue;
+    }
+    const where = `entry for ${file}`;
+    if (seen.has(file)) problem(`${where} repeats the entry on line ${seen.get(file)}`);
+    seen.set(file, line);
+    if (flow !== 'import' && flow !== 'export') {
+      problem(`${where}: flow must be "import" or "export" (the file itself cannot tell which)`);
+      continue;
+    }
+    let range: MonthRange | undefined;
+    if (period !== undefined && period !== null) {
+      try {
+        range = parseMonthRange(String(period));
+      } catch (error) {
+        problem(`${where}: ${(error as Error).message}`);
+        continue;
+      }
+    }
+    if (typeof source !== 'string' || source.trim() === '') problem(`${where}: source must say where and when the file was downloaded`);
+    if (typeof synthetic !== 'boolean') problem(`${where}: synthetic must be true (generated sample data) or false (a real download)`);
+    for (const [key, value] of [['license', license], ['notes', notes]] as const) {
+      if (value !== undefined && typeof value !== 'string') problem(`${where}: ${key} must be text`);
+    }
+    entries.push({
+      file,
+      flow,
+      ...(range ? { period: range } : {}),
+      source: String(source ?? ''),
+      synthetic: synthetic === true,
+      ...(typeof license === 'string' ? { license } : {}),
+      ...(typeof notes === 'string' ? { notes } : {}),
+      line,
+    });
+  }
+  return { entries, problems };
+}

@@ -1,0 +1,111 @@
+// Finds downloads that cover the same trade twice: same flow, code, partner, trade mode and
+// place in overlapping periods. Adding both would double-count, so the data step fails.
+// Codes of different lengths overlap when one is a prefix of the other, and a column a
+// download lacks stands for every value of it.
+import type { Flow, TradeRecord } from '../records.ts';
+import { monthIndex, monthName } from '../months.ts';
+import type { Problem } from './errors.ts';
+
+const DIMENSIONS = ['partner_code', 'trade_mode_code', 'place_code'] as const;
+type Dimension = (typeof DIMENSIONS)[number];
+
+interface Span {
+  start: number;
+  end: number;
+  line: number;
+}
+
+/** What one file covers: for each key, the span of months and the first line. */
+export class FileCoverage {
+  readonly file: string;
+  readonly flow: Flow;
+  /** The key columns the download has; known once its header is read. */
+  dimensions: ReadonlySet<Dimension> = new Set(DIMENSIONS);
+  codeLength = 0;
+  start = Infinity;
+  end = -Infinity;
+  readonly keys = new Map<string, Span>();
+
+  constructor(file: string, flow: Flow) {
+    this.file = file;
+    this.flow = flow;
+  }
+
+  setColumns(columns: Iterable<string>): void {
+    const present = new Set(columns);
+    this.dimensions = new Set(DIMENSIONS.filter((d) => present.has(d)));
+  }
+
+  add(record: TradeRecord): void {
+    const start = monthIndex(record.period_start);
+    const end = record.period_end === record.period_start ? start : monthIndex(record.period_end);
+    this.codeLength = record.hs_code.length;
+    if (start < this.start) this.start = start;
+    if (end > this.end) this.end = end;
+    const key = `${record.hs_code}|${record.partner_code}|${record.trade_mode_code}|${record.place_code}`;
+    const span = this.keys.get(key);
+    if (!span) this.keys.set(key, { start, end, line: record.line });
+    else {
+      if (start < span.start) span.start = start;
+      if (end > span.end) span.end = end;
+    }
+  }
+}
+
+export function findOverlaps(files: readonly FileCoverage[]): Problem[] {
+  const problems: Problem[] = [];
+  for (let i = 0; i < files.length; i++) {
+    for (let j = i + 1; j < files.length; j++) {
+      const a = files[i]!;
+      const b = files[j]!;
+      if (a.flow !== b.flow || a.end < b.start || b.end < a.start || a.keys.size === 0 || b.keys.size === 0) continue;
+      const clash = firstClash(a, b);
+      if (clash) {
+        problems.push({
+          file: a.file,
+          line: clash.lineA,
+          message: `overlaps ${b.file} (line ${clash.lineB}): both hold ${a.flow}s of ${clash.description}; adding both would count that trade twice, so remove one file or narrow its query`,
+        });
+      }
+    }
+  }
+  return problems;
+}
+
+interface Clash {
+  lineA: number;
+  lineB: number;
+  description: string;
+}
+
+function firstClash(a: FileCoverage, b: FileCoverage): Clash | undefined {
+  const codeLength = Math.min(a.codeLength, b.codeLength);
+  const shared = DIMENSIONS.filter((d) => a.dimensions.has(d) && b.dimensions.has(d));
+  const project = (key: string): string => {
+    const [code = '', ...values] = key.split('|');
+    return [code.slice(0, codeLength), ...DIMENSIONS.map((d, k) => (shared.includes(d) ? values[k] : '*'))].join('|');
+  };
+  const coarse = new Map<string, Span[]>();
+  for (const [key, span] of b.keys) {
+    const projected = project(key);
+    const list = coarse.get(projected);
+    if (list) list.push(span);
+    else coarse.set(projected, [span]);
+  }
+  for (const [key, span] of a.keys) {
+    const projected = project(key);
+    const other = coarse.get(projected)?.find((s) => s.start <= span.end && span.start <= s.end);
+    if (other) {
+      const [code, partner, mode, place] = projected.split('|');
+      const parts = [`code ${code}`];
+      if (partner !== '*') parts.push(`partner ${partner}`);
+      if (mode !== '*') parts.push(`trade mode ${mode}`);
+      if (place !== '*') parts.push(`place ${place}`);
+      const start = Math.max(span.start, other.start);
+      const end = Math.min(span.end, other.end);
+      const months = start === end ? monthName(start) : `${monthName(start)}..${monthName(end)}`;
+      return { lineA: span.line, lineB: other.line, description: `${parts.join(', ')} in ${months}` };
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,260 @@
+// The data step: raw GACC downloads in, normalised records, a report, aggregates and facts
+// out. One pass over each file; outputs are written to a scratch folder and swapped in only
+// when everything succeeded, so a failed run leaves the last good output in place.
+import { closeSync, existsSync, openSync, writeSync } from 'node:fs';
+import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import { RECORDS_HEADER, recordToCsvLine, csvField, type TradeRecord } from './records.ts';
+import { stableStringify } from './json.ts';
+import { DataStepError, FileError, formatProblem, type Problem } from './ingest/errors.ts';
+import { MANIFEST_NAME, readManifest, type SourceEntry } from './ingest/manifest.ts';
+import { readGaccFile, type FileReport, type Rejection } from './ingest/read-file.ts';
+import { FileCoverage, findOverlaps } from './ingest/overlap.ts';
+import { loadReference, ReferenceError, type Reference } from './reference/load.ts';
+import { DeclarationError, readDeclarations, type Declarations } from './aggregate/declarations.ts';
+import { Classifier } from './aggregate/classify.ts';
+import { AggregateBuilder } from './aggregate/engine.ts';
+import { computeFacts } from './aggregate/facts.ts';
+import type { Aggregate, AggregatesFile } from './aggregate/types.ts';
+
+export const OUTPUT_FILES = {
+  records: 'records.csv',
+  report: 'report.json',
+  rejected: 'rejected.csv',
+  aggregates: 'aggregates.json',
+  facts: 'facts.json',
+} as const;
+
+/** GACC's query platform silently cuts a download at this many rows. */
+export const GACC_ROW_LIMIT = 10_000;
+
+export interface DataStepOptions {
+  rawDir: string;
+  outDir: string;
+  referenceDir: string;
+  /** The story's declared aggregates and facts; skipped when absent. */
+  aggregatesFile?: string;
+  /** Write unreadable rows to rejected.csv and go on, instead of failing. */
+  allowRejects?: boolean;
+  onProgress?: (progress: { file: string; done: number; total: number }) => void;
+}
+
+export interface DataReport {
+  files: FileReport[];
+  rejected: Rejection[];
+  warnings: Problem[];
+}
+
+export interface DataStepResult {
+  report: DataReport;
+  records: number;
+  aggregates: number;
+  facts: number;
+}
+
+const REJECTIONS_SHOWN = 20;
+const WRITE_BATCH = 1 << 20;
+
+export async function runDataStep(options: DataStepOptions): Promise<DataStepResult> {
+  const { sources, reference, declarations } = await prepare(options);
+  const scratch = `${options.outDir}.partial-${process.pid}`;
+  await rm(scratch, { recursive: true, force: true });
+  await mkdir(scratch, { recursive: true });
+  try {
+    const result = await writeOutputs(sources, reference, declarations, scratch, options);
+    await swapIn(scratch, options.outDir);
+    return result;
+  } catch (error) {
+    await rm(scratch, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+interface PlannedSource extends SourceEntry {
+  path: string;
+  size: number;
+}
+
+async function prepare(options: DataStepOptions) {
+  const problems: Problem[] = [];
+  const csvFiles = await listCsvFiles(options.rawDir);
+  const manifest = await readManifest(join(options.rawDir, MANIFEST_NAME));
+  problems.push(...manifest.problems);
+  const entries = new Map(manifest.entries.map((entry) => [entry.file, entry]));
+  for (const file of csvFiles) {
+    if (!entries.has(file) && manifest.problems.length === 0) {
+      problems.push({ file, message: `has no entry in ${MANIFEST_NAME}; add one giving its flow (import or export), period, source and whether it is synthetic` });
+    }
+  }
+  const present = new Set(csvFiles);
+  for (const entry of manifest.entries) {
+    if (!present.has(entry.file)) problems.push({ file: MANIFEST_NAME, line: entry.line, message: `the entry for ${entry.file} names a file that is not in the raw folder` });
+  }
+  let reference: Reference | undefined;
+  let declarations: Declarations = { aggregates: [], facts: [] };
+  try {
+    reference = await loadReference(options.referenceDir);
+    if (options.aggregatesFile && existsSync(options.aggregatesFile)) {
+      declarations = await readDeclarations(options.aggregatesFile, relative(process.cwd(), options.aggregatesFile) || options.aggregatesFile, reference);
+    }
+  } catch (error) {
+    if (error instanceof ReferenceError || error instanceof DeclarationError) problems.push(...error.problems);
+    else throw error;
+  }
+  if (csvFiles.length === 0) problems.push({ file: options.rawDir, message: 'holds no CSV files' });
+  if (problems.length > 0 || !reference) throw new DataStepError('the data step cannot start', problems);
+  const sources: PlannedSource[] = [];
+  for (const file of csvFiles) {
+    const path = join(options.rawDir, file);
+    sources.push({ ...entries.get(file)!, path, size: (await stat(path)).size });
+  }
+  return { sources, reference, declarations };
+}
+
+async function writeOutputs(
+  sources: PlannedSource[],
+  reference: Reference,
+  declarations: Declarations,
+  scratch: string,
+  options: DataStepOptions,
+): Promise<DataStepResult> {
+  const classifier = new Classifier(reference);
+  const builders = declarations.aggregates.map((d) => new AggregateBuilder(d, classifier, reference));
+  const problems: Problem[] = [];
+  const warnings: Problem[] = [];
+  const files: FileReport[] = [];
+  const rejections: Rejection[] = [];
+  const coverages: FileCoverage[] = [];
+  const unknownPartners = new Map<string, Problem>();
+  const records = new RecordsWriter(join(scratch, OUTPUT_FILES.records));
+  const total = sources.reduce((sum, s) => sum + s.size, 0);
+  let done = 0;
+  try {
+    for (const source of sources) {
+      // Overlaps can only occur between files of one flow; skip the bookkeeping otherwise.
+      const coverage = sources.some((other) => other !== source && other.flow === source.flow)
+        ? new FileCoverage(source.file, source.flow)
+        : undefined;
+      const synthetic = source.synthetic;
+      const onRecord = (record: TradeRecord) => {
+        records.add(record);
+        for (const builder of builders) builder.add(record, synthetic);
+        coverage?.add(record);
+        if (record.partner_code && !reference.partners.has(record.partner_code) && !unknownPartners.has(record.partner_code)) {
+          unknownPartners.set(record.partner_code, { file: record.file, line: record.line, message: `partner code ${record.partner_code} (${record.partner}) is not in data/reference/partners.csv; charts will show GACC's name for it` });
+        }
+      };
+      try {
+        const result = await readGaccFile(source, {
+          onRecord,
+          onBytes: (bytes) => {
+            done += bytes;
+            options.onProgress?.({ file: source.file, done, total });
+          },
+        });
+        files.push(result.report);
+        rejections.push(...result.rejections);
+        if (result.dataRows === GACC_ROW_LIMIT) {
+          warnings.push({ file: source.file, message: `has exactly ${GACC_ROW_LIMIT.toLocaleString('en-US')} data rows, GACC's download limit: it is probably cut short; split the query (by month or product) and download again` });
+        }
+        if (coverage) {
+          coverage.setColumns(Object.keys(result.layout.index));
+          coverages.push(coverage);
+        }
+      } catch (error) {
+        if (error instanceof FileError) problems.push(error.problem);
+        else throw error;
+      }
+    }
+  } finally {
+    records.close();
+  }
+  problems.push(...findOverlaps(coverages));
+  if (problems.length > 0) throw new DataStepError(`${problems.length} problem(s) in the raw data`, problems);
+  if (rejections.length > 0 && !options.allowRejects) {
+    const shown: Problem[] = rejections.slice(0, REJECTIONS_SHOWN).map(({ file, line, reason }) => ({ file, line, message: reason }));
+    const more = rejections.length - shown.length;
+    if (more > 0) shown.push({ file: '…', message: `and ${more} more rejected row(s)` });
+    throw new DataStepError(
+      `${rejections.length} row(s) could not be read exactly; fix them, or run with --allow-rejects to set them aside in ${OUTPUT_FILES.rejected}`,
+      shown,
+    );
+  }
+  warnings.push(...unknownPartners.values());
+
+  const aggregates = new Map<string, Aggregate>();
+  for (const builder of builders) {
+    const aggregate = builder.finish();
+    if (aggregate.sources.length === 0) problems.push({ file: options.aggregatesFile ?? '', message: `aggregate ${aggregate.id} matched no records; check its filters against the data` });
+    aggregates.set(aggregate.id, aggregate);
+  }
+  const { facts, problems: factProblems } = computeFacts(declarations.facts, aggregates, reference.rates, options.aggregatesFile ?? '');
+  problems.push(...factProblems);
+  if (problems.length > 0) throw new DataStepError(`${problems.length} problem(s) in the aggregates and facts`, problems);
+
+  const report: DataReport = { files, rejected: rejections, warnings };
+  const aggregatesFile: AggregatesFile = Object.fromEntries(aggregates);
+  await Promise.all([
+    writeFile(join(scratch, OUTPUT_FILES.report), stableStringify(report)),
+    writeFile(join(scratch, OUTPUT_FILES.aggregates), stableStringify(aggregatesFile)),
+    writeFile(join(scratch, OUTPUT_FILES.facts), stableStringify(facts)),
+    rejections.length > 0 ? writeFile(join(scratch, OUTPUT_FILES.rejected), rejectedCsv(rejections)) : Promise.resolve(),
+  ]);
+  return { report, records: records.count, aggregates: aggregates.size, facts: Object.keys(facts).length };
+}
+
+/** Appends records.csv in large synchronous writes: simple, and no backpressure to manage. */
+class RecordsWriter {
+  private readonly fd: number;
+  private batch = `${RECORDS_HEADER}\n`;
+  count = 0;
+
+  constructor(path: string) {
+    this.fd = openSync(path, 'w');
+  }
+
+  add(record: TradeRecord): void {
+    this.batch += `${recordToCsvLine(record)}\n`;
+    this.count++;
+    if (this.batch.length >= WRITE_BATCH) this.flush();
+  }
+
+  close(): void {
+    this.flush();
+    closeSync(this.fd);
+  }
+
+  private flush(): void {
+    if (this.batch) writeSync(this.fd, this.batch);
+    this.batch = '';
+  }
+}
+
+function rejectedCsv(rejections: Rejection[]): string {
+  const lines = ['file,line,reason,value'];
+  for (const r of rejections) lines.push([r.file, r.line, r.reason, r.value ?? null].map(csvField).join(','));
+  return `${lines.join('\n')}\n`;
+}
+
+async function listCsvFiles(dir: string): Promise<string[]> {
+  let names: string[];
+  try {
+    names = await readdir(dir, { recursive: true });
+  } catch {
+    throw new DataStepError('the data step cannot start', [{ file: dir, message: 'the raw folder does not exist' }]);
+  }
+  return names
+    .filter((name) => name.toLowerCase().endsWith('.csv'))
+    .map((name) => name.split(sep).join('/'))
+    .sort();
+}
+
+async function swapIn(scratch: string, outDir: string): Promise<void> {
+  const old = `${outDir}.old-${process.pid}`;
+  const hadOld = existsSync(outDir);
+  if (hadOld) await rename(outDir, old);
+  await rename(scratch, outDir);
+  if (hadOld) await rm(old, { recursive: true, force: true });
+}
+
+export { formatProblem };
