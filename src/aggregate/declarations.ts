@@ -199,7 +199,8 @@ function readFact(key: string, raw: Record<string, unknown>, aggregates: Map<str
   if (!aggregate) fail(`aggregate "${String(raw.aggregate)}" is not declared`);
   const where = (raw.where ?? {}) as Record<string, string | number>;
   for (const field of Object.keys(where)) {
-    if (aggregate && !aggregate.groupBy.includes(field as DimensionName) && !ATTRIBUTE_FIELDS.has(field)) fail(`where names "${field}", which the aggregate does not group by`);
+    const known = aggregate && (aggregate.groupBy.includes(field as DimensionName) || ATTRIBUTE_FIELDS.has(field) || (field === 'rank' && aggregate.rank));
+    if (aggregate && !known) fail(`where names "${field}", which the aggregate's rows do not have`);
   }
   const stat = (raw.stat ?? 'value') as FactStat;
   if (!['value', 'sum', 'min', 'max', 'count'].includes(stat)) fail('stat must be value, sum, min, max or count');

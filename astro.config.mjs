@@ -1,0 +1,12 @@
+// The site's address and base path live here and nowhere else: canonical links, social
+// tags and embed URLs are all made absolute from them. Override per deployment with
+// SITE_URL and BASE_PATH, e.g. BASE_PATH=/interactive/china-north-korea/.
+import { defineConfig } from 'astro/config';
+
+export default defineConfig({
+  site: process.env.SITE_URL ?? 'https://graphics.example.org',
+  base: process.env.BASE_PATH ?? '/',
+  trailingSlash: 'ignore',
+  build: { format: 'directory' },
+  devToolbar: { enabled: false },
+});
