@@ -149,7 +149,8 @@ function yamlOf(text: string, file: string, problems: Problem[]): Record<string,
 function labelsOf(value: unknown): Labels | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   const labels = value as Record<string, unknown>;
-  if (typeof labels.en !== 'string') return undefined;
+  // Only these keys: an unquoted comma in a YAML flow mapping would otherwise pass silently.
+  if (typeof labels.en !== 'string' || Object.keys(labels).some((key) => !['en', 'zh', 'ko'].includes(key))) return undefined;
   return labels as Labels;
 }
 
@@ -165,7 +166,7 @@ function readProducts(text: string, problems: Problem[]): { products: Product[];
   const groups = new Map<string, ProductGroup>();
   for (const [key, value] of Object.entries((data.groups ?? {}) as Record<string, Record<string, unknown>>)) {
     const label = labelsOf(value.label);
-    if (!label) problems.push({ file, message: `group ${key} needs a label with at least "en"` });
+    if (!label) problems.push({ file, message: `group ${key} needs a label with "en" (and optionally "zh", "ko"); quote labels that contain commas` });
     else groups.set(key, { key, label, ...(typeof value.note === 'string' ? { note: value.note } : {}) });
   }
   const products: Product[] = [];
@@ -178,7 +179,7 @@ function readProducts(text: string, problems: Problem[]): { products: Product[];
     if (keys.has(key)) problems.push({ file, message: `product ${key} is listed twice` });
     keys.add(key);
     if (!/^[a-z0-9-]+$/.test(key)) problems.push({ file, message: `product ${key} needs a key of lower-case letters, digits and dashes` });
-    else if (!label) problems.push({ file, message: `product ${key} needs a label with at least "en"` });
+    else if (!label) problems.push({ file, message: `product ${key} needs a label with "en" (and optionally "zh", "ko"); quote labels that contain commas` });
     else if (!hs) problems.push({ file, message: `product ${key} needs hs: a list of commodity-code prefixes (2 to 8 digits, quoted)` });
     else if (group !== undefined && (typeof group !== 'string' || !groups.has(group))) problems.push({ file, message: `product ${key} names group "${String(group)}", which is not declared under groups` });
     else {
