@@ -1,0 +1,120 @@
+// One benchmark contender, run in a process of its own so that its peak memory is its own.
+// Prints one JSON line (WorkerResult) on stdout. Runnable by hand too, for profiling:
+//   npx node --cpu-prof src/bench/worker.ts ours path/to/file.csv
+//   npx node src/bench/worker.ts duckdb path/to/file.csv
+//   npx node src/bench/worker.ts data-step RAW_DIR OUT_DIR REFERENCE_DIR
+// Each contender imports its code only when chosen, so no process carries another's modules.
+
+export type Contender = 'ours' | 'duckdb' | 'data-step';
+
+export interface WorkerResult {
+  contender: Contender;
+  /** Time spent in the contender itself, without process start-up. */
+  seconds: number;
+  /** Peak resident set size of this process, in bytes. */
+  maxRss: number;
+  rows: number;
+  /** Distinct (commodity code, partner code) pairs; the data step does not group. */
+  groups?: number;
+  /** Sum of all values, as a decimal string (DuckDB sums into 128-bit integers). */
+  total: string;
+}
+
+interface Outcome {
+  rows: number;
+  groups?: number;
+  total: bigint;
+}
+
+/** The project's streaming reader, grouping as it goes: sum of value by (hs_code, partner_code). */
+async function runOurs(path: string): Promise<Outcome> {
+  const { readGaccFile } = await import('../ingest/read-file.ts');
+  const sums = new Map<string, number>();
+  const result = await readGaccFile(
+    { file: 'bench.csv', path, flow: 'import', source: 'benchmark', synthetic: true },
+    {
+      onRecord(record) {
+        const key = `${record.hs_code}\t${record.partner_code}`;
+        sums.set(key, (sums.get(key) ?? 0) + record.value);
+      },
+    },
+  );
+  if (result.rejections.length > 0) {
+    const first = result.rejections[0]!;
+    throw new Error(`our reader rejected ${result.rejections.length} row(s); first at line ${first.line}: ${first.reason}`);
+  }
+  let total = 0n;
+  for (const sum of sums.values()) total += BigInt(sum);
+  return { rows: result.report.rows, groups: sums.size, total };
+}
+
+async function runDuckDb(path: string): Promise<Outcome> {
+  const { DuckDBInstance } = await import('@duckdb/node-api');
+  const instance = await DuckDBInstance.create(':memory:');
+  const connection = await instance.connect();
+  try {
+    const file = `'${path.replaceAll("'", "''")}'`;
+    // The trailing comma gives every line an empty last column, which the query ignores.
+    const groups = await connection.runAndReadAll(`
+      SELECT "Commodity code", "Trading partner code",
+             sum(CAST(replace("Renminbi Yuan", ',', '') AS BIGINT)) AS total, count(*) AS n
+      FROM read_csv(${file}, all_varchar = true, header = true, delim = ',', quote = '"')
+      GROUP BY ALL`);
+    let total = 0n;
+    let rows = 0n;
+    const table = groups.getColumns();
+    const totals = table[2]!;
+    const counts = table[3]!;
+    for (let i = 0; i < totals.length; i++) {
+      total += totals[i] as bigint;
+      rows += counts[i] as bigint;
+    }
+    return { rows: Number(rows), groups: totals.length, total };
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
+}
+
+/** The whole `npm run data` step: read, check, aggregate and write records.csv. */
+async function runDataStep(rawDir: string, outDir: string, referenceDir: string): Promise<Outcome> {
+  const { runDataStep: run } = await import('../pipeline.ts');
+  const result = await run({ rawDir, outDir, referenceDir });
+  const total = result.report.files.reduce((sum, file) => sum + BigInt(file.total_value), 0n);
+  return { rows: result.records, total };
+}
+
+const USAGE = 'usage: worker.ts ours FILE | duckdb FILE | data-step RAW_DIR OUT_DIR REFERENCE_DIR';
+
+async function main(args: string[]): Promise<void> {
+  const [contender, ...paths] = args;
+  const arity = contender === 'data-step' ? 3 : 1;
+  if (paths.length !== arity) throw new Error(USAGE);
+  const started = performance.now();
+  let outcome: Outcome;
+  switch (contender) {
+    case 'ours':
+      outcome = await runOurs(paths[0]!);
+      break;
+    case 'duckdb':
+      outcome = await runDuckDb(paths[0]!);
+      break;
+    case 'data-step':
+      outcome = await runDataStep(paths[0]!, paths[1]!, paths[2]!);
+      break;
+    default:
+      throw new Error(USAGE);
+  }
+  const result: WorkerResult = {
+    contender,
+    seconds: (performance.now() - started) / 1000,
+    // resourceUsage reports kilobytes.
+    maxRss: process.resourceUsage().maxRSS * 1024,
+    rows: outcome.rows,
+    groups: outcome.groups,
+    total: outcome.total.toString(),
+  };
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+}
+
+await main(process.argv.slice(2));
