@@ -1,0 +1,174 @@
+// Optional tooltips for the server-rendered charts: the value of the bar or point under the
+// pointer, under a tap, or reached with the arrow keys. Without this script every chart is
+// still complete (values are written in the SVG, and the table is in the page); it only
+// reads the data-label and data-text attributes render.ts writes. No dependencies.
+
+const DATUM = '[data-value]';
+/** How far (CSS px) from a bar, or in time from a point, a pointer still picks it. */
+const REACH = 24;
+
+interface Artboard {
+  box: HTMLElement;
+  marks: SVGGraphicsElement[];
+  current: number;
+}
+
+interface Chart {
+  tooltip: HTMLElement;
+  /** Where keyboard users hear the value; the tooltip itself is hidden from screen readers. */
+  status: HTMLElement;
+  active: SVGGraphicsElement | undefined;
+}
+
+const charts: Chart[] = [];
+
+function element(tag: string, className: string): HTMLElement {
+  const node = document.createElement(tag);
+  node.className = className;
+  return node;
+}
+
+/**
+ * The mark under the pointer, else the nearest one: for points on lines, the nearest in
+ * time (x) and then in value, anywhere over the chart; for bars, one within reach.
+ */
+function markAt(board: Artboard, event: PointerEvent): number {
+  const hit = (event.target as Element).closest?.(DATUM);
+  const direct = board.marks.indexOf(hit as SVGGraphicsElement);
+  if (direct >= 0) return direct;
+  let best = -1;
+  let bestScore = Infinity;
+  board.marks.forEach((mark, k) => {
+    const r = mark.getBoundingClientRect();
+    const dx = Math.max(r.left - event.clientX, 0, event.clientX - r.right);
+    const dy = Math.max(r.top - event.clientY, 0, event.clientY - r.bottom);
+    const score = mark.localName === 'circle' ? dx * 1e4 + dy : Math.hypot(dx, dy);
+    if (score < bestScore && (mark.localName === 'circle' ? dx : score) <= REACH) {
+      best = k;
+      bestScore = score;
+    }
+  });
+  return best;
+}
+
+function hide(chart: Chart): void {
+  chart.tooltip.hidden = true;
+  chart.active?.classList.remove('is-active');
+  chart.active = undefined;
+}
+
+/** Shows a mark's value above it, or above the pointer when one is given. */
+function show(chart: Chart, mark: SVGGraphicsElement, at?: PointerEvent): void {
+  const { tooltip } = chart;
+  const label = document.createElement('b');
+  label.textContent = mark.getAttribute('data-label');
+  tooltip.replaceChildren(label, mark.getAttribute('data-text') ?? '');
+  if (chart.active !== mark) {
+    chart.active?.classList.remove('is-active');
+    mark.classList.add('is-active');
+    chart.active = mark;
+  }
+  tooltip.hidden = false;
+  const frame = tooltip.parentElement!.getBoundingClientRect();
+  const r = mark.getBoundingClientRect();
+  const x = (at ? at.clientX : r.left + r.width / 2) - frame.left;
+  const half = tooltip.offsetWidth / 2;
+  tooltip.style.left = `${Math.min(Math.max(x, half), frame.width - half)}px`;
+  tooltip.style.top = `${Math.max(r.top - frame.top, tooltip.offsetHeight + 10)}px`;
+}
+
+function setUpArtboard(chart: Chart, box: HTMLElement): void {
+  const board: Artboard = { box, marks: [...box.querySelectorAll<SVGGraphicsElement>(DATUM)], current: 0 };
+  if (board.marks.length === 0) return;
+  box.tabIndex = 0;
+  box.setAttribute('role', 'group');
+  box.setAttribute('aria-label', 'Chart values: use the arrow keys to read them');
+
+  const follow = (event: PointerEvent) => {
+    const k = markAt(board, event);
+    if (k < 0) hide(chart);
+    else show(chart, board.marks[k]!, event);
+  };
+  // Mice and pens follow the pointer; a finger shows the mark it taps, and a tap beside
+  // every mark hides the tooltip (touch pointers "leave" as soon as they lift).
+  box.addEventListener('pointermove', (event) => {
+    if (event.pointerType !== 'touch') follow(event);
+  });
+  box.addEventListener('pointerdown', (event) => {
+    if (event.pointerType === 'touch') follow(event);
+  });
+  box.addEventListener('pointerleave', (event) => {
+    if (event.pointerType !== 'touch') hide(chart);
+  });
+
+  const announce = () => {
+    const mark = board.marks[board.current]!;
+    show(chart, mark);
+    chart.status.textContent = `${mark.getAttribute('data-label')}: ${mark.getAttribute('data-text')}`;
+  };
+  // Focus from a click or a tap is not the keyboard's: the pointer handlers cover those.
+  box.addEventListener('focus', () => {
+    if (box.matches(':focus-visible')) announce();
+  });
+  box.addEventListener('blur', () => hide(chart));
+  box.addEventListener('keydown', (event) => {
+    const last = board.marks.length - 1;
+    const moves: Record<string, number> = {
+      ArrowRight: board.current + 1, ArrowDown: board.current + 1,
+      ArrowLeft: board.current - 1, ArrowUp: board.current - 1,
+      Home: 0, End: last,
+    };
+    const next = moves[event.key];
+    if (next === undefined) return;
+    event.preventDefault();
+    board.current = Math.min(Math.max(next, 0), last);
+    announce();
+  });
+}
+
+function setUpChart(figure: HTMLElement): void {
+  const boards = figure.querySelector<HTMLElement>('.chart__artboards');
+  if (!boards || figure.dataset.chartReady) return;
+  figure.dataset.chartReady = 'true';
+  const tooltip = element('div', 'chart__tooltip');
+  tooltip.hidden = true;
+  tooltip.setAttribute('aria-hidden', 'true');
+  const status = element('div', 'visually-hidden');
+  status.setAttribute('role', 'status');
+  boards.append(tooltip, status);
+  const chart: Chart = { tooltip, status, active: undefined };
+  charts.push(chart);
+  for (const box of boards.querySelectorAll<HTMLElement>('.chart__artboard')) setUpArtboard(chart, box);
+}
+
+/** Opens the data tables for printing, and closes again the ones the reader had closed. */
+function printTables(): void {
+  let opened: HTMLDetailsElement[] = [];
+  window.addEventListener('beforeprint', () => {
+    opened = [...document.querySelectorAll<HTMLDetailsElement>('.chart__data:not([open])')];
+    for (const details of opened) details.open = true;
+  });
+  window.addEventListener('afterprint', () => {
+    for (const details of opened) details.open = false;
+  });
+}
+
+let started = false;
+
+/** Sets up every chart in the page; safe to call again after adding charts. */
+export function init(): void {
+  for (const figure of document.querySelectorAll<HTMLElement>('figure.chart')) setUpChart(figure);
+  if (started) return;
+  started = true;
+  document.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape') for (const chart of charts) hide(chart);
+  });
+  // A tap outside the charts hides any tooltip a tap opened.
+  document.addEventListener('pointerdown', (event) => {
+    if (!(event.target as Element).closest?.('.chart__artboards')) for (const chart of charts) hide(chart);
+  });
+  printTables();
+}
+
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', init);
+else init();
