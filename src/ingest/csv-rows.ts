@@ -15,6 +15,8 @@ export class FieldSpans {
   readonly end: Int32Array;
   /** 1 where a quoted field contains doubled quotes that must be unescaped. */
   readonly escaped: Uint8Array;
+  /** FNV-1a hash of each field's bytes, computed while scanning (see hashBytes). */
+  readonly hash: Int32Array;
   /** Line breaks inside quoted fields, so line numbers stay true. */
   innerLineBreaks = 0;
   /** Set when the row's quoting is broken; the row is then unusable. */
@@ -27,7 +29,18 @@ export class FieldSpans {
     this.start = new Int32Array(capacity);
     this.end = new Int32Array(capacity);
     this.escaped = new Uint8Array(capacity);
+    this.hash = new Int32Array(capacity);
   }
+}
+
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
+
+/** FNV-1a over bytes: the same hash scanRow computes for each field. */
+export function hashBytes(buf: Uint8Array, start: number, end: number): number {
+  let hash = FNV_OFFSET;
+  for (let i = start; i < end; i++) hash = Math.imul(hash ^ buf[i]!, FNV_PRIME);
+  return hash;
 }
 
 /** The scan needs more bytes before it can tell where the row ends. */
@@ -45,60 +58,70 @@ export function scanRow(buf: Uint8Array, pos: number, limit: number, atEnd: bool
   for (;;) {
     if (n === spans.capacity) return skipMalformed(buf, i, limit, atEnd, spans, n);
     if (i < limit && buf[i] === QUOTE) {
+      // Scan to the closing quote in one pass, hashing the bytes and counting line breaks.
       let j = i + 1;
       let escaped = 0;
-      let q: number;
+      let hash = FNV_OFFSET;
+      let lineBreaks = 0;
       for (;;) {
-        q = buf.indexOf(QUOTE, j);
-        if (q === -1 || q >= limit) {
+        if (j >= limit) {
           if (!atEnd) return NEED_MORE;
           // An unterminated quote swallows the rest of the file: report it at the row start.
           spans.count = n;
           spans.malformed = true;
           return limit;
         }
-        if (q + 1 >= limit && !atEnd) return NEED_MORE;
-        if (buf[q + 1] === QUOTE) {
+        const c = buf[j]!;
+        if (c === QUOTE) {
+          if (j + 1 >= limit && !atEnd) return NEED_MORE;
+          if (buf[j + 1] !== QUOTE) break;
           escaped = 1;
-          j = q + 2;
+          hash = Math.imul(Math.imul(hash ^ QUOTE, FNV_PRIME) ^ QUOTE, FNV_PRIME);
+          j += 2;
           continue;
         }
-        break;
+        if (c === LF) lineBreaks++;
+        hash = Math.imul(hash ^ c, FNV_PRIME);
+        j++;
       }
       spans.start[n] = i + 1;
-      spans.end[n] = q;
+      spans.end[n] = j;
       spans.escaped[n] = escaped;
-      spans.innerLineBreaks += countLineBreaks(buf, i + 1, q);
+      spans.hash[n] = hash;
+      spans.innerLineBreaks += lineBreaks;
       n++;
-      i = q + 1;
+      i = j + 1;
       if (i >= limit) return finishRow(spans, n, limit);
       const next = buf[i];
       if (next === COMMA) {
         i++;
         continue;
       }
-      if (next === LF || next === CR) return finishRow(spans, n, afterLineEnd(buf, i, limit));
+      if (next === LF || next === CR) return rowEnd(buf, i, limit, atEnd, spans, n);
       return skipMalformed(buf, i, limit, atEnd, spans, n);
     }
     let j = i;
     let c = 0;
+    let hash = FNV_OFFSET;
     while (j < limit) {
       c = buf[j]!;
       if (c === COMMA || c === LF || c === CR) break;
       if (c === QUOTE) return skipMalformed(buf, j, limit, atEnd, spans, n);
+      hash = Math.imul(hash ^ c, FNV_PRIME);
       j++;
     }
     if (j >= limit && !atEnd) return NEED_MORE;
     spans.start[n] = i;
     spans.end[n] = j;
     spans.escaped[n] = 0;
+    spans.hash[n] = hash;
     n++;
     if (j >= limit) return finishRow(spans, n, limit);
     if (c === COMMA) {
       i = j + 1;
       continue;
     }
-    return finishRow(spans, n, afterLineEnd(buf, j, limit));
+    return rowEnd(buf, j, limit, atEnd, spans, n);
   }
 }
 
@@ -107,9 +130,12 @@ function finishRow(spans: FieldSpans, n: number, next: number): number {
   return next;
 }
 
-function afterLineEnd(buf: Uint8Array, i: number, limit: number): number {
-  if (buf[i] === CR && i + 1 < limit && buf[i + 1] === LF) return i + 2;
-  return i + 1;
+/** Ends the row at the line break at i: LF, CRLF, or a lone CR. */
+function rowEnd(buf: Uint8Array, i: number, limit: number, atEnd: boolean, spans: FieldSpans, n: number): number {
+  if (buf[i] !== CR) return finishRow(spans, n, i + 1);
+  // A CR as the last byte read may be the first half of CRLF: wait for the next byte.
+  if (i + 1 >= limit) return atEnd ? finishRow(spans, n, limit) : NEED_MORE;
+  return finishRow(spans, n, buf[i + 1] === LF ? i + 2 : i + 1);
 }
 
 /** A stray quote or too many fields: give up on this line and resume after it. */
@@ -119,14 +145,4 @@ function skipMalformed(buf: Uint8Array, i: number, limit: number, atEnd: boolean
   spans.count = n;
   spans.malformed = true;
   return lf === -1 || lf >= limit ? limit : lf + 1;
-}
-
-function countLineBreaks(buf: Uint8Array, from: number, to: number): number {
-  let count = 0;
-  let k = buf.indexOf(LF, from);
-  while (k !== -1 && k < to) {
-    count++;
-    k = buf.indexOf(LF, k + 1);
-  }
-  return count;
 }

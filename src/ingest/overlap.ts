@@ -15,7 +15,7 @@ interface Span {
   line: number;
 }
 
-/** What one file covers: for each key, the span of months and the first line. */
+/** What one file covers: for each key, every row's months and line. */
 export class FileCoverage {
   readonly file: string;
   readonly flow: Flow;
@@ -24,7 +24,7 @@ export class FileCoverage {
   codeLength = 0;
   start = Infinity;
   end = -Infinity;
-  readonly keys = new Map<string, Span>();
+  readonly keys = new Map<string, Span[]>();
 
   constructor(file: string, flow: Flow) {
     this.file = file;
@@ -43,12 +43,10 @@ export class FileCoverage {
     if (start < this.start) this.start = start;
     if (end > this.end) this.end = end;
     const key = `${record.hs_code}|${record.partner_code}|${record.trade_mode_code}|${record.place_code}`;
-    const span = this.keys.get(key);
-    if (!span) this.keys.set(key, { start, end, line: record.line });
-    else {
-      if (start < span.start) span.start = start;
-      if (end > span.end) span.end = end;
-    }
+    const spans = this.keys.get(key);
+    const span = { start, end, line: record.line };
+    if (spans) spans.push(span);
+    else this.keys.set(key, [span]);
   }
 }
 
@@ -86,16 +84,19 @@ function firstClash(a: FileCoverage, b: FileCoverage): Clash | undefined {
     return [code.slice(0, codeLength), ...DIMENSIONS.map((d, k) => (shared.includes(d) ? values[k] : '*'))].join('|');
   };
   const coarse = new Map<string, Span[]>();
-  for (const [key, span] of b.keys) {
+  for (const [key, spans] of b.keys) {
     const projected = project(key);
     const list = coarse.get(projected);
-    if (list) list.push(span);
-    else coarse.set(projected, [span]);
+    if (list) list.push(...spans);
+    else coarse.set(projected, [...spans]);
   }
-  for (const [key, span] of a.keys) {
+  for (const [key, spans] of a.keys) {
     const projected = project(key);
-    const other = coarse.get(projected)?.find((s) => s.start <= span.end && span.start <= s.end);
-    if (other) {
+    const candidates = coarse.get(projected);
+    if (!candidates) continue;
+    for (const span of spans) {
+      const other = candidates.find((s) => s.start <= span.end && span.start <= s.end);
+      if (!other) continue;
       const [code, partner, mode, place] = projected.split('|');
       const parts = [`code ${code}`];
       if (partner !== '*') parts.push(`partner ${partner}`);

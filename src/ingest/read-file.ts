@@ -5,11 +5,11 @@ import { open } from 'node:fs/promises';
 import type { Currency, Flow, TradeRecord } from '../records.ts';
 import { monthName, formatMonthRange, type MonthRange } from '../months.ts';
 import { FileError } from './errors.ts';
-import { detectEncoding, type TextEncoding } from './encoding.ts';
-import { FieldSpans, NEED_MORE, scanRow } from './csv-rows.ts';
+import { byteOrderMark, decideEncoding, type TextEncoding } from './encoding.ts';
+import { FieldSpans, hashBytes, NEED_MORE, scanRow } from './csv-rows.ts';
 import { readHeader, type ColumnField, type ColumnLayout, type HeaderLanguage } from './columns.ts';
-import { digitCount, readDecimal, readMonth, readWholeNumber, trimEnd, trimStart } from './numbers.ts';
-import { createFieldDecoder, UNDECODABLE, type FieldDecoder } from './text-decoder.ts';
+import { digitCount, readDecimal, readMonth, readWholeNumber } from './numbers.ts';
+import { FieldTextCache, UNDECODABLE, type FieldText } from './field-text.ts';
 
 export interface SourceFile {
   /** Path relative to the raw folder, `/`-separated: what reports and records name. */
@@ -20,6 +20,10 @@ export interface SourceFile {
   /** Declared in the manifest; required when the file has no month column. */
   period?: MonthRange;
   synthetic: boolean;
+  /** Provenance from the manifest, carried into the report for the pages' source notes. */
+  source: string;
+  license?: string;
+  notes?: string;
 }
 
 export interface Rejection {
@@ -43,6 +47,10 @@ export interface FileReport {
   /** Sum of the values of accepted rows. */
   total_value: number;
   synthetic: boolean;
+  flow: Flow;
+  source: string;
+  license?: string;
+  notes?: string;
 }
 
 export interface FileReadResult {
@@ -58,28 +66,44 @@ export interface ReadOptions {
   onRecord: (record: TradeRecord) => void;
   /** Called with the number of bytes consumed since the last call. */
   onBytes?: (bytes: number) => void;
+  /** Bytes read at a time (at least 16); small sizes are for tests of row boundaries. */
   chunkSize?: number;
 }
 
 const HS_CODE_LENGTHS = new Set([2, 4, 6, 8]);
+const MIN_CHUNK = 16;
 
 export async function readGaccFile(source: SourceFile, options: ReadOptions): Promise<FileReadResult> {
-  const { encoding, skip } = await detectEncoding(source.path, source.file);
-  const decode = createFieldDecoder(encoding);
   const handle = await open(source.path, 'r');
   try {
-    const parser = new RowParser(source, decode, options.onRecord);
-    let buf = Buffer.allocUnsafe(options.chunkSize ?? 4 << 20);
+    const texts = new FieldTextCache();
+    const parser = new RowParser(source, texts, options.onRecord);
+    // At least a few bytes, so the first read can hold a byte-order mark.
+    let buf = Buffer.allocUnsafe(Math.max(MIN_CHUNK, options.chunkSize ?? 4 << 20));
     let filled = 0;
-    let position = skip;
+    let position = 0;
     let line = 1;
+    let first = true;
     const spans = new FieldSpans();
     for (;;) {
       const { bytesRead } = await handle.read(buf, filled, buf.length - filled, position);
       position += bytesRead;
+      const nul = buf.indexOf(0, filled);
       filled += bytesRead;
       const atEnd = bytesRead === 0;
       let pos = 0;
+      if (first) {
+        first = false;
+        pos = startOfText(buf.subarray(0, filled), source.file, texts);
+      }
+      if (nul !== -1 && nul < filled) {
+        throw new FileError({ file: source.file, message: 'this is not a text file (it contains NUL bytes); download the CSV again' });
+      }
+      if (texts.encoding === undefined) {
+        // Decide the encoding from whole lines before any of them is parsed.
+        const lastNewline = atEnd ? filled : buf.lastIndexOf(0x0a, filled - 1) + 1;
+        texts.encoding = decideEncoding(buf.subarray(pos, Math.max(pos, lastNewline)));
+      }
       while (pos < filled) {
         const next = scanRow(buf, pos, filled, atEnd, spans);
         if (next === NEED_MORE) break;
@@ -99,15 +123,49 @@ export async function readGaccFile(source: SourceFile, options: ReadOptions): Pr
         filled -= pos;
       }
     }
-    return parser.finish(encoding);
+    return parser.finish(texts.encoding ?? 'utf-8');
   } finally {
     await handle.close();
   }
 }
 
+/** Handles a byte-order mark; returns where the text starts. */
+function startOfText(bytes: Uint8Array, file: string, texts: FieldTextCache): number {
+  const bom = byteOrderMark(bytes);
+  if (bom?.encoding === 'utf-16') {
+    throw new FileError({ file, message: 'the file is UTF-16 (as Excel\'s "Unicode text" saves it); save it as CSV in UTF-8, or use the original GACC download' });
+  }
+  if (bom) {
+    texts.encoding = bom.encoding;
+    return bom.skip;
+  }
+  return 0;
+}
+
+/** Column positions of one file, -1 where it lacks the column; read once from the header. */
+interface Positions {
+  month: number; hs_code: number; commodity: number; partner_code: number; partner: number;
+  trade_mode_code: number; trade_mode: number; place_code: number; place: number;
+  quantity: number; unit: number; quantity2: number; unit2: number; value: number;
+}
+
+function positionsOf(layout: ColumnLayout): Positions {
+  const at = (field: ColumnField) => layout.index[field] ?? -1;
+  return {
+    month: at('month'), hs_code: at('hs_code'), commodity: at('commodity'), partner_code: at('partner_code'),
+    partner: at('partner'), trade_mode_code: at('trade_mode_code'), trade_mode: at('trade_mode'),
+    place_code: at('place_code'), place: at('place'), quantity: at('quantity'), unit: at('unit'),
+    quantity2: at('quantity2'), unit2: at('unit2'), value: at('value'),
+  };
+}
+
+const SPACE = 0x20;
+const QUESTION_MARK = 0x3f;
+
 /** Turns scanned rows into records or rejections; holds the per-file state. */
 class RowParser {
   private layout: ColumnLayout | undefined;
+  private at: Positions | undefined;
   private codeLength: number | undefined;
   private readonly rejections: Rejection[] = [];
   private accepted = 0;
@@ -116,13 +174,18 @@ class RowParser {
   private firstMonth = Infinity;
   private lastMonth = -Infinity;
   private fixedPeriod: [string, string] | undefined;
+  /** Trimmed bounds of the field last passed to trim(). */
+  private s = 0;
+  private e = 0;
+  /** The field that made the current row unreadable, for the rejection message. */
+  private problem = '';
   private readonly source: SourceFile;
-  private readonly decode: FieldDecoder;
+  private readonly texts: FieldTextCache;
   private readonly onRecord: (record: TradeRecord) => void;
 
-  constructor(source: SourceFile, decode: FieldDecoder, onRecord: (record: TradeRecord) => void) {
+  constructor(source: SourceFile, texts: FieldTextCache, onRecord: (record: TradeRecord) => void) {
     this.source = source;
-    this.decode = decode;
+    this.texts = texts;
     this.onRecord = onRecord;
   }
 
@@ -133,10 +196,10 @@ class RowParser {
       return;
     }
     this.dataRows++;
-    const reason = this.data(buf, spans, line, this.layout);
+    const reason = this.data(buf, spans, line, this.layout, this.at!);
     if (reason !== undefined) {
       const rejection: Rejection = { file: this.source.file, line, reason };
-      const value = this.readableValue(buf, spans, this.layout);
+      const value = this.readableValue(buf, spans);
       if (value !== undefined) rejection.value = value;
       this.rejections.push(rejection);
     }
@@ -161,6 +224,10 @@ class RowParser {
         period_end: periodEnd,
         total_value: this.total,
         synthetic: this.source.synthetic,
+        flow: this.source.flow,
+        source: this.source.source,
+        ...(this.source.license ? { license: this.source.license } : {}),
+        ...(this.source.notes ? { notes: this.source.notes } : {}),
       },
       rejections: this.rejections,
       dataRows: this.dataRows,
@@ -181,7 +248,8 @@ class RowParser {
     const result = readHeader(names);
     if (!result.ok) throw new FileError({ file, line, message: result.message });
     this.layout = result.layout;
-    if (result.layout.index.month === undefined) {
+    this.at = positionsOf(result.layout);
+    if (this.at.month === -1) {
       if (!this.source.period) {
         throw new FileError({ file, line, message: 'the file has no month column (数据年月 / "Date of data"), so its entry in sources.yaml must give the period it covers, e.g. period: 2023-01..2023-10' });
       }
@@ -190,22 +258,21 @@ class RowParser {
   }
 
   /** Reads one data row; returns the reason when it cannot be read exactly. */
-  private data(buf: Buffer, spans: FieldSpans, line: number, layout: ColumnLayout): string | undefined {
+  private data(buf: Buffer, spans: FieldSpans, line: number, layout: ColumnLayout, at: Positions): string | undefined {
     if (spans.malformed) return 'broken quoting: a field has a stray or unclosed double quote';
-    const widthProblem = this.checkWidth(buf, spans, layout);
+    const widthProblem = this.checkWidth(spans, layout);
     if (widthProblem) return widthProblem;
-    const index = layout.index;
 
-    const valueField = this.span(buf, spans, index.value!);
-    const value = readWholeNumber(buf, valueField[0], valueField[1]);
-    if (Number.isNaN(value)) return `value ${this.quote(buf, valueField)} is not a whole number (expected digits, optionally with thousands separators like 5,848,714)`;
+    this.trim(buf, spans, at.value);
+    const value = readWholeNumber(buf, this.s, this.e);
+    if (Number.isNaN(value)) return `value ${this.quote(buf)} is not a whole number (expected digits, optionally with thousands separators like 5,848,714)`;
 
     let periodStart: string;
     let periodEnd: string;
-    if (index.month !== undefined) {
-      const monthField = this.span(buf, spans, index.month);
-      const month = readMonth(buf, monthField[0], monthField[1]);
-      if (Number.isNaN(month)) return `impossible month ${this.quote(buf, monthField)} (expected YYYYMM, e.g. 202310)`;
+    if (at.month !== -1) {
+      this.trim(buf, spans, at.month);
+      const month = readMonth(buf, this.s, this.e);
+      if (Number.isNaN(month)) return `impossible month ${this.quote(buf)} (expected YYYYMM, e.g. 202310)`;
       const period = this.source.period;
       if (period && (month < period.start || month > period.end)) {
         return `month ${monthName(month)} is outside the period declared in sources.yaml (${formatMonthRange(period)})`;
@@ -217,33 +284,35 @@ class RowParser {
       [periodStart, periodEnd] = this.fixedPeriod!;
     }
 
-    const codeField = this.span(buf, spans, index.hs_code!);
-    const digits = digitCount(buf, codeField[0], codeField[1]);
-    if (digits <= 0) return `commodity code ${this.quote(buf, codeField)} is not a number`;
+    const codeHash = this.trim(buf, spans, at.hs_code);
+    const digits = digitCount(buf, this.s, this.e);
+    if (digits <= 0) return `commodity code ${this.quote(buf)} is not a number`;
     if (!HS_CODE_LENGTHS.has(digits)) {
-      return `commodity code ${this.quote(buf, codeField)} has ${digits} digits; GACC codes have 2, 4, 6 or 8 (a leading zero was probably lost, e.g. by a spreadsheet)`;
+      return `commodity code ${this.quote(buf)} has ${digits} digits; GACC codes have 2, 4, 6 or 8 (a leading zero was probably lost, e.g. by a spreadsheet)`;
     }
     this.codeLength ??= digits;
     if (digits !== this.codeLength) {
-      return `commodity code ${this.quote(buf, codeField)} has ${digits} digits but this file's codes have ${this.codeLength}; one download uses one code length`;
+      return `commodity code ${this.quote(buf)} has ${digits} digits but this file's codes have ${this.codeLength}; one download uses one code length`;
     }
+    const hsCode = this.texts.hashedText(buf, this.s, this.e, codeHash) as string;
 
-    const texts: Partial<Record<ColumnField, string>> = {};
-    for (const field of TEXT_FIELDS) {
-      const k = index[field];
-      if (k === undefined) continue;
-      const text = this.text(buf, spans, k);
-      if (text === UNDECODABLE) return `the ${FIELD_LABELS[field]} cannot be decoded as text (damaged bytes or an unexpected encoding)`;
-      texts[field] = text;
+    const partnerCode = this.code(buf, spans, at.partner_code, 'trading partner code');
+    const tradeModeCode = this.code(buf, spans, at.trade_mode_code, 'trade mode code');
+    const placeCode = this.code(buf, spans, at.place_code, 'place code');
+    const commodity = this.optionalText(buf, spans, at.commodity, 'commodity name');
+    const partner = this.optionalText(buf, spans, at.partner, 'trading partner name');
+    const tradeMode = this.optionalText(buf, spans, at.trade_mode, 'trade mode name');
+    const place = this.optionalText(buf, spans, at.place, 'place name');
+    const unit = this.optionalText(buf, spans, at.unit, 'unit');
+    const unit2 = this.optionalText(buf, spans, at.unit2, 'second unit');
+    if (partnerCode === undefined || tradeModeCode === undefined || placeCode === undefined || commodity === undefined
+      || partner === undefined || tradeMode === undefined || place === undefined || unit === undefined || unit2 === undefined) {
+      return this.problem;
     }
-    for (const field of CODE_FIELDS) {
-      const code = texts[field];
-      if (code !== undefined && code !== '' && !/^\d+$/.test(code)) return `${FIELD_LABELS[field]} "${code}" is not a number`;
-    }
-    const quantity = this.quantity(buf, spans, index.quantity);
-    if (Number.isNaN(quantity)) return `quantity ${this.quote(buf, this.span(buf, spans, index.quantity!))} is not a number`;
-    const quantity2 = this.quantity(buf, spans, index.quantity2);
-    if (Number.isNaN(quantity2)) return `second quantity ${this.quote(buf, this.span(buf, spans, index.quantity2!))} is not a number`;
+    const quantity = this.quantity(buf, spans, at.quantity);
+    if (Number.isNaN(quantity)) return `quantity ${this.quote(buf)} is not a number`;
+    const quantity2 = this.quantity(buf, spans, at.quantity2);
+    if (Number.isNaN(quantity2)) return `second quantity ${this.quote(buf)} is not a number`;
 
     this.accepted++;
     this.total += value;
@@ -253,91 +322,99 @@ class RowParser {
       flow: this.source.flow,
       period_start: periodStart,
       period_end: periodEnd,
-      hs_code: buf.toString('latin1', codeField[0], codeField[1]),
-      commodity: texts.commodity ?? '',
-      partner_code: texts.partner_code ?? '',
-      partner: texts.partner ?? '',
-      trade_mode_code: texts.trade_mode_code ?? '',
-      trade_mode: texts.trade_mode ?? '',
-      place_code: texts.place_code ?? '',
-      place: texts.place ?? '',
+      hs_code: hsCode,
+      commodity,
+      partner_code: partnerCode,
+      partner,
+      trade_mode_code: tradeModeCode,
+      trade_mode: tradeMode,
+      place_code: placeCode,
+      place,
       quantity,
-      unit: unitText(texts.unit),
+      unit: unit === '?' ? '' : unit, // GACC writes "?" where a row has no unit
       quantity2,
-      unit2: unitText(texts.unit2),
+      unit2: unit2 === '?' ? '' : unit2,
       value,
       currency: layout.currency,
     });
     return undefined;
   }
 
-  private checkWidth(buf: Buffer, spans: FieldSpans, layout: ColumnLayout): string | undefined {
+  private checkWidth(spans: FieldSpans, layout: ColumnLayout): string | undefined {
     const n = spans.count;
+    const lastEmpty = spans.end[n - 1] === spans.start[n - 1];
     if (n === layout.width) {
-      if (layout.trailingEmpty && spans.end[n - 1]! > spans.start[n - 1]!) return 'the empty last column (after the trailing comma) holds a value';
-      return undefined;
+      return layout.trailingEmpty && !lastEmpty ? 'the empty last column (after the trailing comma) holds a value' : undefined;
     }
-    // Tolerate a trailing comma on the header but not the rows, and the reverse.
-    if (layout.trailingEmpty && n === layout.width - 1) return undefined;
-    if (!layout.trailingEmpty && n === layout.width + 1 && spans.end[n - 1] === spans.start[n - 1]) return undefined;
     const expected = layout.trailingEmpty ? layout.width - 1 : layout.width;
-    const found = n > expected && spans.end[n - 1] === spans.start[n - 1] ? n - 1 : n;
+    const found = layout.trailingEmpty && lastEmpty ? n - 1 : n;
     return found < expected
       ? `missing columns: the row has ${found} fields where the header has ${expected}`
       : `extra columns: the row has ${found} fields where the header has ${expected}`;
   }
 
-  private readableValue(buf: Buffer, spans: FieldSpans, layout: ColumnLayout): number | undefined {
-    const k = layout.index.value!;
+  /** A digits-only code column; '' where the file lacks it, undefined (with this.problem) when unreadable. */
+  private code(buf: Buffer, spans: FieldSpans, k: number, label: string): string | undefined {
+    if (k === -1) return '';
+    const hash = this.trim(buf, spans, k);
+    if (this.s === this.e) return '';
+    if (digitCount(buf, this.s, this.e) < 0) {
+      this.problem = `${label} ${this.quote(buf)} is not a number`;
+      return undefined;
+    }
+    return this.texts.hashedText(buf, this.s, this.e, hash) as string;
+  }
+
+  /** A text column; '' where the file lacks it, undefined (with this.problem) when undecodable. */
+  private optionalText(buf: Buffer, spans: FieldSpans, k: number, label: string): string | undefined {
+    if (k === -1) return '';
+    const text = this.text(buf, spans, k);
+    if (text === UNDECODABLE) {
+      this.problem = `the ${label} cannot be decoded as text (damaged bytes or an unexpected encoding)`;
+      return undefined;
+    }
+    return text;
+  }
+
+  private readableValue(buf: Buffer, spans: FieldSpans): number | undefined {
+    const k = this.at!.value;
     if (spans.malformed || k >= spans.count) return undefined;
-    const [s, e] = this.span(buf, spans, k);
-    const value = readWholeNumber(buf, s, e);
+    this.trim(buf, spans, k);
+    const value = readWholeNumber(buf, this.s, this.e);
     return Number.isNaN(value) ? undefined : value;
   }
 
-  private quantity(buf: Buffer, spans: FieldSpans, k: number | undefined): number | null {
-    if (k === undefined) return null;
-    const [s, e] = this.span(buf, spans, k);
-    if (s === e || (e - s === 1 && buf[s] === 0x3f)) return null; // empty or "?"
-    return readDecimal(buf, s, e);
+  private quantity(buf: Buffer, spans: FieldSpans, k: number): number | null {
+    if (k === -1) return null;
+    this.trim(buf, spans, k);
+    if (this.s === this.e || (this.e - this.s === 1 && buf[this.s] === QUESTION_MARK)) return null; // empty or "?"
+    return readDecimal(buf, this.s, this.e);
   }
 
-  /** The trimmed byte span of field k. */
-  private span(buf: Buffer, spans: FieldSpans, k: number): [number, number] {
-    const s = trimStart(buf, spans.start[k]!, spans.end[k]!);
-    return [s, trimEnd(buf, s, spans.end[k]!)];
+  /** Sets this.s and this.e to field k's bounds without surrounding spaces; returns their hash. */
+  private trim(buf: Buffer, spans: FieldSpans, k: number): number {
+    let s = spans.start[k]!;
+    let e = spans.end[k]!;
+    const untrimmed = e - s;
+    while (s < e && buf[s] === SPACE) s++;
+    while (e > s && buf[e - 1] === SPACE) e--;
+    this.s = s;
+    this.e = e;
+    return e - s === untrimmed ? spans.hash[k]! : hashBytes(buf, s, e);
   }
 
-  private text(buf: Buffer, spans: FieldSpans, k: number): string | typeof UNDECODABLE {
-    const text = this.decode(buf, spans.start[k]!, spans.end[k]!);
-    if (text === UNDECODABLE) return text;
-    return (spans.escaped[k] ? text.replaceAll('""', '"') : text).trim();
+  private text(buf: Buffer, spans: FieldSpans, k: number): FieldText {
+    const hash = this.trim(buf, spans, k);
+    const text = this.texts.hashedText(buf, this.s, this.e, hash);
+    if (text === UNDECODABLE || !spans.escaped[k]) return text;
+    return text.replaceAll('""', '"').trim();
   }
 
-  /** A field's text for a message, quoted and shortened. */
-  private quote(buf: Buffer, [s, e]: [number, number]): string {
-    const text = this.decode(buf, s, e);
+  /** The field last trimmed, quoted and shortened for a message. */
+  private quote(buf: Buffer): string {
+    const text = this.texts.text(buf, this.s, this.e);
     if (text === UNDECODABLE) return '(undecodable bytes)';
     if (text === '') return '(empty)';
     return JSON.stringify(text.length > 40 ? `${text.slice(0, 40)}…` : text);
   }
-}
-
-const TEXT_FIELDS = ['commodity', 'partner_code', 'partner', 'trade_mode_code', 'trade_mode', 'place_code', 'place', 'unit', 'unit2'] as const;
-const CODE_FIELDS = ['partner_code', 'trade_mode_code', 'place_code'] as const;
-const FIELD_LABELS: Record<(typeof TEXT_FIELDS)[number], string> = {
-  commodity: 'commodity name',
-  partner_code: 'trading partner code',
-  partner: 'trading partner name',
-  trade_mode_code: 'trade mode code',
-  trade_mode: 'trade mode name',
-  place_code: 'place code',
-  place: 'place name',
-  unit: 'unit',
-  unit2: 'second unit',
-};
-
-/** GACC writes "?" where a row has no unit. */
-function unitText(unit: string | undefined): string {
-  return unit === undefined || unit === '?' ? '' : unit;
 }
