@@ -1,0 +1,25 @@
+// The story's 1200×630 share image: headline and lead chart, drawn at build time.
+import type { APIRoute } from 'astro';
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { leadChartSvg } from '../../share/lead-chart.ts';
+import { renderShareImage } from '../../share/share-image.ts';
+import { storyData } from '../../site/story-data.ts';
+import { readStoryBody } from '../../story/render.ts';
+
+export async function getStaticPaths() {
+  const stories = await getCollection('stories');
+  return stories.map((story) => ({ params: { slug: story.id }, props: { story } }));
+}
+
+export const GET: APIRoute<{ story: CollectionEntry<'stories'> }> = ({ props }) => {
+  const { story } = props;
+  const { aggregates, synthetic } = storyData();
+  const body = readStoryBody(story.filePath ?? `content/stories/${story.id}.md`);
+  const png = renderShareImage({
+    headline: story.data.title,
+    chartSvg: leadChartSvg(body, aggregates),
+    footer: 'Source: China General Administration of Customs (GACC)',
+    synthetic,
+  });
+  return new Response(new Uint8Array(png), { headers: { 'Content-Type': 'image/png' } });
+};

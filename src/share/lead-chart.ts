@@ -1,0 +1,16 @@
+// The lead chart of a story, the first it places, drawn for the share image.
+import type { AggregatesFile } from '../aggregate/types.ts';
+import { resolveChart } from '../charts/index.ts';
+import { DESKTOP } from '../charts/layouts.ts';
+import { standaloneSvg } from '../charts/standalone.ts';
+
+export function leadChartId(markdown: string): string | undefined {
+  return /^::chart\{#([\w-]+)/m.exec(markdown)?.[1];
+}
+
+export function leadChartSvg(markdown: string, aggregates: AggregatesFile): string {
+  const id = leadChartId(markdown);
+  if (!id) throw new Error('the story places no chart, so its share image has nothing to show; add a ::chart directive');
+  const { spec, aggregate } = resolveChart(id, aggregates);
+  return standaloneSvg(spec, aggregate, DESKTOP).svg;
+}

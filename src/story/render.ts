@@ -1,0 +1,56 @@
+// Turns a story's Markdown into article HTML: facts bound to facts.json, charts drawn from
+// aggregates.json. Errors point at the story file's own line numbers.
+import { readFileSync } from 'node:fs';
+import { VFile } from 'vfile';
+import type { AggregatesFile, FactsFile } from '../aggregate/types.ts';
+import { charts, renderChart } from '../charts/index.ts';
+import { storyProcessor } from '../markdown/index.ts';
+import type { Lang } from '../format/index.ts';
+
+export interface StoryRenderOptions {
+  /** Path of the Markdown file, for messages. */
+  path: string;
+  lang: Lang;
+  facts: FactsFile;
+  aggregates: AggregatesFile;
+  /** Where the page serves a chart's "Get the data" CSV. */
+  csvHref: (chartId: string) => string;
+}
+
+export interface RenderedStory {
+  html: string;
+  /** Chart ids in the order the story places them. */
+  charts: string[];
+}
+
+/** Blanks out the frontmatter but keeps its lines, so body line numbers match the file. */
+export function bodyOf(source: string): string {
+  const match = /^---\r?\n[\s\S]*?\r?\n---(?:\r?\n|$)/.exec(source);
+  if (!match) return source;
+  return match[0].replace(/[^\n]/g, '') + source.slice(match[0].length);
+}
+
+export function readStoryBody(path: string): string {
+  return bodyOf(readFileSync(path, 'utf8'));
+}
+
+export async function renderStory(markdown: string, options: StoryRenderOptions): Promise<RenderedStory> {
+  const placed: string[] = [];
+  const processor = storyProcessor({
+    facts: options.facts,
+    lang: options.lang,
+    charts: [...charts.keys()],
+    render: (id, attrs) => {
+      placed.push(id);
+      return renderChart(id, options.aggregates, { placement: attrs.width, csvHref: options.csvHref(id) });
+    },
+  });
+  const file = new VFile({ path: options.path, value: markdown });
+  try {
+    const result = await processor.process(file);
+    return { html: String(result), charts: placed };
+  } catch (error) {
+    // A VFileMessage prints as "path:line:column: reason"; make that the error's message.
+    throw new Error(String(error), { cause: error });
+  }
+}
