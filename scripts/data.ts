@@ -1,56 +1,5 @@
 // npm run data [-- --raw DIR --out DIR --allow-rejects]: GACC downloads in data/raw →
 // records, report, aggregates and facts in data/build.
-import { parseArgs } from 'node:util';
-import { resolve } from 'node:path';
-import { runDataStep } from '../src/pipeline.ts';
-import { DataStepError, formatProblem } from '../src/ingest/errors.ts';
-import { progressBar } from '../src/cli/progress.ts';
+import { dataCommand } from '../src/cli/data-command.ts';
 
-const { values } = parseArgs({
-  options: {
-    raw: { type: 'string', default: 'data/raw' },
-    out: { type: 'string', default: 'data/build' },
-    reference: { type: 'string', default: 'data/reference' },
-    aggregates: { type: 'string', default: 'data/aggregates.yaml' },
-    'allow-rejects': { type: 'boolean', default: false },
-    help: { type: 'boolean', short: 'h', default: false },
-  },
-});
-
-if (values.help) {
-  console.log(`Usage: npm run data -- [--raw DIR] [--out DIR] [--reference DIR] [--aggregates FILE] [--allow-rejects]
-
-Reads every CSV under the raw folder (GACC downloads, declared in its sources.yaml) and
-writes records.csv, report.json, aggregates.json and facts.json to the out folder.
-Unreadable rows fail the run; --allow-rejects writes them to rejected.csv instead.`);
-  process.exit(0);
-}
-
-const bar = progressBar();
-const started = performance.now();
-try {
-  const result = await runDataStep({
-    rawDir: resolve(values.raw),
-    outDir: resolve(values.out),
-    referenceDir: resolve(values.reference),
-    aggregatesFile: resolve(values.aggregates),
-    allowRejects: values['allow-rejects'],
-    onProgress: ({ file, done, total }) => bar.update(file, done, total),
-  });
-  bar.done();
-  const { report } = result;
-  for (const warning of report.warnings) console.warn(`warning: ${formatProblem(warning)}`);
-  const rejected = report.rejected.length;
-  console.error(
-    `data: ${report.files.length} file(s), ${result.records.toLocaleString('en-US')} records` +
-      `${rejected ? `, ${rejected} rejected (see ${values.out}/rejected.csv)` : ''}` +
-      `, ${result.aggregates} aggregates, ${result.facts} facts → ${values.out} (${((performance.now() - started) / 1000).toFixed(1)} s)`,
-  );
-  if (report.files.some((f) => f.synthetic)) console.error('data: note: some sources are synthetic sample data; pages built from them say so');
-} catch (error) {
-  bar.done();
-  if (!(error instanceof DataStepError)) throw error;
-  console.error(`data: ${error.message}`);
-  for (const problem of error.problems) console.error(`  ${formatProblem(problem)}`);
-  process.exitCode = 1;
-}
+process.exitCode = await dataCommand(process.argv.slice(2));

@@ -2,11 +2,12 @@
 // out. One pass over each file; outputs are written to a scratch folder and swapped in only
 // when everything succeeded, so a failed run leaves the last good output in place.
 import { closeSync, existsSync, openSync, writeSync } from 'node:fs';
-import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { RECORDS_HEADER, recordToCsvLine, csvField, type TradeRecord } from './records.ts';
 import { stableStringify } from './json.ts';
-import { DataStepError, FileError, formatProblem, type Problem } from './ingest/errors.ts';
+import { scratchFor, swapIn } from './fs/swap.ts';
+import { DataStepError, FileError, type Problem } from './ingest/errors.ts';
 import { MANIFEST_NAME, readManifest, type SourceEntry } from './ingest/manifest.ts';
 import { readGaccFile, type FileReport, type Rejection } from './ingest/read-file.ts';
 import { FileCoverage, findOverlaps } from './ingest/overlap.ts';
@@ -57,7 +58,7 @@ const WRITE_BATCH = 1 << 20;
 
 export async function runDataStep(options: DataStepOptions): Promise<DataStepResult> {
   const { sources, reference, declarations } = await prepare(options);
-  const scratch = `${options.outDir}.partial-${process.pid}`;
+  const scratch = scratchFor(options.outDir);
   await rm(scratch, { recursive: true, force: true });
   await mkdir(scratch, { recursive: true });
   try {
@@ -264,13 +265,3 @@ async function listCsvFiles(dir: string): Promise<string[]> {
     .map((name) => name.split(sep).join('/'))
     .sort();
 }
-
-async function swapIn(scratch: string, outDir: string): Promise<void> {
-  const old = `${outDir}.old-${process.pid}`;
-  const hadOld = existsSync(outDir);
-  if (hadOld) await rename(outDir, old);
-  await rename(scratch, outDir);
-  if (hadOld) await rm(old, { recursive: true, force: true });
-}
-
-export { formatProblem };

@@ -140,9 +140,9 @@ function rowEnd(buf: Uint8Array, i: number, limit: number, atEnd: boolean, spans
 
 /** A stray quote or too many fields: give up on this line and resume after it. */
 function skipMalformed(buf: Uint8Array, i: number, limit: number, atEnd: boolean, spans: FieldSpans, n: number): number {
-  const lf = buf.indexOf(LF, i);
-  if ((lf === -1 || lf >= limit) && !atEnd) return NEED_MORE;
-  spans.count = n;
+  let end = i;
+  while (end < limit && buf[end] !== LF && buf[end] !== CR) end++;
+  if (end >= limit && !atEnd) return NEED_MORE;
   spans.malformed = true;
-  return lf === -1 || lf >= limit ? limit : lf + 1;
+  return end >= limit ? finishRow(spans, n, limit) : rowEnd(buf, end, limit, atEnd, spans, n);
 }

@@ -24,8 +24,8 @@ export function decideEncoding(lines: Uint8Array): 'utf-8' | 'gb18030' | undefin
   const firstHigh = lines.findIndex((b) => b >= 0x80);
   // One line decides, so a single damaged row later in a UTF-8 file is rejected as such
   // instead of turning the whole file into GB18030 mojibake.
-  const lineStart = lines.lastIndexOf(0x0a, firstHigh) + 1;
-  let lineEnd = lines.indexOf(0x0a, firstHigh);
-  if (lineEnd === -1) lineEnd = lines.length;
+  const lineStart = Math.max(lines.lastIndexOf(0x0a, firstHigh), lines.lastIndexOf(0x0d, firstHigh)) + 1;
+  const ends = [lines.indexOf(0x0a, firstHigh), lines.indexOf(0x0d, firstHigh)].filter((i) => i !== -1);
+  const lineEnd = ends.length > 0 ? Math.min(...ends) : lines.length;
   return isUtf8(lines.subarray(lineStart, lineEnd)) ? 'utf-8' : 'gb18030';
 }

@@ -101,7 +101,8 @@ export async function readGaccFile(source: SourceFile, options: ReadOptions): Pr
       }
       if (texts.encoding === undefined) {
         // Decide the encoding from whole lines before any of them is parsed.
-        const lastNewline = atEnd ? filled : buf.lastIndexOf(0x0a, filled - 1) + 1;
+        // Lines may end in LF, CRLF or (old Mac exports) a lone CR.
+        const lastNewline = atEnd ? filled : Math.max(buf.lastIndexOf(0x0a, filled - 1), buf.lastIndexOf(0x0d, filled - 1)) + 1;
         texts.encoding = decideEncoding(buf.subarray(pos, Math.max(pos, lastNewline)));
       }
       while (pos < filled) {
@@ -346,8 +347,12 @@ class RowParser {
     if (n === layout.width) {
       return layout.trailingEmpty && !lastEmpty ? 'the empty last column (after the trailing comma) holds a value' : undefined;
     }
+    // A row may lack the trailing comma its header has, or have one its header lacks; a row
+    // one field short that ends in an empty field has lost a column instead.
+    if (layout.trailingEmpty && n === layout.width - 1 && !lastEmpty) return undefined;
+    if (!layout.trailingEmpty && n === layout.width + 1 && lastEmpty) return undefined;
     const expected = layout.trailingEmpty ? layout.width - 1 : layout.width;
-    const found = layout.trailingEmpty && lastEmpty ? n - 1 : n;
+    const found = lastEmpty && n > 1 ? n - 1 : n;
     return found < expected
       ? `missing columns: the row has ${found} fields where the header has ${expected}`
       : `extra columns: the row has ${found} fields where the header has ${expected}`;

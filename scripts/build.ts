@@ -1,0 +1,18 @@
+// npm run build: the data step, then the site into dist/ (swapped in only on success).
+import { dataCommand } from '../src/cli/data-command.ts';
+import { buildSite, BudgetError } from '../src/build/site.ts';
+
+const code = await dataCommand([]);
+if (code !== 0) {
+  console.error('build: the data step failed; dist/ is unchanged');
+  process.exit(code);
+}
+try {
+  const started = performance.now();
+  await buildSite({ root: process.cwd(), outDir: 'dist' });
+  console.error(`build: site → dist/ (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+} catch (error) {
+  console.error(`build: ${error instanceof BudgetError ? error.message : String(error)}`);
+  console.error('build: dist/ is unchanged');
+  process.exit(1);
+}

@@ -1,0 +1,60 @@
+// What a page makes a reader download, gzipped: the JavaScript and CSS a built HTML page
+// references (same-origin files in the build) plus its inline scripts and styles.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { parseHTML } from 'linkedom';
+
+export interface PageWeight {
+  page: string;
+  /** Gzipped bytes of all the page's scripts, external and inline. */
+  js: number;
+  css: number;
+  html: number;
+}
+
+const gzipped = (bytes: Buffer | string) => gzipSync(bytes, { level: 9 }).length;
+
+/** `page` is the HTML file's path inside `distDir`; `base` the site's base path. */
+export function pageWeight(distDir: string, page: string, base = '/'): PageWeight {
+  const html = readFileSync(join(distDir, page), 'utf8');
+  const { document } = parseHTML(html);
+  const prefix = base.endsWith('/') ? base : `${base}/`;
+  const local = (url: string) => join(distDir, url.startsWith(prefix) ? url.slice(prefix.length) : url);
+  let js = 0;
+  let css = 0;
+  for (const script of document.querySelectorAll('script')) {
+    if (script.getAttribute('type') === 'application/ld+json') continue;
+    const src = script.getAttribute('src');
+    js += gzipped(src ? readFileSync(local(src)) : script.textContent ?? '');
+  }
+  for (const link of document.querySelectorAll('link[rel="stylesheet"]')) css += gzipped(readFileSync(local(link.getAttribute('href')!)));
+  for (const style of document.querySelectorAll('style')) css += gzipped(style.textContent ?? '');
+  return { page, js, css, html: gzipped(html) };
+}
+
+export interface Budget {
+  /** Which pages: a test on the HTML file's path inside the build. */
+  pages: RegExp;
+  label: string;
+  maxJs: number;
+}
+
+export const BUDGETS: Budget[] = [
+  { pages: /^embed\/[^/]+\/index\.html$/, label: 'an embed page', maxJs: 5 * 1024 },
+  { pages: /^(?!embed\/)[^/]+\/index\.html$/, label: 'a story page', maxJs: 10 * 1024 },
+];
+
+/** Every page over its JavaScript budget, as messages a developer can act on. */
+export function overBudget(distDir: string, pages: string[], base = '/'): string[] {
+  const problems: string[] = [];
+  for (const page of pages) {
+    const budget = BUDGETS.find((b) => b.pages.test(page));
+    if (!budget) continue;
+    const weight = pageWeight(distDir, page, base);
+    if (weight.js > budget.maxJs) {
+      problems.push(`${page} ships ${(weight.js / 1024).toFixed(1)} KB of gzipped JavaScript; ${budget.label} may ship ${budget.maxJs / 1024} KB`);
+    }
+  }
+  return problems;
+}
