@@ -30,7 +30,7 @@ Generates (once, cached in ${relative(ROOT, CACHE_DIR)}) a GACC-like CSV of N da
 summing value by commodity code and partner, each in its own process, plus the full data
 step for context. Exits non-zero only if a contender fails or the results disagree.`;
 
-interface Run {
+export interface Run {
   label: string;
   wall: number;
   result: WorkerResult;
@@ -54,6 +54,27 @@ export async function main(args: string[]): Promise<number> {
   if (!Number.isSafeInteger(rows) || rows < 1) throw new Error(`--rows must be a positive whole number, got "${values.rows}"`);
   if (!Number.isSafeInteger(seed) || seed < 0) throw new Error(`--seed must be a whole number ≥ 0, got "${values.seed}"`);
 
+  const comparison = await compareIngest(rows, seed);
+  printTable(comparison.runs, comparison.duckdb);
+  if (comparison.problems.length > 0) {
+    for (const problem of comparison.problems) console.error(`bench: results disagree: ${problem}`);
+    return 1;
+  }
+  const { ours } = comparison;
+  console.log(`\nresults agree: ${ours.result.groups!.toLocaleString('en-US')} groups, ${ours.result.rows.toLocaleString('en-US')} rows, grand total ${BigInt(ours.result.total).toLocaleString('en-US')} yuan (the data step's total matches)`);
+  for (const target of ingestTargets(comparison)) console.log(`target: ${target.name}: ${target.holds ? 'holds' : 'MISSED'} (${target.value})`);
+  return 0;
+}
+
+export interface IngestComparison {
+  runs: Run[];
+  ours: Run;
+  duckdb: Run;
+  problems: string[];
+}
+
+/** Times our reader, DuckDB and the full data step on one generated download of `rows` rows. */
+export async function compareIngest(rows: number, seed = DEFAULT_SEED): Promise<IngestComparison> {
   const file = await ensureBenchFile(CACHE_DIR, rows, seed, (written) =>
     status(`generating benchmark data: ${written.toLocaleString('en-US')} / ${rows.toLocaleString('en-US')} rows`),
   );
@@ -62,7 +83,6 @@ export async function main(args: string[]): Promise<number> {
     `input: ${rows.toLocaleString('en-US')} rows, ${(file.bytes / MB).toFixed(1)} MB, ` +
       `${file.generated ? 'generated' : 'cached'} at ${relative(process.cwd(), file.path)}`,
   );
-
   const ours = await measure('ours (streaming reader)', ['ours', file.path]);
   const duckdb = await measure('DuckDB', ['duckdb', file.path]);
   const scratch = await mkdtemp(join(tmpdir(), 'customs-story-bench-'));
@@ -77,19 +97,16 @@ export async function main(args: string[]): Promise<number> {
     await rm(scratch, { recursive: true, force: true });
   }
   status('');
+  return { runs: [ours, duckdb, dataStep], ours, duckdb, problems: disagreements(ours.result, duckdb.result, dataStep.result) };
+}
 
-  printTable([ours, duckdb, dataStep], duckdb);
-  const problems = disagreements(ours.result, duckdb.result, dataStep.result);
-  if (problems.length > 0) {
-    for (const problem of problems) console.error(`bench: results disagree: ${problem}`);
-    return 1;
-  }
-  console.log(`\nresults agree: ${ours.result.groups!.toLocaleString('en-US')} groups, ${ours.result.rows.toLocaleString('en-US')} rows, grand total ${BigInt(ours.result.total).toLocaleString('en-US')} yuan (the data step's total matches)`);
+export function ingestTargets({ ours, duckdb }: IngestComparison): { name: string; holds: boolean; value: string }[] {
   const timeRatio = ours.wall / duckdb.wall;
   const peak = ours.result.maxRss / MB;
-  console.log(`target: ours within ${TIME_TARGET}× DuckDB's wall time: ${timeRatio <= TIME_TARGET ? 'holds' : 'MISSED'} (${timeRatio.toFixed(2)}×)`);
-  console.log(`target: ours peak memory under ${MEMORY_TARGET_MB} MB: ${peak < MEMORY_TARGET_MB ? 'holds' : 'MISSED'} (${peak.toFixed(0)} MB)`);
-  return 0;
+  return [
+    { name: `ours within ${TIME_TARGET}× DuckDB's wall time`, holds: timeRatio <= TIME_TARGET, value: `${timeRatio.toFixed(2)}×` },
+    { name: `ours peak memory under ${MEMORY_TARGET_MB} MB`, holds: peak < MEMORY_TARGET_MB, value: `${peak.toFixed(0)} MB` },
+  ];
 }
 
 /** Runs one contender in a fresh Node process; wall time covers start-up to exit. */
