@@ -9,4 +9,7 @@ export default defineConfig({
   trailingSlash: 'ignore',
   build: { format: 'directory' },
   devToolbar: { enabled: false },
+  // The content collection also renders each story with Astro's own Markdown pipeline,
+  // where a ```chart block is just code; name its language so Shiki does not warn.
+  markdown: { shikiConfig: { langAlias: { chart: 'yaml' } } },
 });

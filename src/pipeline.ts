@@ -17,6 +17,7 @@ import { Classifier } from './aggregate/classify.ts';
 import { AggregateBuilder } from './aggregate/engine.ts';
 import { computeFacts } from './aggregate/facts.ts';
 import type { Aggregate, AggregatesFile } from './aggregate/types.ts';
+import { writeChangeReport, type ChangeReport } from './reporter/changes.ts';
 
 export const OUTPUT_FILES = {
   records: 'records.csv',
@@ -38,6 +39,8 @@ export interface DataStepOptions {
   /** Write unreadable rows to rejected.csv and go on, instead of failing. */
   allowRejects?: boolean;
   onProgress?: (progress: { file: string; done: number; total: number }) => void;
+  /** Compare facts and aggregates with the previous run in outDir and write changes.md. */
+  changeReport?: boolean;
 }
 
 export interface DataReport {
@@ -51,6 +54,8 @@ export interface DataStepResult {
   records: number;
   aggregates: number;
   facts: number;
+  /** Present when the options asked for a change report. */
+  changes?: ChangeReport;
 }
 
 const REJECTIONS_SHOWN = 20;
@@ -63,8 +68,10 @@ export async function runDataStep(options: DataStepOptions): Promise<DataStepRes
   await mkdir(scratch, { recursive: true });
   try {
     const result = await writeOutputs(sources, reference, declarations, scratch, options);
+    // Compared before the swap, while the previous run is still in outDir.
+    const changes = options.changeReport ? await writeChangeReport(options.outDir, scratch) : undefined;
     await swapIn(scratch, options.outDir);
-    return result;
+    return changes ? { ...result, changes } : result;
   } catch (error) {
     await rm(scratch, { recursive: true, force: true });
     throw error;
@@ -76,9 +83,19 @@ interface PlannedSource extends SourceEntry {
   size: number;
 }
 
-async function prepare(options: DataStepOptions) {
+/**
+ * Reads the manifest, reference tables and declarations and lists the downloads, without
+ * reading any CSV; throws a DataStepError naming every problem. `npm run check` runs it too.
+ */
+export async function prepare(options: DataStepOptions) {
   const problems: Problem[] = [];
-  const csvFiles = await listCsvFiles(options.rawDir);
+  const listed = await listCsvFiles(options.rawDir);
+  // A folder named like a CSV (an unzipped download, say) cannot be read as one.
+  const csvFiles: string[] = [];
+  for (const file of listed) {
+    if ((await stat(join(options.rawDir, file))).isDirectory()) problems.push({ file, message: 'is a folder, not a CSV file; move the download out of it or rename the folder' });
+    else csvFiles.push(file);
+  }
   const manifest = await readManifest(join(options.rawDir, MANIFEST_NAME));
   problems.push(...manifest.problems);
   const entries = new Map(manifest.entries.map((entry) => [entry.file, entry]));
@@ -87,7 +104,7 @@ async function prepare(options: DataStepOptions) {
       problems.push({ file, message: `has no entry in ${MANIFEST_NAME}; add one giving its flow (import or export), period, source and whether it is synthetic` });
     }
   }
-  const present = new Set(csvFiles);
+  const present = new Set(listed);
   for (const entry of manifest.entries) {
     if (!present.has(entry.file)) problems.push({ file: MANIFEST_NAME, line: entry.line, message: `the entry for ${entry.file} names a file that is not in the raw folder` });
   }

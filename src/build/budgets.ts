@@ -1,7 +1,8 @@
 // What a page makes a reader download, gzipped: the JavaScript and CSS a built HTML page
-// references (same-origin files in the build) plus its inline scripts and styles.
+// references (same-origin files in the build), the modules those scripts import, plus its
+// inline scripts and styles.
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { parseHTML } from 'linkedom';
 
@@ -23,10 +24,27 @@ export function pageWeight(distDir: string, page: string, base = '/'): PageWeigh
   const local = (url: string) => join(distDir, url.startsWith(prefix) ? url.slice(prefix.length) : url);
   let js = 0;
   let css = 0;
+  const modules = new Set<string>();
+  // A bundler splits shared code into chunks the entry imports (`import"./charts.js"`): the
+  // reader downloads those too, each once however many scripts import it.
+  const follow = (code: string, importer: string) => {
+    for (const [, specifier] of code.matchAll(/\b(?:import|from)\s*["'`]((?:\.\.?)?\/[^"'`]+)["'`]/g)) {
+      const file = specifier!.startsWith('/') ? local(specifier!) : join(dirname(importer), specifier!);
+      if (modules.has(file)) continue;
+      modules.add(file);
+      const source = readFileSync(file, 'utf8');
+      js += gzipped(source);
+      follow(source, file);
+    }
+  };
   for (const script of document.querySelectorAll('script')) {
     if (script.getAttribute('type') === 'application/ld+json') continue;
     const src = script.getAttribute('src');
-    js += gzipped(src ? readFileSync(local(src)) : script.textContent ?? '');
+    if (src && modules.has(local(src))) continue;
+    const code = src ? readFileSync(local(src), 'utf8') : script.textContent ?? '';
+    if (src) modules.add(local(src));
+    js += gzipped(code);
+    follow(code, src ? local(src) : join(distDir, page));
   }
   for (const link of document.querySelectorAll('link[rel="stylesheet"]')) css += gzipped(readFileSync(local(link.getAttribute('href')!)));
   for (const style of document.querySelectorAll('style')) css += gzipped(style.textContent ?? '');

@@ -44,7 +44,15 @@ function groupText(group: BarGroup, maxWidth: number, fs: number): string {
   return fitText(group.label, maxWidth - textWidth(marker, fs), fs) + marker;
 }
 
-export function barChart(groups: BarGroup[], currency: Currency, layout: Layout): Plot.PlotOptions {
+/** Writes a bar's value label; `first` is true for the first label, which carries the unit. */
+export type ValueLabel = (value: number, first: boolean) => string;
+
+export function barChart(
+  groups: BarGroup[],
+  currency: Currency,
+  layout: Layout,
+  valueLabel: ValueLabel = (value, first) => shortMoney(value, currency, first),
+): Plot.PlotOptions {
   const fs = layout.fontSize;
   const above = layout.name === 'phone';
   const barHeight = Math.round(fs * (above ? 1.25 : 1.4));
@@ -66,7 +74,7 @@ export function barChart(groups: BarGroup[], currency: Currency, layout: Layout)
     const top = y;
     for (const bar of group.bars) {
       // The unit is written once, on the first value label.
-      const valueText = shortMoney(bar.value, currency, rows.length === 0);
+      const valueText = valueLabel(bar.value, rows.length === 0);
       rows.push({ ...bar, y1: y, y2: y + barHeight, y: y + barHeight / 2, valueText });
       y += barHeight + barGap;
     }

@@ -13,6 +13,8 @@ export interface FrameOptions {
   placement: Placement;
   /** Where the page writes chartCsv() for this chart. */
   csvHref: string;
+  /** The chart's embed snippet; when given, the frame offers it behind an "Embed" control. */
+  embedCode?: string;
 }
 
 function artboardHtml({ layout, width, height, svg }: Artboard): string {
@@ -42,11 +44,24 @@ function filesHtml(aggregate: Aggregate): string {
   return `<p class="chart__files">Compiled from: ${aggregate.sources.map((file) => `<code>${escapeHtml(file)}</code>`).join(', ')}</p>`;
 }
 
+/**
+ * The snippet in a read-only textarea an editor can select and copy; the browser script
+ * src/client/embed-code.ts adds a copy button. Also used by the /embed/ index page.
+ */
+export function embedCodeHtml(chartId: string, snippet: string): string {
+  const fieldId = `embed-code-${chartId}`;
+  return `<div class="chart__embed-code"><label for="${escapeHtml(fieldId)}">Paste this code into your page:</label>`
+    + `<textarea id="${escapeHtml(fieldId)}" readonly rows="4" spellcheck="false">${escapeHtml(snippet)}</textarea></div>`;
+}
+
 export function renderChartFigure(spec: ChartSpec, aggregate: Aggregate, options: FrameOptions): string {
   const id = `chart-${spec.id}`;
   const artboards = layoutsFor(options.placement).map((layout) => artboardHtml(renderArtboard(spec, aggregate, layout)));
   const badge = aggregate.synthetic ? '<p class="chart__badge">Sample data</p>' : '';
   const notes = spec.notes ? `<p class="chart__notes">Note: ${escapeHtml(spec.notes)}</p>` : '';
+  const embed = options.embedCode === undefined
+    ? ''
+    : `\n<details class="chart__embed"><summary>Embed this chart</summary>${embedCodeHtml(spec.id, options.embedCode)}</details>`;
   return [
     `<figure class="chart chart--${options.placement}" id="${escapeHtml(id)}">`,
     `<figcaption class="chart__header"><h3 class="chart__title">${escapeHtml(spec.title)}</h3>`,
@@ -58,7 +73,7 @@ export function renderChartFigure(spec: ChartSpec, aggregate: Aggregate, options
     `<p class="chart__credit">${escapeHtml(spec.credit)}</p>`,
     `<p class="chart__download"><a href="${escapeHtml(options.csvHref)}" download>Get the data (CSV)</a></p></div>`,
     `<details class="chart__data"><summary>Show the data as a table</summary>`,
-    `<div class="chart__table-scroll">${tableHtml(spec.title, spec.table(aggregate))}</div>${filesHtml(aggregate)}</details>`,
+    `<div class="chart__table-scroll">${tableHtml(spec.title, spec.table(aggregate))}</div>${filesHtml(aggregate)}</details>${embed}`,
     '</figure>',
   ].join('\n');
 }

@@ -1,6 +1,6 @@
 // The charts a story can place, by id, and the one call a page makes to draw one.
 import type { Aggregate, AggregatesFile } from '../aggregate/types.ts';
-import { chartCsv, renderChartFigure, type FrameOptions } from './frame.ts';
+import { chartCsv, embedCodeHtml, renderChartFigure, type FrameOptions } from './frame.ts';
 import type { ChartSpec } from './spec.ts';
 import { mineralsByYearChart } from './specs/minerals-by-year.ts';
 import { monthlyFerrosiliconTungstenChart } from './specs/monthly-ferrosilicon-tungsten.ts';
@@ -33,6 +33,6 @@ export function renderChartCsv(id: string, aggregates: AggregatesFile): string {
   return chartCsv(spec, aggregate);
 }
 
-export { chartCsv, renderChartFigure, type FrameOptions };
+export { chartCsv, embedCodeHtml, renderChartFigure, type FrameOptions };
 export { layoutsFor, type Placement } from './layouts.ts';
 export type { ChartSpec, Layout } from './spec.ts';

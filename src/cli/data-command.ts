@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { runDataStep } from '../pipeline.ts';
 import { DataStepError, formatProblem } from '../ingest/errors.ts';
 import { progressBar } from './progress.ts';
+import { CHANGES_FILE, changeSummary } from '../reporter/changes.ts';
 
 export const DATA_USAGE = `Usage: npm run data -- [--raw DIR] [--out DIR] [--reference DIR] [--aggregates FILE] [--allow-rejects]
 
@@ -38,6 +39,7 @@ export async function dataCommand(args: string[]): Promise<number> {
       referenceDir: resolve(values.reference),
       aggregatesFile: resolve(values.aggregates),
       allowRejects: values['allow-rejects'],
+      changeReport: true,
       onProgress: ({ file, done, total }) => bar.update(file, done, total),
     });
     bar.done();
@@ -49,6 +51,7 @@ export async function dataCommand(args: string[]): Promise<number> {
         `${rejected ? `, ${rejected} rejected (see ${values.out}/rejected.csv)` : ''}` +
         `, ${result.aggregates} aggregates, ${result.facts} facts → ${values.out} (${((performance.now() - started) / 1000).toFixed(1)} s)`,
     );
+    if (result.changes) for (const line of changeSummary(result.changes, `${values.out}/${CHANGES_FILE}`)) console.error(`data: ${line}`);
     if (report.files.some((f) => f.synthetic)) console.error('data: note: some sources are synthetic sample data; pages built from them say so');
     return 0;
   } catch (error) {

@@ -67,6 +67,11 @@ export interface ColumnLayout {
 
 export type HeaderResult = { ok: true; layout: ColumnLayout } | { ok: false; message: string };
 
+/** A header name for a message: quoted, control characters escaped, cut short if long. */
+function shown(name: string): string {
+  return JSON.stringify(name.length > 40 ? `${name.slice(0, 40)}…` : name);
+}
+
 export function readHeader(names: string[]): HeaderResult {
   const trailingEmpty = names.length > 1 && names[names.length - 1]!.trim() === '';
   const named = trailingEmpty ? names.slice(0, -1) : names;
@@ -81,7 +86,7 @@ export function readHeader(names: string[]): HeaderResult {
       if (OTHER_VALUE_COLUMNS.test(name)) {
         return { ok: false, message: `value column "${name}" is in a unit we cannot read; download the data in 人民币/Renminbi Yuan or 美元/US dollar` };
       }
-      return { ok: false, message: `unknown column "${name}"; expected GACC column names such as 商品编码 or "Commodity code"` };
+      return { ok: false, message: `unknown column ${shown(name)}; expected GACC column names such as 商品编码 or "Commodity code"` };
     }
     if (index[known.field] !== undefined) {
       return { ok: false, message: `column "${name}" appears twice in the header` };

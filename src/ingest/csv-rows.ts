@@ -21,6 +21,8 @@ export class FieldSpans {
   innerLineBreaks = 0;
   /** Set when the row's quoting is broken; the row is then unusable. */
   malformed = false;
+  /** Set when the row has more fields than `capacity` (so is also malformed). */
+  tooManyFields = false;
 
   readonly capacity: number;
 
@@ -55,8 +57,12 @@ export function scanRow(buf: Uint8Array, pos: number, limit: number, atEnd: bool
   let n = 0;
   spans.innerLineBreaks = 0;
   spans.malformed = false;
+  spans.tooManyFields = false;
   for (;;) {
-    if (n === spans.capacity) return skipMalformed(buf, i, limit, atEnd, spans, n);
+    if (n === spans.capacity) {
+      spans.tooManyFields = true;
+      return skipMalformed(buf, i, limit, atEnd, spans, n);
+    }
     if (i < limit && buf[i] === QUOTE) {
       // Scan to the closing quote in one pass, hashing the bytes and counting line breaks.
       let j = i + 1;

@@ -18,14 +18,30 @@ export function byteOrderMark(bytes: Uint8Array): ByteOrderMark {
  * Looks at whole lines of a file; returns the encoding once a non-ASCII line shows it, or
  * undefined while everything is ASCII. A newline byte never occurs inside a multi-byte
  * character in UTF-8 or GB18030, so whole lines never split a character.
+ *
+ * A line that is not valid UTF-8 means GB18030. A valid UTF-8 line with a three- or
+ * four-byte character (all CJK text and full-width punctuation) means UTF-8. A valid line
+ * whose only non-ASCII characters take two bytes proves nothing: about one CJK character in
+ * ten (台, 石, 一, 千…) is such a pair in GB18030, so a short GB18030 line can pass for UTF-8.
+ * Such lines are passed over; when nothing else is seen the answer is 'undecided', or UTF-8
+ * once `final` says no more lines are coming.
  */
-export function decideEncoding(lines: Uint8Array): 'utf-8' | 'gb18030' | undefined {
+export function decideEncoding(lines: Uint8Array, final = true): 'utf-8' | 'gb18030' | 'undecided' | undefined {
   if (isAscii(lines)) return undefined;
-  const firstHigh = lines.findIndex((b) => b >= 0x80);
-  // One line decides, so a single damaged row later in a UTF-8 file is rejected as such
-  // instead of turning the whole file into GB18030 mojibake.
-  const lineStart = Math.max(lines.lastIndexOf(0x0a, firstHigh), lines.lastIndexOf(0x0d, firstHigh)) + 1;
-  const ends = [lines.indexOf(0x0a, firstHigh), lines.indexOf(0x0d, firstHigh)].filter((i) => i !== -1);
-  const lineEnd = ends.length > 0 ? Math.min(...ends) : lines.length;
-  return isUtf8(lines.subarray(lineStart, lineEnd)) ? 'utf-8' : 'gb18030';
+  let from = 0;
+  for (;;) {
+    let firstHigh = from;
+    while (firstHigh < lines.length && lines[firstHigh]! < 0x80) firstHigh++;
+    if (firstHigh === lines.length) return final ? 'utf-8' : 'undecided';
+    // One line decides, so a single damaged row later in a UTF-8 file is rejected as such
+    // instead of turning the whole file into GB18030 mojibake.
+    const lineStart = Math.max(lines.lastIndexOf(0x0a, firstHigh), lines.lastIndexOf(0x0d, firstHigh)) + 1;
+    const ends = [lines.indexOf(0x0a, firstHigh), lines.indexOf(0x0d, firstHigh)].filter((i) => i !== -1);
+    const lineEnd = ends.length > 0 ? Math.min(...ends) : lines.length;
+    const line = lines.subarray(lineStart, lineEnd);
+    if (!isUtf8(line)) return 'gb18030';
+    // In valid UTF-8, a byte from 0xE0 up starts a three- or four-byte character.
+    if (line.some((b) => b >= 0xe0)) return 'utf-8';
+    from = lineEnd;
+  }
 }

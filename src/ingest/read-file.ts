@@ -72,6 +72,8 @@ export interface ReadOptions {
 
 const HS_CODE_LENGTHS = new Set([2, 4, 6, 8]);
 const MIN_CHUNK = 16;
+/** How far to read, at most, for a line that tells GB18030 from UTF-8 (see decideEncoding). */
+const SNIFF_LIMIT = 1 << 20;
 
 export async function readGaccFile(source: SourceFile, options: ReadOptions): Promise<FileReadResult> {
   const handle = await open(source.path, 'r');
@@ -84,18 +86,25 @@ export async function readGaccFile(source: SourceFile, options: ReadOptions): Pr
     let position = 0;
     let line = 1;
     let first = true;
+    /** Bytes of a byte-order mark at the start of the buffer, until the first rows are parsed. */
+    let skip = 0;
     const spans = new FieldSpans();
+    const grow = () => {
+      const bigger = Buffer.allocUnsafe(buf.length * 2);
+      buf.copy(bigger, 0, 0, filled);
+      buf = bigger;
+    };
     for (;;) {
       const { bytesRead } = await handle.read(buf, filled, buf.length - filled, position);
       position += bytesRead;
       const nul = buf.indexOf(0, filled);
       filled += bytesRead;
       const atEnd = bytesRead === 0;
-      let pos = 0;
       if (first) {
         first = false;
-        pos = startOfText(buf.subarray(0, filled), source.file, texts);
+        skip = startOfText(buf.subarray(0, filled), source.file, texts);
       }
+      let pos = skip;
       if (nul !== -1 && nul < filled) {
         throw new FileError({ file: source.file, message: 'this is not a text file (it contains NUL bytes); download the CSV again' });
       }
@@ -103,8 +112,15 @@ export async function readGaccFile(source: SourceFile, options: ReadOptions): Pr
         // Decide the encoding from whole lines before any of them is parsed.
         // Lines may end in LF, CRLF or (old Mac exports) a lone CR.
         const lastNewline = atEnd ? filled : Math.max(buf.lastIndexOf(0x0a, filled - 1), buf.lastIndexOf(0x0d, filled - 1)) + 1;
-        texts.encoding = decideEncoding(buf.subarray(pos, Math.max(pos, lastNewline)));
+        const verdict = decideEncoding(buf.subarray(pos, Math.max(pos, lastNewline)), atEnd || filled >= SNIFF_LIMIT);
+        if (verdict === 'undecided') {
+          // Only lines that read the same in both encodings so far: read on before parsing.
+          if (filled === buf.length) grow();
+          continue;
+        }
+        texts.encoding = verdict;
       }
+      skip = 0;
       while (pos < filled) {
         const next = scanRow(buf, pos, filled, atEnd, spans);
         if (next === NEED_MORE) break;
@@ -116,9 +132,7 @@ export async function readGaccFile(source: SourceFile, options: ReadOptions): Pr
       if (atEnd) break;
       // Keep the unfinished row; grow the buffer if one row is longer than all of it.
       if (pos === 0 && filled === buf.length) {
-        const bigger = Buffer.allocUnsafe(buf.length * 2);
-        buf.copy(bigger, 0, 0, filled);
-        buf = bigger;
+        grow();
       } else {
         buf.copy(buf, 0, pos, filled);
         filled -= pos;
@@ -239,6 +253,7 @@ class RowParser {
 
   private header(buf: Buffer, spans: FieldSpans, line: number): void {
     const { file } = this.source;
+    if (spans.tooManyFields) throw new FileError({ file, line, message: `the header row has more than ${spans.capacity} columns; is this a GACC download, with its line breaks intact?` });
     if (spans.malformed) throw new FileError({ file, line, message: 'the header row has broken quoting' });
     const names: string[] = [];
     for (let k = 0; k < spans.count; k++) {
@@ -260,6 +275,9 @@ class RowParser {
 
   /** Reads one data row; returns the reason when it cannot be read exactly. */
   private data(buf: Buffer, spans: FieldSpans, line: number, layout: ColumnLayout, at: Positions): string | undefined {
+    if (spans.tooManyFields) {
+      return `extra columns: the row has more than ${spans.capacity} fields where the header has ${layout.trailingEmpty ? layout.width - 1 : layout.width} (were line breaks lost?)`;
+    }
     if (spans.malformed) return 'broken quoting: a field has a stray or unclosed double quote';
     const widthProblem = this.checkWidth(spans, layout);
     if (widthProblem) return widthProblem;
@@ -412,7 +430,7 @@ class RowParser {
     const hash = this.trim(buf, spans, k);
     const text = this.texts.hashedText(buf, this.s, this.e, hash);
     if (text === UNDECODABLE || !spans.escaped[k]) return text;
-    return text.replaceAll('""', '"').trim();
+    return text.replaceAll('""', '"');
   }
 
   /** The field last trimmed, quoted and shortened for a message. */

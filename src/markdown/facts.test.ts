@@ -34,11 +34,11 @@ describe('remarkFacts', () => {
     );
   });
 
-  it('converts to dollars at the declared rate and puts the rate in the title', () => {
+  it('converts to dollars at the declared rate and names the rate in the text and the title', () => {
     expect(renderWith(withFacts('en'), ':fact[ferrosilicon-2023]{as=usd}')).toBe(
-      `<p><data class="fact fact--sample" value="${181_530_000 / 7.0467}" data-fact="ferrosilicon-2023" ` +
+      `<p><span class="fact-converted"><data class="fact fact--sample" value="${181_530_000 / 7.0467}" data-fact="ferrosilicon-2023" ` +
         `title="${FERRO_TITLE}: 181.53 million yuan, at 7.0467 yuan per dollar, the 2023 rate (${PBOC})">` +
-        '$25.8 million</data></p>',
+        `$25.8 million</data><span class="fact__rate"> at 7.0467 yuan per dollar, the 2023 rate (${PBOC.replaceAll('&#x27;', "'")})</span></span></p>`,
     );
   });
 
@@ -48,7 +48,7 @@ describe('remarkFacts', () => {
     expect(text('ko', ':fact[ferrosilicon-2023]{as=rank}')).toBe('2위');
     expect(text('en', ':fact[ferrosilicon-2023]{as=short}')).toBe('181.5M');
     expect(text('en', ':fact[ferrosilicon-2023]{precision=1}')).toBe('181.5 million yuan');
-    expect(text('ko', ':fact[ferrosilicon-2023]{as=usd precision=1}')).toBe('2576만1000 달러');
+    expect(text('ko', ':fact[ferrosilicon-2023]{as=usd precision=1}')).toMatch(/^2576만1000 달러 달러당 7\.0467위안/);
     expect(text('en', ':fact[minerals-in-top-ten-2023] of the top ten')).toBe('five of the top ten');
     expect(text('ko', ':fact[minerals-in-top-ten-2023]{counter=종}')).toBe('5종');
     expect(renderWith(withFacts('en'), ':fact[ferrosilicon-2023]{as=rank}')).toContain('value="2"');

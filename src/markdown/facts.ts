@@ -68,7 +68,9 @@ function format(file: StoryFile, node: Directive, fact: Fact, options: FactForma
 
 /** Tooltip: what the figure is and when; for dollars also the yuan figure and the rate. */
 function titleFor(fact: Fact, lang: Lang, rateNote: string | undefined): string {
-  const what = `${fact.description}, ${formatPeriod(fact.period, lang)}`;
+  // Descriptions usually name their period already; add it only where they do not.
+  const period = formatPeriod(fact.period, lang);
+  const what = fact.description.includes(period) ? fact.description : `${fact.description}, ${period}`;
   return rateNote === undefined ? what : `${what}: ${formatValue(fact.value, fact.unit, { lang })}, ${rateNote}`;
 }
 
@@ -93,8 +95,22 @@ export function remarkFacts(options: RemarkFactsOptions): Transformer<Root> {
         dataFact: fact.key,
         title: titleFor(fact, lang, formatted.rateNote),
       };
-      const children: ElementContent[] = [{ type: 'text', value: formatted.text }];
-      node.data = { ...node.data, hName: 'data', hProperties: properties, hChildren: children };
+      const figure: ElementContent[] = [{ type: 'text', value: formatted.text }];
+      if (!formatted.rateNote) {
+        node.data = { ...node.data, hName: 'data', hProperties: properties, hChildren: figure };
+        return;
+      }
+      // A conversion names its rate in the text itself, not only in a tooltip that touch
+      // and screen-reader users never see.
+      node.data = {
+        ...node.data,
+        hName: 'span',
+        hProperties: { className: ['fact-converted'] },
+        hChildren: [
+          { type: 'element', tagName: 'data', properties, children: figure },
+          { type: 'element', tagName: 'span', properties: { className: ['fact__rate'] }, children: [{ type: 'text', value: ` ${formatted.rateNote}` }] },
+        ],
+      };
     });
   };
 }

@@ -28,7 +28,7 @@ describe('storyProcessor', () => {
   it('turns a story with facts and a chart into HTML', () => {
     const html = story('en', STORY);
     expect(text(html)).toBe(
-      'Ferrosilicon was the second-largest import: 181.53 million yuan\n($25.8 million).\n',
+      "Ferrosilicon was the second-largest import: 181.53 million yuan\n($25.8 million at 7.0467 yuan per dollar, the 2023 rate (People's Bank of China, annual average of the yuan's central parity rate against the US dollar)).\n",
     );
     expect(html).toContain('<data class="fact fact--sample" value="2" data-fact="ferrosilicon-2023"');
     expect(html).toContain('<figure data-chart="top-imports-2023" data-width="wide"></figure>');
@@ -36,7 +36,7 @@ describe('storyProcessor', () => {
 
   it('writes figures in Korean for a Korean story', () => {
     const korean = '페로실리콘은 수입 :fact[ferrosilicon-2023]{as=rank}로 :fact[ferrosilicon-2023](:fact[ferrosilicon-2023]{as=usd})어치였다.';
-    expect(text(story('ko', korean))).toBe('페로실리콘은 수입 2위로 1억8153만 위안(2576만 달러)어치였다.');
+    expect(text(story('ko', korean))).toMatch(/^페로실리콘은 수입 2위로 1억8153만 위안\(2576만 달러 달러당 7\.0467위안 .*\)어치였다\.$/);
   });
 
   it('stops on a directive none of its plugins handles', () => {

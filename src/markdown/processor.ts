@@ -6,19 +6,21 @@ import remarkRehype from 'remark-rehype';
 import rehypeStringify from 'rehype-stringify';
 import { FACT_DIRECTIVE, remarkFacts, type RemarkFactsOptions } from './facts.ts';
 import { CHART_DIRECTIVE, remarkCharts, type RemarkChartsOptions } from './charts.ts';
+import { remarkChartBlocks, type RemarkChartBlocksOptions } from './chart-block.ts';
 import { remarkNoUnknownDirectives } from './no-unknown-directives.ts';
 
-export type StoryProcessorOptions = RemarkFactsOptions & RemarkChartsOptions;
+export type StoryProcessorOptions = RemarkFactsOptions & RemarkChartsOptions & Pick<RemarkChartBlocksOptions, 'aggregates'>;
 
 export const STORY_DIRECTIVES: readonly string[] = [FACT_DIRECTIVE, CHART_DIRECTIVE];
 
 export function storyProcessor(options: StoryProcessorOptions) {
-  const { facts, lang, charts, render } = options;
+  const { facts, lang, charts, render, aggregates } = options;
   return unified()
     .use(remarkParse)
     .use(remarkDirective)
     .use(remarkFacts, { facts, lang })
     .use(remarkCharts, { charts, render })
+    .use(remarkChartBlocks, { aggregates, charts })
     .use(remarkNoUnknownDirectives, { known: STORY_DIRECTIVES })
     // Chart figures arrive as HTML strings from the trusted chart renderer.
     .use(remarkRehype, { allowDangerousHtml: true })

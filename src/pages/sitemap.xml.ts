@@ -1,12 +1,12 @@
 // sitemap.xml: the index and every story, with absolute URLs from the configured site.
 import type { APIRoute } from 'astro';
 import { getCollection } from 'astro:content';
+import { base } from 'astro:config/client';
 import { absoluteUrl } from '../site/urls.ts';
 import { isoDate } from '../site/dates.ts';
 import { escapeXml } from '../share/escape.ts';
 
 export const GET: APIRoute = async ({ site }) => {
-  const base = import.meta.env.BASE_URL;
   const stories = (await getCollection('stories')).sort((a, b) => a.id.localeCompare(b.id));
   const urls = [
     `<url><loc>${escapeXml(absoluteUrl(site, base, ''))}</loc></url>`,

@@ -3,9 +3,10 @@ import type { AggregatesFile } from '../aggregate/types.ts';
 import { resolveChart } from '../charts/index.ts';
 import { DESKTOP } from '../charts/layouts.ts';
 import { standaloneSvg } from '../charts/standalone.ts';
+import { placedChartIds } from '../story/render.ts';
 
 export function leadChartId(markdown: string): string | undefined {
-  return /^::chart\{#([\w-]+)/m.exec(markdown)?.[1];
+  return placedChartIds(markdown)[0];
 }
 
 export function leadChartSvg(markdown: string, aggregates: AggregatesFile): string {

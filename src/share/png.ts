@@ -7,9 +7,14 @@ const require = createRequire(import.meta.url);
 
 export const PNG_FONT_FAMILY = 'Source Sans 3';
 
+// Latin first; resvg takes any glyph Source Sans lacks (Chinese product names from GACC)
+// from Noto Sans SC. Its files are 10 MB each but never ship: resvg reads them at build
+// time, about 40 ms a picture, so they are not subset.
 const FONT_FILES = [
   require.resolve('@expo-google-fonts/source-sans-3/400Regular/SourceSans3_400Regular.ttf'),
   require.resolve('@expo-google-fonts/source-sans-3/700Bold/SourceSans3_700Bold.ttf'),
+  require.resolve('@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf'),
+  require.resolve('@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf'),
 ];
 
 export interface PngOptions {

@@ -15,6 +15,8 @@ export interface StoryRenderOptions {
   aggregates: AggregatesFile;
   /** Where the page serves a chart's "Get the data" CSV. */
   csvHref: (chartId: string) => string;
+  /** A chart's embed snippet, offered under the chart; no embed control without it. */
+  embedCode?: (chartId: string) => string;
 }
 
 export interface RenderedStory {
@@ -34,6 +36,11 @@ export function readStoryBody(path: string): string {
   return bodyOf(readFileSync(path, 'utf8'));
 }
 
+/** Ids of the charts a story places, in order, read from its `::chart{#id}` lines without rendering. */
+export function placedChartIds(markdown: string): string[] {
+  return [...markdown.matchAll(/^[ \t]*::chart\{[^}\n]*?#([\w-]+)/gm)].map((match) => match[1]!);
+}
+
 export async function renderStory(markdown: string, options: StoryRenderOptions): Promise<RenderedStory> {
   const placed: string[] = [];
   const processor = storyProcessor({
@@ -42,7 +49,7 @@ export async function renderStory(markdown: string, options: StoryRenderOptions)
     charts: [...charts.keys()],
     render: (id, attrs) => {
       placed.push(id);
-      return renderChart(id, options.aggregates, { placement: attrs.width, csvHref: options.csvHref(id) });
+      return renderChart(id, options.aggregates, { placement: attrs.width, csvHref: options.csvHref(id), embedCode: options.embedCode?.(id) });
     },
   });
   const file = new VFile({ path: options.path, value: markdown });

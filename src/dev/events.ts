@@ -1,0 +1,19 @@
+// The messages between the dev server and the banner in the page, over Vite's HMR socket.
+// Kept apart so the browser script imports nothing from the server side.
+import type { Problem } from '../ingest/errors.ts';
+
+/** Server → page: the problems to show; an empty list clears the banner. */
+export const PROBLEMS_EVENT = 'customs-story:problems';
+/** Page → server: a page has loaded and wants the current problems. */
+export const HELLO_EVENT = 'customs-story:hello';
+
+export interface ProblemsPayload {
+  /** "data" for the data step, "stories" for the Markdown. */
+  source: 'data' | 'stories';
+  summary: string;
+  problems: Problem[];
+}
+
+export interface ProblemsMessage {
+  payloads: ProblemsPayload[];
+}

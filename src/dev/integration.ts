@@ -1,0 +1,110 @@
+// What `npm run dev` adds to Astro's dev server:
+//   - a banner in every page listing data and story problems with file and line, which
+//     clears when they are fixed (src/dev/banner.ts, fed over Vite's HMR socket);
+//   - a reload after every successful data run, so new figures show without a restart;
+//   - a gate on page reloads: before the browser reloads (after a Markdown edit, say), the
+//     stories are checked, and if one would fail to render the reload is held back, so the
+//     last good page stays on screen under the banner instead of Astro's error page.
+import type { AstroIntegration } from 'astro';
+import { isRunnableDevEnvironment, type ViteDevServer } from 'vite';
+import { formatProblem } from '../ingest/errors.ts';
+import type { DataStatus } from './data-loop.ts';
+import { HELLO_EVENT, PROBLEMS_EVENT, type ProblemsMessage, type ProblemsPayload } from './events.ts';
+
+type CheckModule = typeof import('../reporter/check.ts');
+
+export interface DevBridge {
+  integration: AstroIntegration;
+  /** Tells the pages how the data step went: reload them, or show its problems. */
+  dataRun(status: DataStatus): void;
+}
+
+/** Reloads requested within this time become one check and one reload. */
+const RELOAD_DELAY_MS = 40;
+
+export function devBridge(log: (line: string) => void = (line) => console.error(line)): DevBridge {
+  let server: ViteDevServer | undefined;
+  let send: ((payload: { type: 'full-reload'; path: string }) => void) | undefined;
+  let data: ProblemsPayload | undefined;
+  let stories: ProblemsPayload | undefined;
+  let printed = '';
+  let timer: NodeJS.Timeout | undefined;
+
+  const payloads = () => [data, stories].filter((payload): payload is ProblemsPayload => payload !== undefined);
+  const message = (): ProblemsMessage => ({ payloads: payloads() });
+  const broadcast = () => server?.environments.client.hot.send(PROBLEMS_EVENT, message());
+
+  /** The check module as the SSR runner has it, so code edits apply as they do to pages. */
+  async function checkModule(): Promise<CheckModule> {
+    const ssr = server?.environments.ssr;
+    if (ssr && isRunnableDevEnvironment(ssr)) return ssr.runner.import<CheckModule>('/src/reporter/check.ts');
+    return import('../reporter/check.ts');
+  }
+
+  async function checkThenReload(): Promise<void> {
+    if (!server) return;
+    const { checkStories } = await checkModule();
+    const { errors } = await checkStories(server.config.root);
+    const text = errors.map(formatProblem).join('\n');
+    if (text !== printed) {
+      printed = text;
+      if (errors.length > 0) {
+        log(`stories: ${errors.length} problem(s); the browser keeps the last good page until they are fixed`);
+        for (const error of errors) log(`  ${formatProblem(error)}`);
+      } else {
+        log('stories: fixed; reloading the browser');
+      }
+    }
+    stories = errors.length > 0 ? { source: 'stories', summary: 'A story cannot be shown as it is', problems: errors } : undefined;
+    if (errors.length > 0) broadcast();
+    else send?.({ type: 'full-reload', path: '*' });
+  }
+
+  const requestReload = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      checkThenReload().catch((error: unknown) => {
+        log(`dev: could not check the stories: ${error instanceof Error ? error.stack : String(error)}`);
+        send?.({ type: 'full-reload', path: '*' });
+      });
+    }, RELOAD_DELAY_MS);
+  };
+
+  const integration: AstroIntegration = {
+    name: 'customs-story:dev',
+    hooks: {
+      'astro:config:setup': ({ command, injectScript }) => {
+        if (command === 'dev') injectScript('page', "import '/src/dev/banner.ts';");
+      },
+      'astro:server:setup': ({ server: vite }) => {
+        server = vite;
+        const hot = vite.environments.client.hot;
+        const forward = hot.send.bind(hot) as (payload: unknown, data?: unknown) => void;
+        send = (payload) => forward(payload);
+        // Reloads go through the gate; everything else (CSS updates, errors…) passes.
+        hot.send = ((payload: unknown, data?: unknown) => {
+          if (typeof payload === 'object' && payload !== null && (payload as { type?: string }).type === 'full-reload') requestReload();
+          else forward(payload, data);
+        }) as typeof hot.send;
+        hot.on(HELLO_EVENT, (_data, client) => client.send(PROBLEMS_EVENT, message()));
+      },
+      'astro:server:done': () => {
+        clearTimeout(timer);
+        server = undefined;
+      },
+    },
+  };
+
+  return {
+    integration,
+    dataRun(status) {
+      if (status.ok) {
+        data = undefined;
+        requestReload();
+      } else {
+        data = { source: 'data', summary: `The data step failed (${status.summary}); the page shows the last good data`, problems: status.problems };
+        broadcast();
+      }
+    },
+  };
+}

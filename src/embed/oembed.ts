@@ -1,0 +1,45 @@
+// oEmbed (https://oembed.com) for one chart: CMSs that embed by URL discover this through
+// the embed page's <link rel="alternate" type="application/json+oembed"> and get the snippet.
+import type { AggregatesFile } from '../aggregate/types.ts';
+import { resolveChart } from '../charts/index.ts';
+import { absoluteUrl } from '../site/urls.ts';
+import { fallbackHeight } from './height.ts';
+import { THUMBNAIL_LAYOUT, thumbnailSize } from './images.ts';
+import { embedPngPath } from './paths.ts';
+import { embedSnippet, type SiteAddress } from './snippet.ts';
+
+/** The site's name, as its header and index page give it. */
+const PROVIDER_NAME = 'Trade stories';
+
+export interface OEmbed {
+  type: 'rich';
+  version: '1.0';
+  title: string;
+  provider_name: string;
+  provider_url: string;
+  html: string;
+  width: number;
+  height: number;
+  thumbnail_url: string;
+  thumbnail_width: number;
+  thumbnail_height: number;
+}
+
+/** Sized for the desktop artboard's width; the iframe itself is fluid. */
+export function oembedFor(chartId: string, aggregates: AggregatesFile, address: SiteAddress): OEmbed {
+  const { spec, aggregate } = resolveChart(chartId, aggregates);
+  const thumbnail = thumbnailSize(spec, aggregate);
+  return {
+    type: 'rich',
+    version: '1.0',
+    title: spec.title,
+    provider_name: PROVIDER_NAME,
+    provider_url: absoluteUrl(address.site, address.base, ''),
+    html: embedSnippet(chartId, aggregates, address),
+    width: THUMBNAIL_LAYOUT.width,
+    height: fallbackHeight(spec, aggregate).at(THUMBNAIL_LAYOUT.width),
+    thumbnail_url: absoluteUrl(address.site, address.base, embedPngPath(chartId, THUMBNAIL_LAYOUT.width)),
+    thumbnail_width: thumbnail.width,
+    thumbnail_height: thumbnail.height,
+  };
+}

@@ -1,0 +1,157 @@
+// Checks one story without building the site: its frontmatter against the schema, its
+// Markdown rendered exactly as the page renders it (facts, charts, chart blocks) against
+// the data step's output, its share image's lead chart, and the figures typed by hand.
+// Every problem names the file, and the line where there is one.
+import { readFile } from 'node:fs/promises';
+import { isMap, isScalar, LineCounter, parseDocument, Scalar, type Document } from 'yaml';
+import type { AggregatesFile, FactsFile } from '../aggregate/types.ts';
+import type { Lang } from '../format/index.ts';
+import type { Problem } from '../ingest/errors.ts';
+import { leadChartSvg } from '../share/lead-chart.ts';
+import { bodyOf, renderStory } from '../story/render.ts';
+import { StoryFrontmatterError, validateStoryFrontmatter } from '../story/validate.ts';
+import { factsMatching } from './fact-hints.ts';
+import { findFigures, findLooseNumbers, placeIn } from './numbers.ts';
+
+export interface StoryData {
+  facts: FactsFile;
+  aggregates: AggregatesFile;
+}
+
+export interface StoryCheck {
+  /** The story's path as given, e.g. content/stories/x.md. */
+  file: string;
+  /** The frontmatter as written (parsed YAML), for the copy-desk sheet. */
+  frontmatter: Record<string, unknown>;
+  /** The article body as HTML, when it rendered. */
+  html?: string;
+  errors: Problem[];
+  warnings: Problem[];
+}
+
+/** Frontmatter fields whose text readers see, so figures in them are checked too. */
+const PROSE_FIELDS = ['title', 'dek', 'summary', 'shareImageAlt', 'methodology'];
+const PLACEHOLDER = /\bTODO\b/;
+
+interface Frontmatter {
+  doc: Document | undefined;
+  lineCounter: LineCounter;
+  /** File line of the frontmatter's first YAML line. */
+  firstLine: number;
+}
+
+/** The YAML between the opening and closing "---" lines, if the file starts with them. */
+function readFrontmatter(source: string): Frontmatter {
+  const lineCounter = new LineCounter();
+  const lines = source.split(/\r?\n/);
+  const close = lines[0] === '---' ? lines.indexOf('---', 1) : -1;
+  if (close < 0) return { doc: undefined, lineCounter, firstLine: 2 };
+  return { doc: parseDocument(lines.slice(1, close).join('\n'), { lineCounter }), lineCounter, firstLine: 2 };
+}
+
+/** File line of a top-level frontmatter key, or of the frontmatter's start. */
+function keyLine(fm: Frontmatter, key: string): number {
+  const contents = fm.doc?.contents;
+  if (isMap(contents)) {
+    for (const pair of contents.items) {
+      if (isScalar(pair.key) && pair.key.value === key && pair.key.range) {
+        return fm.firstLine - 1 + fm.lineCounter.linePos(pair.key.range[0]).line;
+      }
+    }
+  }
+  return fm.firstLine - 1;
+}
+
+/** Every string in the frontmatter that readers see, with the file line its text starts on. */
+function proseStrings(fm: Frontmatter): { field: string; text: string; line: number }[] {
+  const strings: { field: string; text: string; line: number }[] = [];
+  const add = (field: string, node: unknown) => {
+    if (!isScalar(node) || typeof node.value !== 'string' || !node.range) return;
+    // A block scalar ("methodology: |") starts on the line after its key.
+    const block = node.type === Scalar.BLOCK_LITERAL || node.type === Scalar.BLOCK_FOLDED;
+    const line = fm.firstLine - 1 + fm.lineCounter.linePos(node.range[0]).line + (block ? 1 : 0);
+    strings.push({ field, text: node.value, line });
+  };
+  for (const field of PROSE_FIELDS) add(field, fm.doc?.get(field, true));
+  const corrections = fm.doc?.get('corrections', true);
+  if (corrections && typeof corrections === 'object' && 'items' in corrections) {
+    (corrections.items as unknown[]).forEach((item, k) => {
+      if (isMap(item)) add(`corrections[${k}].text`, item.get('text', true));
+    });
+  }
+  return strings;
+}
+
+function looseNumberWarning(file: string, line: number, text: string, value: number | undefined, data: StoryData, where: string): Problem {
+  const dollars = /\$|dollar|usd/i.test(text);
+  const matches = value === undefined ? [] : factsMatching(value, data.facts, dollars);
+  const hint = matches.length > 0 ? ` It looks like ${matches.join(' or ')}.` : '';
+  const fix = where === 'body'
+    ? 'bind it to a fact with :fact[key] so it follows the data'
+    : 'frontmatter cannot bind facts, so check it against data/build/facts.json by hand';
+  return { file, line, message: `"${text}"${where === 'body' ? '' : ` in ${where}`} is typed by hand: ${fix}.${hint}` };
+}
+
+/** What a failed render says: the message's line in the story and its reason. */
+function renderProblem(file: string, error: unknown): Problem {
+  const cause = (error as { cause?: { line?: number; reason?: string } }).cause;
+  if (cause?.reason !== undefined) return { file, ...(cause.line ? { line: cause.line } : {}), message: cause.reason };
+  return { file, message: error instanceof Error ? error.message : String(error) };
+}
+
+/** Checks the story at `path`; messages name it `file` (by default the path itself). */
+export async function checkStory(path: string, data: StoryData, file = path): Promise<StoryCheck> {
+  const source = await readFile(path, 'utf8');
+  const fm = readFrontmatter(source);
+  const errors: Problem[] = [];
+  const warnings: Problem[] = [];
+  if (!fm.doc) {
+    errors.push({ file, line: 1, message: 'the story must start with its frontmatter between two "---" lines (run `npm run new -- <slug>` for a template)' });
+  }
+  for (const error of fm.doc?.errors ?? []) {
+    errors.push({ file, line: fm.firstLine - 1 + fm.lineCounter.linePos(error.pos[0]).line, message: `frontmatter is not valid YAML: ${error.message.split('\n')[0]}` });
+  }
+  const raw: unknown = fm.doc && fm.doc.errors.length === 0 ? fm.doc.toJS() : {};
+  const frontmatter = raw !== null && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
+  let lang: Lang = frontmatter.lang === 'ko' ? 'ko' : 'en';
+  if (fm.doc && fm.doc.errors.length === 0) {
+    try {
+      lang = validateStoryFrontmatter(file, frontmatter).lang;
+    } catch (error) {
+      if (!(error instanceof StoryFrontmatterError)) throw error;
+      for (const problem of error.problems) {
+        // "<file>: <field>: <message>": point at the field's top-level key.
+        const message = problem.startsWith(`${file}: `) ? problem.slice(file.length + 2) : problem;
+        errors.push({ file, line: keyLine(fm, /^[A-Za-z]+/.exec(message)?.[0] ?? ''), message });
+      }
+    }
+  }
+
+  const body = bodyOf(source);
+  let html: string | undefined;
+  try {
+    html = (await renderStory(body, { path: file, lang, facts: data.facts, aggregates: data.aggregates, csvHref: (id) => `data/${id}.csv` })).html;
+  } catch (error) {
+    errors.push(renderProblem(file, error));
+  }
+  if (html !== undefined) {
+    // The build draws the share image from the story's lead chart; fail here as it would there.
+    try {
+      leadChartSvg(body, data.aggregates);
+    } catch (error) {
+      errors.push({ file, message: `the share image cannot be drawn: ${error instanceof Error ? error.message : String(error)}` });
+    }
+  }
+
+  for (const loose of findLooseNumbers(body)) warnings.push(looseNumberWarning(file, loose.line, loose.text, loose.value, data, 'body'));
+  for (const { field, text, line } of proseStrings(fm)) {
+    for (const figure of findFigures(text)) {
+      warnings.push(looseNumberWarning(file, placeIn(text, figure.index, line, 1).line, figure.text, figure.value, data, field));
+    }
+  }
+  source.split('\n').forEach((text, k) => {
+    if (PLACEHOLDER.test(text)) warnings.push({ file, line: k + 1, message: 'placeholder text (TODO) is still in the story' });
+  });
+  warnings.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  return { file, frontmatter, ...(html === undefined ? {} : { html }), errors, warnings };
+}

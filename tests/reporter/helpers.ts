@@ -1,0 +1,128 @@
+// Shared pieces for the reporter-workflow tests: a throwaway copy of the project to edit
+// freely, the data step run in it, and small file edits a reporter would make.
+import { spawn } from 'node:child_process';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DataStepError, formatProblem } from '../../src/ingest/errors.ts';
+import { runDataStep, type DataStepResult } from '../../src/pipeline.ts';
+
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const STORY = 'content/stories/china-north-korea-minerals.md';
+export const IMPORTS_2023 = 'data/raw/kp-imports-2023-01-10.csv';
+/** Silicon carbide's first row in the 2023 imports, line 31: a value the story's facts use. */
+export const SILICON_CARBIDE_VALUE = '"2,737,507"';
+
+/** What the copy leaves out: installed packages, history, outputs and other tests' scratch. */
+const SKIP = new Set(['node_modules', '.git', 'dist', 'tmp', '.vitest', '.astro', 'tests', 'data/build']);
+
+const made: string[] = [];
+
+/**
+ * A copy of the project in a temporary folder. node_modules is a real folder of links to
+ * the installed packages, so the copy's own caches (.vite, .astro) stay in the copy.
+ */
+export async function copyProject(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'reporter-test-'));
+  made.push(dir);
+  await cp(ROOT, dir, {
+    recursive: true,
+    filter: (source) => !SKIP.has(source.slice(ROOT.length).replace(/\/$/, '')),
+  });
+  await mkdir(join(dir, 'node_modules'));
+  for (const name of await readdir(join(ROOT, 'node_modules'))) {
+    if (name === '.vite' || name === '.astro' || name === '.cache') continue;
+    await symlink(join(ROOT, 'node_modules', name), join(dir, 'node_modules', name));
+  }
+  return dir;
+}
+
+export async function removeCopies(): Promise<void> {
+  await Promise.all(made.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
+}
+
+/** The data step in a project copy, as `npm run data` runs it. */
+export async function dataStep(root: string): Promise<DataStepResult> {
+  try {
+    return await runDataStep({
+      rawDir: join(root, 'data/raw'),
+      outDir: join(root, 'data/build'),
+      referenceDir: join(root, 'data/reference'),
+      aggregatesFile: join(root, 'data/aggregates.yaml'),
+      changeReport: true,
+    });
+  } catch (error) {
+    if (error instanceof DataStepError) throw new Error(`${error.message}: ${error.problems.map(formatProblem).join('; ')}`);
+    throw error;
+  }
+}
+
+/** Replaces the first `from` in a file (as bytes, so GB18030 downloads stay as they are). */
+export async function replaceIn(root: string, file: string, from: string, to: string): Promise<void> {
+  const path = join(root, file);
+  const bytes = await readFile(path);
+  const at = bytes.indexOf(from);
+  if (at < 0) throw new Error(`${file} does not contain ${from}`);
+  await writeFile(path, Buffer.concat([bytes.subarray(0, at), Buffer.from(to), bytes.subarray(at + Buffer.byteLength(from))]));
+}
+
+export async function writeStory(root: string, name: string, text: string): Promise<string> {
+  const file = `content/stories/${name}.md`;
+  await writeFile(join(root, file), text);
+  return file;
+}
+
+/** A port nothing listens on right now. */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+/**
+ * The environment for a command run from a test: as a reporter's shell has it, without the
+ * test runner's NODE_ENV=test and VITEST* variables (under NODE_ENV=test Astro's dev server
+ * answers every page with 404).
+ */
+export function commandEnv(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
+  delete env.NODE_ENV;
+  for (const key of Object.keys(env)) if (key.startsWith('VITEST')) delete env[key];
+  return env;
+}
+
+/** Runs an npm script in a project copy and collects its output. */
+export function npmRun(root: string, script: string, args: string[] = []): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('npm', ['run', '--silent', script, '--', ...args], { cwd: root, env: commandEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.once('error', reject);
+    child.once('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+/** Calls `probe` until it returns something, or fails after `timeoutMs` saying what it waited for. */
+export async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 20_000, everyMs = 100): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  while (Date.now() < deadline) {
+    try {
+      const value = await probe();
+      if (value !== undefined) return value;
+    } catch (error) {
+      last = error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, everyMs));
+  }
+  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${last ? ` (last error: ${String(last)})` : ''}`);
+}
