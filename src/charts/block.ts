@@ -6,7 +6,7 @@ import type { Aggregate, AggregatesFile } from '../aggregate/types.ts';
 import { didYouMean, listNames } from '../markdown/suggest.ts';
 import { blockPlot, CHART_TYPES, type ChartType } from './block-plot.ts';
 import {
-  fieldTitle, fieldValues, measureFormat, measureTitle, readBlockData, TIME_FIELDS,
+  fieldTitle, fieldValues, matchesHighlight, measureFormat, measureTitle, readBlockData, TIME_FIELDS,
   type BlockData, type BlockFields,
 } from './block-series.ts';
 import { listText } from './format.ts';
@@ -130,8 +130,7 @@ export function parseChartBlock(text: string, aggregates: AggregatesFile): Chart
   const highlight = rawHighlight === undefined || rawHighlight === null ? [] : (Array.isArray(rawHighlight) ? rawHighlight : [rawHighlight]).map(String);
   const candidates = [...fieldValues(aggregate, x), ...(colour ? fieldValues(aggregate, colour) : [])];
   for (const wanted of highlight) {
-    const found = candidates.some(({ key, label }) => [key, label].some((name) => name.toLowerCase() === wanted.toLowerCase()));
-    if (!found) {
+    if (!candidates.some(({ key, label }) => matchesHighlight([wanted], key, label))) {
       const names = candidates.map((c) => c.key);
       fail('highlight', `highlight "${wanted}" is not a value of ${listNames(colour ? [x, colour] : [x], { conjunction: 'or' })} in aggregate ${aggregate.id}.${didYouMean(wanted, names) || ` Values: ${listNames(names.slice(0, 12), { conjunction: 'and' })}${names.length > 12 ? '…' : ''}.`}`);
     }

@@ -29,26 +29,31 @@ function element(tag: string, className: string): HTMLElement {
 }
 
 /**
- * The mark under the pointer, else the nearest one: for points on lines, the nearest in
- * time (x) and then in value, anywhere over the chart; for bars, one within reach.
+ * The marks a pointer picks. A bar under the pointer, else the nearest bar within reach;
+ * points on lines by their centres, the nearest in time (x) and then in value, anywhere over
+ * the chart, so a finger picks the point whose centre it lands on even where neighbouring
+ * points overlap it. Points drawn at the same place (two series with the same value in the
+ * same month) are picked together, so each value can be reached.
  */
-function markAt(board: Artboard, event: PointerEvent): number {
+function marksAt(board: Artboard, event: PointerEvent): number[] {
   const hit = (event.target as Element).closest?.(DATUM);
   const direct = board.marks.indexOf(hit as SVGGraphicsElement);
-  if (direct >= 0) return direct;
-  let best = -1;
-  let bestScore = Infinity;
-  board.marks.forEach((mark, k) => {
+  if (direct >= 0 && hit!.localName !== 'circle') return [direct];
+  const scores = board.marks.map((mark) => {
     const r = mark.getBoundingClientRect();
+    if (mark.localName === 'circle') {
+      const dx = Math.abs(r.left + r.width / 2 - event.clientX);
+      const dy = Math.abs(r.top + r.height / 2 - event.clientY);
+      return dx - r.width / 2 <= REACH ? dx * 1e4 + dy : Infinity;
+    }
     const dx = Math.max(r.left - event.clientX, 0, event.clientX - r.right);
     const dy = Math.max(r.top - event.clientY, 0, event.clientY - r.bottom);
-    const score = mark.localName === 'circle' ? dx * 1e4 + dy : Math.hypot(dx, dy);
-    if (score < bestScore && (mark.localName === 'circle' ? dx : score) <= REACH) {
-      best = k;
-      bestScore = score;
-    }
+    const score = Math.hypot(dx, dy);
+    return score <= REACH ? score : Infinity;
   });
-  return best;
+  const best = Math.min(...scores);
+  if (best === Infinity) return [];
+  return scores.flatMap((score, k) => (score - best < 0.5 ? [k] : []));
 }
 
 function hide(chart: Chart): void {
@@ -57,12 +62,15 @@ function hide(chart: Chart): void {
   chart.active = undefined;
 }
 
-/** Shows a mark's value above it, or above the pointer when one is given. */
-function show(chart: Chart, mark: SVGGraphicsElement, at?: PointerEvent): void {
+/** Shows the values of marks (usually one) above the first, or above the pointer when given. */
+function show(chart: Chart, marks: SVGGraphicsElement[], at?: PointerEvent): void {
   const { tooltip } = chart;
-  const label = document.createElement('b');
-  label.textContent = mark.getAttribute('data-label');
-  tooltip.replaceChildren(label, mark.getAttribute('data-text') ?? '');
+  const mark = marks[0]!;
+  tooltip.replaceChildren(...marks.flatMap((m) => {
+    const label = document.createElement('b');
+    label.textContent = m.getAttribute('data-label');
+    return [label, m.getAttribute('data-text') ?? ''];
+  }));
   if (chart.active !== mark) {
     chart.active?.classList.remove('is-active');
     mark.classList.add('is-active');
@@ -85,9 +93,9 @@ function setUpArtboard(chart: Chart, box: HTMLElement): void {
   box.setAttribute('aria-label', 'Chart values: use the arrow keys to read them');
 
   const follow = (event: PointerEvent) => {
-    const k = markAt(board, event);
-    if (k < 0) hide(chart);
-    else show(chart, board.marks[k]!, event);
+    const picked = marksAt(board, event);
+    if (picked.length === 0) hide(chart);
+    else show(chart, picked.map((k) => board.marks[k]!), event);
   };
   // Mice and pens follow the pointer; a finger shows the mark it taps, and a tap beside
   // every mark hides the tooltip (touch pointers "leave" as soon as they lift).
@@ -103,7 +111,7 @@ function setUpArtboard(chart: Chart, box: HTMLElement): void {
 
   const announce = () => {
     const mark = board.marks[board.current]!;
-    show(chart, mark);
+    show(chart, [mark]);
     chart.status.textContent = `${mark.getAttribute('data-label')}: ${mark.getAttribute('data-text')}`;
   };
   // Focus from a click or a tap is not the keyboard's: the pointer handlers cover those.

@@ -18,7 +18,7 @@ export interface DataLoopOptions {
   log?: (line: string) => void;
 }
 
-export const DATA_INPUTS: readonly string[] = [PROJECT_PATHS.raw, PROJECT_PATHS.reference, PROJECT_PATHS.aggregates];
+const DATA_INPUTS: readonly string[] = [PROJECT_PATHS.raw, PROJECT_PATHS.reference, PROJECT_PATHS.aggregates];
 
 export class DataLoop {
   private readonly options: DataLoopOptions;

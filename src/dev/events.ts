@@ -7,9 +7,8 @@ export const PROBLEMS_EVENT = 'customs-story:problems';
 /** Page → server: a page has loaded and wants the current problems. */
 export const HELLO_EVENT = 'customs-story:hello';
 
+/** One source of problems (the data step, or the stories) with a line saying what it means. */
 export interface ProblemsPayload {
-  /** "data" for the data step, "stories" for the Markdown. */
-  source: 'data' | 'stories';
   summary: string;
   problems: Problem[];
 }

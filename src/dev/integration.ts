@@ -7,7 +7,7 @@
 //     last good page stays on screen under the banner instead of Astro's error page.
 import type { AstroIntegration } from 'astro';
 import { isRunnableDevEnvironment, type ViteDevServer } from 'vite';
-import { formatProblem } from '../ingest/errors.ts';
+import { formatProblem, type Problem } from '../ingest/errors.ts';
 import type { DataStatus } from './data-loop.ts';
 import { HELLO_EVENT, PROBLEMS_EVENT, type ProblemsMessage, type ProblemsPayload } from './events.ts';
 
@@ -29,6 +29,9 @@ export function devBridge(log: (line: string) => void = (line) => console.error(
   let stories: ProblemsPayload | undefined;
   let printed = '';
   let timer: NodeJS.Timeout | undefined;
+  let checking: Promise<void> | undefined;
+  /** A reload was asked for while a check ran: its result is stale, check again. */
+  let pending = false;
 
   const payloads = () => [data, stories].filter((payload): payload is ProblemsPayload => payload !== undefined);
   const message = (): ProblemsMessage => ({ payloads: payloads() });
@@ -41,10 +44,8 @@ export function devBridge(log: (line: string) => void = (line) => console.error(
     return import('../reporter/check.ts');
   }
 
-  async function checkThenReload(): Promise<void> {
-    if (!server) return;
-    const { checkStories } = await checkModule();
-    const { errors } = await checkStories(server.config.root);
+  /** Reloads the pages if every story renders; otherwise shows why and keeps them as they are. */
+  function decide(errors: Problem[]): void {
     const text = errors.map(formatProblem).join('\n');
     if (text !== printed) {
       printed = text;
@@ -55,19 +56,43 @@ export function devBridge(log: (line: string) => void = (line) => console.error(
         log('stories: fixed; reloading the browser');
       }
     }
-    stories = errors.length > 0 ? { source: 'stories', summary: 'A story cannot be shown as it is', problems: errors } : undefined;
+    stories = errors.length > 0 ? { summary: 'A story has errors: pages show their last good version until they are fixed', problems: errors } : undefined;
     if (errors.length > 0) broadcast();
     else send?.({ type: 'full-reload', path: '*' });
   }
 
-  const requestReload = () => {
-    clearTimeout(timer);
-    timer = setTimeout(() => {
-      checkThenReload().catch((error: unknown) => {
+  /**
+   * One check at a time, and only the latest decides: a check that read a story before (or
+   * while) it was saved again must not bring back an error that the next save fixed.
+   */
+  function runGate(): void {
+    if (!server) return;
+    if (checking) {
+      pending = true;
+      return;
+    }
+    const root = server.config.root;
+    checking = checkModule()
+      .then(({ checkStories }) => checkStories(root))
+      .then(({ errors }) => {
+        if (!pending) decide(errors);
+      })
+      .catch((error: unknown) => {
         log(`dev: could not check the stories: ${error instanceof Error ? error.stack : String(error)}`);
         send?.({ type: 'full-reload', path: '*' });
+      })
+      .finally(() => {
+        checking = undefined;
+        if (pending) {
+          pending = false;
+          runGate();
+        }
       });
-    }, RELOAD_DELAY_MS);
+  }
+
+  const requestReload = () => {
+    clearTimeout(timer);
+    timer = setTimeout(runGate, RELOAD_DELAY_MS);
   };
 
   const integration: AstroIntegration = {
@@ -81,7 +106,8 @@ export function devBridge(log: (line: string) => void = (line) => console.error(
         const hot = vite.environments.client.hot;
         const forward = hot.send.bind(hot) as (payload: unknown, data?: unknown) => void;
         send = (payload) => forward(payload);
-        // Reloads go through the gate; everything else (CSS updates, errors…) passes.
+        // Astro's content layer and Vite send page reloads through this channel, and wrapping
+        // its send is the one place to hold them back. Everything else passes untouched.
         hot.send = ((payload: unknown, data?: unknown) => {
           if (typeof payload === 'object' && payload !== null && (payload as { type?: string }).type === 'full-reload') requestReload();
           else forward(payload, data);
@@ -102,7 +128,7 @@ export function devBridge(log: (line: string) => void = (line) => console.error(
         data = undefined;
         requestReload();
       } else {
-        data = { source: 'data', summary: `The data step failed (${status.summary}); the page shows the last good data`, problems: status.problems };
+        data = { summary: `The data step failed (${status.summary}); the page shows the last good data`, problems: status.problems };
         broadcast();
       }
     },

@@ -12,8 +12,6 @@ export interface DevOptions {
 }
 
 export interface DevServer {
-  /** Where the site is served, e.g. http://localhost:4321/. */
-  url: string;
   stop(): Promise<void>;
 }
 
@@ -28,7 +26,6 @@ export async function startDev(options: DevOptions): Promise<DevServer> {
     server: { ...(options.port === undefined ? {} : { port: options.port }), ...(options.host === undefined ? {} : { host: options.host }) },
   });
   return {
-    url: `http://localhost:${server.address.port}/`,
     async stop() {
       loop.close();
       await server.stop();

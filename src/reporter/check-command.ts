@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { formatProblem } from '../ingest/errors.ts';
 import { runCheck } from './check.ts';
 
-export const CHECK_USAGE = `Usage: npm run check -- [FILE...] [--no-sheet]
+const CHECK_USAGE = `Usage: npm run check -- [FILE...] [--no-sheet]
 
 Checks the stories (all of content/stories, or the files named), sources.yaml, the
 reference tables and data/aggregates.yaml without building the site. Errors stop a build;

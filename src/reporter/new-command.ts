@@ -1,7 +1,7 @@
 // `npm run new -- <slug>`: creates the story file and says what to do next.
 import { createStory, ScaffoldError } from './scaffold.ts';
 
-export const NEW_USAGE = `Usage: npm run new -- <slug>
+const NEW_USAGE = `Usage: npm run new -- <slug>
 
 Creates content/stories/<slug>.md with its frontmatter filled in and a first chart. The
 slug becomes the page's address: lower-case letters, digits and dashes.`;

@@ -24,15 +24,20 @@ async function reservedSlugs(root: string): Promise<Set<string>> {
 }
 
 /** Why a slug cannot be used, or undefined when it can. */
-export async function slugProblem(root: string, slug: string): Promise<string | undefined> {
+async function slugProblem(root: string, slug: string): Promise<string | undefined> {
   if (!SLUG.test(slug)) return `"${slug}" is not a usable slug: use lower-case letters, digits and single dashes, e.g. china-rare-earths-2024 (it becomes the page's address)`;
   if ((await reservedSlugs(root)).has(slug)) return `"${slug}" is taken by one of the site's own pages; choose another`;
   return undefined;
 }
 
-/** The chart a new story starts with: top ten of a ranked aggregate, else a time series, else any. */
+/**
+ * The chart a new story starts with: the top ten of a ranked aggregate, else a time series,
+ * else any; the most recent first.
+ */
 function firstChart(aggregates: AggregatesFile): { aggregate: Aggregate; lines: string[] } {
-  const all = Object.values(aggregates).sort((a, b) => (a.id < b.id ? -1 : 1)).filter((a) => a.dimensions.length > 0);
+  const all = Object.values(aggregates)
+    .filter((a) => a.dimensions.length > 0)
+    .sort((a, b) => b.period.end.localeCompare(a.period.end) || a.id.localeCompare(b.id));
   const ranked = all.find((a) => a.dimensions.length === 1 && a.rows.some((row) => typeof row.rank === 'number'));
   const timed = all.find((a) => TIME_FIELDS.includes(a.dimensions[0]!));
   const aggregate = ranked ?? timed ?? all[0];
@@ -46,12 +51,13 @@ function firstChart(aggregates: AggregatesFile): { aggregate: Aggregate; lines: 
     ...(colour ? [`colour: ${colour}`] : []),
     ...(ranked === aggregate ? ['top: 10'] : []),
     'title: "TODO: What the chart shows, as a headline"',
-    `dek: "TODO: ${aggregate.description}"`,
+    // JSON quoting is YAML quoting, whatever the description holds.
+    `dek: ${JSON.stringify(`TODO: ${aggregate.description}`)}`,
   ];
   return { aggregate, lines };
 }
 
-export interface StoryTemplateOptions {
+interface StoryTemplateOptions {
   /** The publication date to fill in, usually today. */
   date: Date;
   facts: FactsFile;
@@ -61,7 +67,7 @@ export interface StoryTemplateOptions {
 const isoDay = (date: Date) =>
   `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
 
-export function storyTemplate(options: StoryTemplateOptions): string {
+function storyTemplate(options: StoryTemplateOptions): string {
   const chart = firstChart(options.aggregates);
   const example = Object.values(options.facts).sort((a, b) => (a.key < b.key ? -1 : 1)).find((fact) => fact.aggregate === chart.aggregate.id)
     ?? Object.values(options.facts)[0];

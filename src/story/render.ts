@@ -47,6 +47,7 @@ export async function renderStory(markdown: string, options: StoryRenderOptions)
     facts: options.facts,
     lang: options.lang,
     charts: [...charts.keys()],
+    aggregates: options.aggregates,
     render: (id, attrs) => {
       placed.push(id);
       return renderChart(id, options.aggregates, { placement: attrs.width, csvHref: options.csvHref(id), embedCode: options.embedCode?.(id) });

@@ -1,11 +1,10 @@
 // Chart embeds as editors, host pages and readers meet them. The site is built once, into a
 // throwaway folder, with its address set to the loopback server that then serves it; a test
 // "CMS" on another origin embeds every chart. One Chromium (Debian's) runs every browser test.
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
-import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
+import type { Browser, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AggregatesFile } from '../../src/aggregate/types.ts';
 import { pageWeight } from '../../src/build/budgets.ts';
@@ -15,6 +14,7 @@ import { IMAGE_LAYOUTS } from '../../src/embed/images.ts';
 import {
   BUILD_TIMEOUT, buildSite, dataStep, listFiles, pngSize, readAggregates, readPage, removeTempDirs, STORY_SLUG, tempDir,
 } from '../site/helpers.ts';
+import { INSTALL_TIMEOUT, launchChromium } from '../browser/chromium.ts';
 import { cmsRoutes, PAGE_MARGIN, type EmbedCode } from './cms.ts';
 import { files, serve, type Running } from './server.ts';
 
@@ -168,14 +168,8 @@ describe('in a browser', () => {
   const errors = new Map<Page, string[]>();
 
   beforeAll(async () => {
-    if (!existsSync('/usr/bin/chromium')) {
-      throw new Error("The browser tests need Debian's chromium at /usr/bin/chromium: apt-get update && apt-get install -y chromium");
-    }
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
-  }, 60_000);
+    browser = await launchChromium();
+  }, INSTALL_TIMEOUT);
 
   afterAll(async () => {
     await browser?.close();

@@ -100,6 +100,14 @@ describe('npm run dev', () => {
     });
 
     const banner = () => tab.locator(BANNER);
+    /** Waits for the banner to go, or fails saying what it still shows. */
+    async function bannerGone(): Promise<void> {
+      try {
+        await banner().waitFor({ state: 'detached', timeout: 20_000 });
+      } catch {
+        throw new Error(`the banner stayed: ${await banner().textContent()}\n--- npm run dev said:\n${output.slice(-3000)}`);
+      }
+    }
     const figure = () => tab.locator('data[data-fact="silicon-carbide-2023"]').first().textContent();
 
     it('shows a data error with file and line over the last good page, and clears it once fixed', async () => {
@@ -110,7 +118,7 @@ describe('npm run dev', () => {
       expect(output).toContain(`${IMPORTS_2023}:31: value "52,7x7,507" is not a whole number`);
 
       await replaceIn(root, IMPORTS_2023, '"52,7x7,507"', SILICON_CARBIDE_VALUE);
-      await banner().waitFor({ state: 'detached', timeout: 20_000 });
+      await bannerGone();
       await expect.poll(figure, { timeout: 20_000 }).toBe('47.35 million yuan');
     });
 
@@ -123,7 +131,7 @@ describe('npm run dev', () => {
 
       await replaceIn(root, STORY, ':fact[tungstn-2023]{as=rank}', ':fact[tungsten-2023]{as=rank}');
       await replaceIn(root, STORY, 'Much of what China buys today', 'Much of what China buys now');
-      await banner().waitFor({ state: 'detached', timeout: 20_000 });
+      await bannerGone();
       await tab.getByText('Much of what China buys now').waitFor({ timeout: 20_000 });
     });
   });

@@ -27,7 +27,7 @@ describe('npm run new', () => {
     const story = validateStoryFrontmatter(file, frontmatter);
     expect(story.published.toISOString().slice(0, 10)).toBe('2024-05-07');
     expect(story.lang).toBe('en');
-    expect(text).toMatch(/\n```chart\ntype: bar {2,}# bar, line, area or dot\naggregate: top-imports-2022 /);
+    expect(text).toMatch(/\n```chart\ntype: bar {2,}# bar, line, area or dot\naggregate: top-imports-2023 /);
   });
 
   it('creates a story the check passes, with the placeholders left to fill as warnings', async () => {

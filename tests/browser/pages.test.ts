@@ -1,0 +1,254 @@
+// The built site as readers meet it in a real browser: the story page and every embed page at
+// phone (320px) and desktop (1280px) width, light and dark. One build, served from loopback at
+// the address the build writes into its URLs; one Chromium (Debian's) for every test.
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { charts } from '../../src/charts/index.ts';
+import { files, serve, type Running } from '../embed/server.ts';
+import { BUILD_TIMEOUT, buildSite, dataStep, removeTempDirs, STORY_SLUG, tempDir } from '../site/helpers.ts';
+import { INSTALL_TIMEOUT, launchChromium } from './chromium.ts';
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+const PAGES = [`${STORY_SLUG}/`, ...[...charts.keys()].map((id) => `embed/${id}/`)];
+const WIDTHS = [320, 1280];
+const SCHEMES = ['light', 'dark'] as const;
+const CASES = PAGES.flatMap((path) => WIDTHS.flatMap((width) => SCHEMES.map((scheme) => ({ path, width, scheme }))));
+type Case = (typeof CASES)[number];
+const name = ({ path, width, scheme }: Case) => `${path} at ${width}px, ${scheme}`;
+
+/** Fonts arrive this late, so a font swap after first paint would show as a layout shift. */
+const FONT_DELAY = 300;
+
+let site: Running | undefined;
+let browser: Browser | undefined;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  const work = await tempDir('browser-pages-');
+  const dist = join(work, 'dist');
+  site = await serve('127.0.0.1', files(dist));
+  browser = await launchChromium();
+  const data = await dataStep(join(work, 'data'));
+  await buildSite({ dataDir: data, outDir: dist, site: site.origin });
+}, BUILD_TIMEOUT + INSTALL_TIMEOUT);
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+  await removeTempDirs();
+});
+
+interface Opened {
+  page: Page;
+  requests: string[];
+  failed: string[];
+  errors: string[];
+}
+
+/** A fresh context (no cache) with the page loaded, fonts in and a moment to settle. */
+async function open(test: Case, options: BrowserContextOptions = {}): Promise<Opened> {
+  const context = await browser!.newContext({
+    viewport: { width: test.width, height: 800 },
+    colorScheme: test.scheme,
+    ...options,
+  });
+  contexts.push(context);
+  const page = await context.newPage();
+  const opened: Opened = { page, requests: [], failed: [], errors: [] };
+  page.on('request', (request) => opened.requests.push(request.url()));
+  page.on('requestfailed', (request) => opened.failed.push(`${request.url()}: ${request.failure()?.errorText}`));
+  page.on('response', (response) => {
+    if (response.status() >= 400) opened.failed.push(`${response.url()}: HTTP ${response.status()}`);
+  });
+  page.on('console', (message) => {
+    if (message.type() === 'error') opened.errors.push(message.text());
+  });
+  page.on('pageerror', (error) => opened.errors.push(String(error)));
+  await page.route(/\.woff2?$/, async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, FONT_DELAY));
+    await route.fallback();
+  });
+  if (options.javaScriptEnabled !== false) {
+    await page.addInitScript(() => {
+      const shifts: { value: number; sources: string[] }[] = [];
+      (window as unknown as { __shifts: typeof shifts }).__shifts = shifts;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries() as unknown as { value: number; hadRecentInput: boolean; sources?: { node?: Node | null }[] }[]) {
+          if (entry.hadRecentInput) continue;
+          shifts.push({
+            value: entry.value,
+            sources: (entry.sources ?? []).map((source) => {
+              const node = source.node as Element | null | undefined;
+              return node ? `${node.nodeName.toLowerCase()}${node instanceof Element && node.className ? `.${String(node.className).split(' ').join('.')}` : ''}` : '?';
+            }),
+          });
+        }
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+  }
+  await page.goto(`${site!.origin}/${test.path}`, { waitUntil: 'load' });
+  if (options.javaScriptEnabled !== false) {
+    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  }
+  await page.waitForTimeout(FONT_DELAY);
+  return opened;
+}
+
+afterAll(async () => {
+  await Promise.all(contexts.splice(0).map((context) => context.close()));
+});
+
+async function close(opened: Opened): Promise<void> {
+  await opened.page.context().close();
+}
+
+/** Each chart's visible artboard and its marks, as the page shows them. */
+function visibleMarks(page: Page): Promise<{ chart: string; marks: { label: string; text: string }[] }[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('figure.chart')].map((figure) => {
+      const boards = [...figure.querySelectorAll<HTMLElement>('.chart__artboard')].filter((board) => board.checkVisibility());
+      if (boards.length !== 1) throw new Error(`${figure.id}: ${boards.length} visible artboards`);
+      return {
+        chart: figure.id,
+        marks: [...boards[0]!.querySelectorAll('[data-value]')].map((mark) => ({
+          label: mark.getAttribute('data-label') ?? '',
+          text: mark.getAttribute('data-text') ?? '',
+        })),
+      };
+    }),
+  );
+}
+
+describe.each(CASES)('$path at $width px, $scheme', (test) => {
+  // One load serves the checks that only read the page; the keyboard test runs last on it.
+  let loaded: Opened;
+  beforeAll(async () => {
+    loaded = await open(test);
+  }, 60_000);
+  afterAll(async () => {
+    await loaded?.page.context().close();
+  });
+
+  it('loads with no console errors, no failed requests and nothing from outside the site', () => {
+    expect(loaded.errors).toEqual([]);
+    expect(loaded.failed).toEqual([]);
+    const requests = loaded.requests.filter((url) => !url.startsWith('data:'));
+    expect(requests.length).toBeGreaterThan(1);
+    expect(requests.filter((url) => new URL(url).origin !== site!.origin)).toEqual([]);
+  });
+
+  it('does not shift its layout while it loads and its fonts arrive', async () => {
+    const shifts = await loaded.page.evaluate(() => (window as unknown as { __shifts: { value: number; sources: string[] }[] }).__shifts);
+    expect(shifts).toEqual([]);
+  });
+
+  it('has no axe-core violations', async () => {
+    const { page } = loaded;
+    await page.addScriptTag({ path: AXE });
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; help: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
+      const result = await axe.run();
+      return result.violations.map((v) => `${v.id} (${v.help}): ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
+    });
+    expect(violations).toEqual([]);
+  });
+
+  it('reaches every value of every chart with the keyboard', async () => {
+    const { page } = loaded;
+    const expected = await visibleMarks(page);
+    expect(expected.length).toBeGreaterThan(0);
+    const heard = new Map<string, Set<string>>();
+    const shown = new Map<string, Set<string>>();
+    for (let presses = 0; presses < 200 && heard.size < expected.length; presses++) {
+      await page.keyboard.press('Tab');
+      const focused = await page.evaluate(() => {
+        const active = document.activeElement as HTMLElement | null;
+        if (!active?.matches('.chart__artboard')) return undefined;
+        return { chart: active.closest('figure.chart')!.id, marks: active.querySelectorAll('[data-value]').length };
+      });
+      if (!focused || heard.has(focused.chart)) continue;
+      // Focus shows the first value; each ArrowRight the next one.
+      const said = await page.evaluate(async ({ chart, marks }) => {
+        const figure = document.getElementById(chart)!;
+        const board = document.activeElement as HTMLElement;
+        const tooltip = figure.querySelector<HTMLElement>('.chart__tooltip')!;
+        const status = figure.querySelector('[role=status]')!;
+        const out: { status: string; tooltip: string }[] = [];
+        for (let k = 0; k < marks; k++) {
+          if (k > 0) board.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true, cancelable: true }));
+          out.push({ status: status.textContent ?? '', tooltip: !tooltip.hidden && tooltip.checkVisibility() ? tooltip.textContent ?? '' : '' });
+        }
+        return out;
+      }, focused);
+      heard.set(focused.chart, new Set(said.map((s) => s.status)));
+      shown.set(focused.chart, new Set(said.map((s) => s.tooltip)));
+    }
+    for (const { chart, marks } of expected) {
+      expect(heard.has(chart), `${chart}: Tab never reached its artboard`).toBe(true);
+      const statuses = heard.get(chart)!;
+      const tooltips = shown.get(chart)!;
+      for (const mark of marks) {
+        expect(statuses, `${chart}: the status region never said ${mark.label}`).toContain(`${mark.label}: ${mark.text}`);
+        expect(tooltips, `${chart}: the tooltip never showed ${mark.label}`).toContain(`${mark.label}${mark.text}`);
+      }
+    }
+    // The real key, once per chart, moves on from the first value too.
+    await page.keyboard.press('Shift+Tab');
+  });
+
+  it('shows every value of every chart under a tap', async () => {
+    const opened = await open(test, { hasTouch: true });
+    const { page } = opened;
+    try {
+      const expected = await visibleMarks(page);
+      const missed: string[] = [];
+      for (const { chart, marks } of expected) {
+        const board = page.locator(`#${chart} .chart__artboard`).filter({ visible: true });
+        await board.scrollIntoViewIfNeeded();
+        const centres = await board.evaluate((element) =>
+          [...element.querySelectorAll('[data-value]')].map((mark) => {
+            const r = mark.getBoundingClientRect();
+            return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+          }));
+        const tooltip = page.locator(`#${chart} .chart__tooltip`);
+        for (let k = 0; k < marks.length; k++) {
+          await page.touchscreen.tap(centres[k]!.x, centres[k]!.y);
+          const text = (await tooltip.isVisible()) ? await tooltip.textContent() : '(hidden)';
+          if (!text?.includes(`${marks[k]!.label}${marks[k]!.text}`)) missed.push(`${chart} ${marks[k]!.label}: showed ${text}`);
+        }
+      }
+      expect(missed).toEqual([]);
+      expect(opened.errors).toEqual([]);
+    } finally {
+      await close(opened);
+    }
+  });
+
+  it('shows every chart, its title and its source with JavaScript disabled', async () => {
+    const opened = await open(test, { javaScriptEnabled: false });
+    const { page } = opened;
+    try {
+      const figures = page.locator('figure.chart');
+      const count = await figures.count();
+      expect(count).toBeGreaterThan(0);
+      for (let k = 0; k < count; k++) {
+        const figure = figures.nth(k);
+        expect(await figure.locator('.chart__title').isVisible()).toBe(true);
+        expect(await figure.locator('.chart__source').isVisible()).toBe(true);
+        const svg = figure.locator('.chart__artboard svg').filter({ visible: true });
+        expect(await svg.count()).toBe(1);
+        const box = (await svg.boundingBox())!;
+        expect(box.width).toBeGreaterThan(200);
+        expect(box.height).toBeGreaterThan(100);
+        const svgText = await svg.locator('text').filter({ visible: true }).allTextContents();
+        expect(svgText.join(' ').trim().length).toBeGreaterThan(0);
+      }
+      expect(opened.errors).toEqual([]);
+    } finally {
+      await close(opened);
+    }
+  });
+});
