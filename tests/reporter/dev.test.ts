@@ -4,6 +4,7 @@
 // good page, and fixing it clears the banner and shows the fix.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { stripVTControlCharacters } from 'node:util';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commandEnv, copyProject, freePort, IMPORTS_2023, removeCopies, replaceIn, SILICON_CARBIDE_VALUE, STORY, waitFor } from './helpers.ts';
@@ -40,8 +41,10 @@ beforeAll(async () => {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: commandEnv(),
   });
-  server.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  server.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  // Astro colours its output when CI is set; the assertions read the plain text.
+  const collect = (chunk: Buffer) => (output += stripVTControlCharacters(chunk.toString()));
+  server.stdout!.on('data', collect);
+  server.stderr!.on('data', collect);
   try {
     url = await waitFor('the dev server to print its address', async () => /Local\s+(http:\/\/localhost:\d+\/)/.exec(output)?.[1], 60_000);
     await waitFor('the story page', page, 60_000);
