@@ -15,6 +15,8 @@ export interface FrameOptions {
   csvHref: string;
   /** The chart's embed snippet; when given, the frame offers it behind an "Embed" control. */
   embedCode?: string;
+  /** The title's heading level: 1 where the chart is the page (an embed), else one below the section it sits in. 3 when absent. */
+  titleLevel?: 1 | 2 | 3 | 4 | 5 | 6;
 }
 
 function artboardHtml({ layout, width, height, svg }: Artboard): string {
@@ -56,6 +58,7 @@ export function embedCodeHtml(chartId: string, snippet: string): string {
 
 export function renderChartFigure(spec: ChartSpec, aggregate: Aggregate, options: FrameOptions): string {
   const id = `chart-${spec.id}`;
+  const level = options.titleLevel ?? 3;
   const artboards = layoutsFor(options.placement).map((layout) => artboardHtml(renderArtboard(spec, aggregate, layout)));
   const badge = aggregate.synthetic ? '<p class="chart__badge">Sample data</p>' : '';
   const notes = spec.notes ? `<p class="chart__notes">Note: ${escapeHtml(spec.notes)}</p>` : '';
@@ -64,7 +67,7 @@ export function renderChartFigure(spec: ChartSpec, aggregate: Aggregate, options
     : `\n<details class="chart__embed"><summary>Embed this chart</summary>${embedCodeHtml(spec.id, options.embedCode)}</details>`;
   return [
     `<figure class="chart chart--${options.placement}" id="${escapeHtml(id)}">`,
-    `<figcaption class="chart__header"><h3 class="chart__title">${escapeHtml(spec.title)}</h3>`,
+    `<figcaption class="chart__header"><h${level} class="chart__title">${escapeHtml(spec.title)}</h${level}>`,
     `<p class="chart__dek">${escapeHtml(spec.dek)}</p>${badge}</figcaption>`,
     `<div class="chart__artboards">${artboards.join('')}</div>`,
     `<p class="chart__description visually-hidden">${escapeHtml(spec.describe(aggregate))}</p>`,
