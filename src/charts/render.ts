@@ -67,7 +67,8 @@ function roundCoordinates(value: string): string {
   return value.replace(/\d*\.\d{3,}/g, (number) => String(Math.round(Number(number) * 100) / 100));
 }
 
-function serialize(node: Node): string {
+/** Markup of an SVG tree as XML: text and every attribute value escaped (`<` included, which resvg and XML parsers refuse raw). */
+export function serialize(node: Node): string {
   if (node.nodeType === 3) return escapeHtml((node as Text).data);
   if (node.nodeType !== 1) return '';
   const element = node as Element;

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseHTML } from 'linkedom';
 import type { Aggregate } from '../aggregate/types.ts';
-import { renderArtboard } from './render.ts';
+import { renderArtboard, serialize } from './render.ts';
 import type { ChartSpec, Layout } from './spec.ts';
 
 export type Theme = 'light' | 'dark';
@@ -75,5 +75,7 @@ export function standaloneSvg(spec: ChartSpec, aggregate: Aggregate, layout: Lay
   background.setAttribute('height', '100%');
   background.setAttribute('fill', colors['--chart-background'] ?? '#ffffff');
   root.insertBefore(background, root.firstChild);
-  return { svg: root.outerHTML, width, height };
+  // Not outerHTML: linkedom leaves `<` unescaped in attribute values (a data-label holding
+  // a product name), which is not XML and which resvg refuses.
+  return { svg: serialize(root), width, height };
 }

@@ -92,8 +92,8 @@ async function open(test: Case, options: BrowserContextOptions = {}): Promise<Op
   await page.goto(`${site!.origin}/${test.path}`, { waitUntil: 'load' });
   if (options.javaScriptEnabled !== false) {
     await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    await page.waitForTimeout(FONT_DELAY);
   }
-  await page.waitForTimeout(FONT_DELAY);
   return opened;
 }
 
@@ -213,11 +213,13 @@ describe.each(CASES)('$path at $width px, $scheme', (test) => {
             const r = mark.getBoundingClientRect();
             return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
           }));
-        const tooltip = page.locator(`#${chart} .chart__tooltip`);
         for (let k = 0; k < marks.length; k++) {
           await page.touchscreen.tap(centres[k]!.x, centres[k]!.y);
-          const text = (await tooltip.isVisible()) ? await tooltip.textContent() : '(hidden)';
-          if (!text?.includes(`${marks[k]!.label}${marks[k]!.text}`)) missed.push(`${chart} ${marks[k]!.label}: showed ${text}`);
+          const text = await page.evaluate((id) => {
+            const tooltip = document.querySelector<HTMLElement>(`#${id} .chart__tooltip`);
+            return tooltip && !tooltip.hidden && tooltip.checkVisibility() ? tooltip.textContent ?? '' : '(hidden)';
+          }, chart);
+          if (!text.includes(`${marks[k]!.label}${marks[k]!.text}`)) missed.push(`${chart} ${marks[k]!.label}: showed ${text}`);
         }
       }
       expect(missed).toEqual([]);
@@ -231,20 +233,29 @@ describe.each(CASES)('$path at $width px, $scheme', (test) => {
     const opened = await open(test, { javaScriptEnabled: false });
     const { page } = opened;
     try {
-      const figures = page.locator('figure.chart');
-      const count = await figures.count();
-      expect(count).toBeGreaterThan(0);
-      for (let k = 0; k < count; k++) {
-        const figure = figures.nth(k);
-        expect(await figure.locator('.chart__title').isVisible()).toBe(true);
-        expect(await figure.locator('.chart__source').isVisible()).toBe(true);
-        const svg = figure.locator('.chart__artboard svg').filter({ visible: true });
-        expect(await svg.count()).toBe(1);
-        const box = (await svg.boundingBox())!;
-        expect(box.width).toBeGreaterThan(200);
-        expect(box.height).toBeGreaterThan(100);
-        const svgText = await svg.locator('text').filter({ visible: true }).allTextContents();
-        expect(svgText.join(' ').trim().length).toBeGreaterThan(0);
+      const seen = await page.evaluate(() => [...document.querySelectorAll<HTMLElement>('figure.chart')].map((figure) => {
+        const shown = (element: Element | null) => !!element && element.checkVisibility({ opacityProperty: true, visibilityProperty: true })
+          && element.getBoundingClientRect().width > 0;
+        const svgs = [...figure.querySelectorAll('.chart__artboard svg')].filter(shown);
+        const box = svgs[0]?.getBoundingClientRect();
+        return {
+          chart: figure.id,
+          title: shown(figure.querySelector('.chart__title')) ? figure.querySelector('.chart__title')!.textContent : '',
+          source: shown(figure.querySelector('.chart__source')) ? figure.querySelector('.chart__source')!.textContent : '',
+          svgs: svgs.length,
+          width: Math.round(box?.width ?? 0),
+          height: Math.round(box?.height ?? 0),
+          svgText: svgs[0] ? [...svgs[0].querySelectorAll('text')].filter(shown).length : 0,
+        };
+      }));
+      expect(seen.length).toBeGreaterThan(0);
+      for (const chart of seen) {
+        expect(chart.title, chart.chart).not.toBe('');
+        expect(chart.source, chart.chart).toMatch(/^Source: /);
+        expect(chart.svgs, chart.chart).toBe(1);
+        expect(chart.width, chart.chart).toBeGreaterThan(200);
+        expect(chart.height, chart.chart).toBeGreaterThan(100);
+        expect(chart.svgText, chart.chart).toBeGreaterThan(0);
       }
       expect(opened.errors).toEqual([]);
     } finally {

@@ -38,13 +38,13 @@ export async function removeTempDirs(): Promise<void> {
   await Promise.all(made.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
 }
 
-/** The data step (what `npm run data` runs) from `rawDir` into `outDir`. */
-export async function dataStep(outDir: string, rawDir = RAW): Promise<string> {
+/** The data step (what `npm run data` runs) from `rawDir` into `outDir`, with the reference tables of `referenceDir`. */
+export async function dataStep(outDir: string, rawDir = RAW, referenceDir = join(ROOT, 'data/reference')): Promise<string> {
   try {
     await runDataStep({
       rawDir,
       outDir,
-      referenceDir: join(ROOT, 'data/reference'),
+      referenceDir,
       aggregatesFile: join(ROOT, 'data/aggregates.yaml'),
     });
   } catch (error) {
