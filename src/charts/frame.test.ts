@@ -2,7 +2,7 @@ import { csvParse } from 'd3-dsv';
 import { describe, expect, it } from 'vitest';
 import type { Aggregate } from '../aggregate/types.ts';
 import { chartCsv, renderChartFigure } from './frame.ts';
-import { charts, renderChart, renderChartCsv } from './index.ts';
+import { charts, resolveChart } from './index.ts';
 import { sanctionedExports, topImports } from './fixtures.ts';
 
 const spec = charts.get('top-imports-2023')!;
@@ -104,18 +104,17 @@ describe('chartCsv', () => {
 describe('the chart registry', () => {
   const aggregates = { 'top-imports-2023': topImports() };
 
-  it('renders a chart by id from the aggregates file', () => {
-    expect(renderChart('top-imports-2023', aggregates, options)).toBe(renderChartFigure(spec, topImports(), options));
-    expect(renderChartCsv('top-imports-2023', aggregates)).toBe(chartCsv(spec, topImports()));
+  it('finds a chart by id with the aggregate it reads', () => {
+    expect(resolveChart('top-imports-2023', aggregates)).toEqual({ spec, aggregate: topImports() });
   });
 
   it('names the known charts when asked for an unknown one', () => {
-    expect(() => renderChart('top-exports', aggregates, options)).toThrow(
+    expect(() => resolveChart('top-exports', aggregates)).toThrow(
       'unknown chart "top-exports"; known charts: top-imports-2023, minerals-by-year, monthly-ferrosilicon-tungsten, sanctioned-exports',
     );
   });
 
   it('names the aggregate a chart needs when it is missing', () => {
-    expect(() => renderChart('sanctioned-exports', aggregates, options)).toThrow('reads aggregate "sanctioned-exports"');
+    expect(() => resolveChart('sanctioned-exports', aggregates)).toThrow('reads aggregate "sanctioned-exports"');
   });
 });

@@ -11,8 +11,14 @@ export const charts: ReadonlyMap<string, ChartSpec> = new Map(
   [topImportsChart, mineralsByYearChart, monthlyFerrosiliconTungstenChart, sanctionedExportsChart].map((spec) => [spec.id, spec]),
 );
 
+/** A chart ready to draw: its spec and the aggregate it reads. */
+export interface ResolvedChart {
+  spec: ChartSpec;
+  aggregate: Aggregate;
+}
+
 /** The spec and the aggregate it reads; throws naming what exists when either is missing. */
-export function resolveChart(id: string, aggregates: AggregatesFile): { spec: ChartSpec; aggregate: Aggregate } {
+export function resolveChart(id: string, aggregates: AggregatesFile): ResolvedChart {
   const spec = charts.get(id);
   if (!spec) throw new Error(`unknown chart "${id}"; known charts: ${[...charts.keys()].join(', ')}`);
   const aggregate = aggregates[spec.aggregate];
@@ -20,17 +26,6 @@ export function resolveChart(id: string, aggregates: AggregatesFile): { spec: Ch
     throw new Error(`chart "${id}" reads aggregate "${spec.aggregate}", which is not in aggregates.json: declare it in data/aggregates.yaml and run \`npm run data\``);
   }
   return { spec, aggregate };
-}
-
-export function renderChart(id: string, aggregates: AggregatesFile, options: FrameOptions): string {
-  const { spec, aggregate } = resolveChart(id, aggregates);
-  return renderChartFigure(spec, aggregate, options);
-}
-
-/** The CSV a chart's "Get the data" link points to. */
-export function renderChartCsv(id: string, aggregates: AggregatesFile): string {
-  const { spec, aggregate } = resolveChart(id, aggregates);
-  return chartCsv(spec, aggregate);
 }
 
 export { chartCsv, embedCodeHtml, renderChartFigure, type FrameOptions };

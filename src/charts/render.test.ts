@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { runDataStep } from '../pipeline.ts';
 import { describe, expect, it } from 'vitest';
 import type { Aggregate, AggregatesFile } from '../aggregate/types.ts';
-import { charts, renderChart } from './index.ts';
+import { charts, renderChartFigure, resolveChart } from './index.ts';
 import { DESKTOP, PHONE, WIDE } from './layouts.ts';
 import { renderArtboard } from './render.ts';
 import * as fixtures from './fixtures.ts';
@@ -108,7 +108,8 @@ describe('the aggregates the shipped data gives', () => {
     const built = JSON.parse(readFileSync(join(out, 'aggregates.json'), 'utf8')) as AggregatesFile;
     await rm(out, { recursive: true, force: true });
     for (const id of charts.keys()) {
-      expect(renderChart(id, built, { placement: 'wide', csvHref: `${id}.csv` })).toContain('role="img"');
+      const { spec, aggregate } = resolveChart(id, built);
+      expect(renderChartFigure(spec, aggregate, { placement: 'wide', csvHref: `${id}.csv` })).toContain('role="img"');
     }
   });
 });

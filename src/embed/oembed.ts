@@ -1,7 +1,6 @@
 // oEmbed (https://oembed.com) for one chart: CMSs that embed by URL discover this through
 // the embed page's <link rel="alternate" type="application/json+oembed"> and get the snippet.
-import type { AggregatesFile } from '../aggregate/types.ts';
-import { resolveChart } from '../charts/index.ts';
+import type { ResolvedChart } from '../charts/index.ts';
 import { absoluteUrl } from '../site/urls.ts';
 import { fallbackHeight } from './height.ts';
 import { THUMBNAIL_LAYOUT, thumbnailSize } from './images.ts';
@@ -26,8 +25,8 @@ export interface OEmbed {
 }
 
 /** Sized for the desktop artboard's width; the iframe itself is fluid. */
-export function oembedFor(chartId: string, aggregates: AggregatesFile, address: SiteAddress): OEmbed {
-  const { spec, aggregate } = resolveChart(chartId, aggregates);
+export function oembedFor(chart: ResolvedChart, address: SiteAddress): OEmbed {
+  const { spec, aggregate } = chart;
   const thumbnail = thumbnailSize(spec, aggregate);
   return {
     type: 'rich',
@@ -35,10 +34,10 @@ export function oembedFor(chartId: string, aggregates: AggregatesFile, address: 
     title: spec.title,
     provider_name: PROVIDER_NAME,
     provider_url: absoluteUrl(address.site, address.base, ''),
-    html: embedSnippet(chartId, aggregates, address),
+    html: embedSnippet(chart, address),
     width: THUMBNAIL_LAYOUT.width,
     height: fallbackHeight(spec, aggregate).at(THUMBNAIL_LAYOUT.width),
-    thumbnail_url: absoluteUrl(address.site, address.base, embedPngPath(chartId, THUMBNAIL_LAYOUT.width)),
+    thumbnail_url: absoluteUrl(address.site, address.base, embedPngPath(spec.id, THUMBNAIL_LAYOUT.width)),
     thumbnail_width: thumbnail.width,
     thumbnail_height: thumbnail.height,
   };

@@ -1,8 +1,7 @@
 // The embed code an editor pastes into a CMS: our iframe, sized without script, and the
 // parent script that sizes it exactly. Every URL in it is absolute, from the site config.
-import type { AggregatesFile } from '../aggregate/types.ts';
 import { escapeHtml } from '../charts/html.ts';
-import { resolveChart } from '../charts/index.ts';
+import type { ResolvedChart } from '../charts/index.ts';
 import { absoluteUrl } from '../site/urls.ts';
 import { fallbackHeight } from './height.ts';
 import { EMBED_SCRIPT_PATH, embedPagePath } from './paths.ts';
@@ -13,10 +12,9 @@ export interface SiteAddress {
   base: string;
 }
 
-export function embedSnippet(chartId: string, aggregates: AggregatesFile, { site, base }: SiteAddress): string {
-  const { spec, aggregate } = resolveChart(chartId, aggregates);
+export function embedSnippet({ spec, aggregate }: ResolvedChart, { site, base }: SiteAddress): string {
   const height = fallbackHeight(spec, aggregate);
-  const src = absoluteUrl(site, base, embedPagePath(chartId));
+  const src = absoluteUrl(site, base, embedPagePath(spec.id));
   const script = absoluteUrl(site, base, EMBED_SCRIPT_PATH);
   return `<iframe src="${escapeHtml(src)}" title="${escapeHtml(spec.title)}" loading="lazy" width="100%" height="${height.attribute}"`
     + ` style="border:0;height:${height.css}" data-customs-story-embed></iframe>`

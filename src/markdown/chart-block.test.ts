@@ -2,12 +2,17 @@ import { describe, expect, it } from 'vitest';
 import type { AggregatesFile } from '../aggregate/types.ts';
 import { mineralsByYear, topImports } from '../charts/fixtures.ts';
 import { sampleFacts } from '../format/fixtures.ts';
+import { renderChartFigure, type ResolvedChart } from '../charts/index.ts';
 import { remarkChartBlocks } from './chart-block.ts';
+import type { ChartPlacing } from './charts.ts';
 import { storyProcessor } from './processor.ts';
 import { failureOf, renderWith } from './testing.ts';
 
 const aggregates: AggregatesFile = { 'top-imports-2023': topImports(), 'minerals-by-year': mineralsByYear() };
-const options = { aggregates, charts: ['top-imports-2023'] };
+/** The site's renderer, with the CSV link a page would give. */
+const render = ({ spec, aggregate }: ResolvedChart, { width, titleLevel }: ChartPlacing) =>
+  renderChartFigure(spec, aggregate, { placement: width, csvHref: `data/${spec.id}.csv`, titleLevel });
+const options = { aggregates, charts: ['top-imports-2023'], render };
 
 const STORY = [
   'Intro paragraph.',
@@ -28,17 +33,21 @@ describe('remarkChartBlocks', () => {
   it('replaces a chart block with the framed figure and leaves other code alone', () => {
     const html = renderWith([[remarkChartBlocks, options]], `${STORY}\n\n\`\`\`yaml\ntype: bar\n\`\`\`\n`);
     expect(html).toContain('<p>Intro paragraph.</p>\n<figure class="chart chart--text" id="chart-the-top-three">');
-    expect(html).toContain('<h3 class="chart__title">The top three</h3>');
+    expect(html).toContain('<h2 class="chart__title">The top three</h2>');
     expect(html.match(/<svg /g)).toHaveLength(2);
     expect(html).toContain('<p>After the chart.</p>');
     expect(html).toContain('<pre><code class="language-yaml">type: bar\n</code></pre>');
   });
 
-  it('offers the chart\'s data as a CSV inside the link', () => {
-    const html = renderWith([[remarkChartBlocks, options]], STORY);
-    const href = /<a href="([^"]+)" download>Get the data \(CSV\)<\/a>/.exec(html)![1]!;
-    expect(href.startsWith('data:text/csv;charset=utf-8,')).toBe(true);
-    expect(decodeURIComponent(href.slice(href.indexOf(',') + 1))).toBe('Product,Imports (yuan)\nWigs and false eyelashes,1080412000\nFerrosilicon,181530000\nTungsten ore,151920000\n');
+  it('hands the renderer the resolved chart, its width and its title level', () => {
+    const calls: [ResolvedChart, ChartPlacing][] = [];
+    const recording = (chart: ResolvedChart, placing: ChartPlacing) => (calls.push([chart, placing]), '');
+    renderWith([[remarkChartBlocks, { ...options, render: recording }]], `## Minerals\n\n${STORY.replace('dek:', 'width: wide\ndek:')}`);
+    expect(calls).toHaveLength(1);
+    const [[{ spec, aggregate }, placing]] = calls as [[ResolvedChart, ChartPlacing]];
+    expect(spec.id).toBe('the-top-three');
+    expect(aggregate).toBe(aggregates['top-imports-2023']);
+    expect(placing).toEqual({ width: 'wide', titleLevel: 3 });
   });
 
   it('reports a mistake at the story line it is on', () => {
@@ -63,10 +72,10 @@ describe('remarkChartBlocks', () => {
   });
 
   it('runs inside the story processor when it is given the aggregates', () => {
-    const render = () => '';
-    const html = String(storyProcessor({ facts: sampleFacts, lang: 'en', charts: [], render, aggregates }).processSync({ path: 'story.md', value: STORY }));
+    const processor = (given?: AggregatesFile) => storyProcessor({ facts: sampleFacts, lang: 'en', charts: [], render: () => '', renderBlock: render, aggregates: given });
+    const html = String(processor(aggregates).processSync({ path: 'story.md', value: STORY }));
     expect(html).toContain('id="chart-the-top-three"');
-    expect(() => storyProcessor({ facts: sampleFacts, lang: 'en', charts: [], render }).processSync({ path: 'story.md', value: STORY }))
+    expect(() => processor().processSync({ path: 'story.md', value: STORY }))
       .toThrow("chart blocks need the data step's aggregates");
   });
 });

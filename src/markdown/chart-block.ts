@@ -3,32 +3,27 @@
 // Mistakes stop the build at the story's own line.
 import type { Code, Html, Root, RootContent } from 'mdast';
 import type { Node } from 'unist';
-import { unified, type Transformer } from 'unified';
-import remarkParse from 'remark-parse';
-import { EXIT, SKIP, visit } from 'unist-util-visit';
+import type { Transformer } from 'unified';
+import { SKIP, visit } from 'unist-util-visit';
 import type { AggregatesFile } from '../aggregate/types.ts';
-import { CHART_BLOCK_LANG, ChartBlockError, parseChartBlock, type ChartBlock } from '../charts/block.ts';
-import { chartCsv, renderChartFigure } from '../charts/frame.ts';
+import { CHART_BLOCK_LANG, ChartBlockError, parseChartBlock } from '../charts/block.ts';
+import type { ResolvedChart } from '../charts/index.ts';
+import type { ChartPlacing } from './charts.ts';
 import { failAt, type StoryFile } from './directives.ts';
+import { titleLevelAt } from './title-level.ts';
 
 export interface RemarkChartBlocksOptions {
   /** The data step's aggregates; without them a chart block cannot be drawn. */
   aggregates?: Readonly<AggregatesFile> | undefined;
   /** Ids of the registered charts, which a block's id must not reuse. */
   charts: ReadonlySet<string> | readonly string[];
+  /** Returns the finished figure as an HTML string, as for a registered chart. */
+  render: (chart: ResolvedChart, placing: ChartPlacing) => string;
 }
 
 /** A node that stands for one line of the story, for messages about a line inside a block. */
 function lineOf(line: number): Node {
   return { type: 'code', position: { start: { line, column: 1 }, end: { line, column: 1 } } };
-}
-
-/**
- * "Get the data" for a block chart: the CSV travels inside the link, since the site's CSV
- * pages are made for registered charts only.
- */
-function csvDataUrl(csv: string): string {
-  return `data:text/csv;charset=utf-8,${encodeURIComponent(csv)}`;
 }
 
 export function remarkChartBlocks(options: RemarkChartBlocksOptions): Transformer<Root> {
@@ -59,7 +54,7 @@ export function remarkChartBlocks(options: RemarkChartBlocksOptions): Transforme
       used.set(spec.id, first - 1);
       let value: string;
       try {
-        value = renderChartFigure(spec, aggregate, { placement: width, csvHref: csvDataUrl(chartCsv(spec, aggregate)) });
+        value = options.render({ spec, aggregate }, { width, titleLevel: titleLevelAt(tree, node) });
       } catch (error) {
         if (!(error instanceof Error)) throw error;
         return failAt(file, node, 'chart-render', `The chart block failed to render: ${error.message}`, error);
@@ -69,18 +64,4 @@ export function remarkChartBlocks(options: RemarkChartBlocksOptions): Transforme
       return SKIP;
     });
   };
-}
-
-/**
- * The first chart block of a story's Markdown, read but not rendered: for a page that needs
- * a story's lead chart (the share image) when the story has no registered chart.
- */
-export function firstChartBlock(markdown: string, aggregates: Readonly<AggregatesFile>): ChartBlock | undefined {
-  let text: string | undefined;
-  visit(unified().use(remarkParse).parse(markdown), 'code', (node: Code) => {
-    if (node.lang !== CHART_BLOCK_LANG) return undefined;
-    text = node.value;
-    return EXIT;
-  });
-  return text === undefined ? undefined : parseChartBlock(text, aggregates);
 }

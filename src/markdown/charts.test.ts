@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { PluggableList } from 'unified';
-import { remarkCharts, type ChartAttributes, type RemarkChartsOptions } from './charts.ts';
+import { remarkCharts, type ChartPlacing, type RemarkChartsOptions } from './charts.ts';
 import { failureOf, renderWith } from './testing.ts';
 
 const CHARTS = ['top-imports-2023', 'top-imports-2022', 'banned-exports-2023'];
 
 /** A stand-in renderer that records its calls. */
 function recordingRender() {
-  const calls: [string, ChartAttributes][] = [];
-  const render = (id: string, attrs: ChartAttributes) => {
-    calls.push([id, attrs]);
-    return `<figure class="chart chart--${attrs.width}" id="${id}"><svg></svg></figure>`;
+  const calls: [string, ChartPlacing][] = [];
+  const render = (id: string, placing: ChartPlacing) => {
+    calls.push([id, placing]);
+    return `<figure class="chart chart--${placing.width}" id="${id}"><svg></svg></figure>`;
   };
   return { calls, render };
 }
@@ -26,14 +26,21 @@ describe('remarkCharts', () => {
     expect(html).toBe(
       '<p>Before.</p>\n<figure class="chart chart--text" id="top-imports-2023"><svg></svg></figure>\n<p>After.</p>',
     );
-    expect(calls).toEqual([['top-imports-2023', { width: 'text' }]]);
+    expect(calls).toEqual([['top-imports-2023', { width: 'text', titleLevel: 2 }]]);
   });
 
   it('passes width=wide on, and accepts the chart ids as a set', () => {
     const { calls, render } = recordingRender();
     const html = renderWith(withCharts({ charts: new Set(CHARTS), render }), '::chart{#banned-exports-2023 width=wide}');
     expect(html).toBe('<figure class="chart chart--wide" id="banned-exports-2023"><svg></svg></figure>');
-    expect(calls).toEqual([['banned-exports-2023', { width: 'wide' }]]);
+    expect(calls).toEqual([['banned-exports-2023', { width: 'wide', titleLevel: 2 }]]);
+  });
+
+  it('gives each title the level below the section heading it sits under, so no level is skipped', () => {
+    const { calls, render } = recordingRender();
+    const story = ['::chart{#top-imports-2023}', '## Minerals', '::chart{#top-imports-2022}', '##### Deep', '', '> ::chart{#banned-exports-2023}'].join('\n');
+    renderWith(withCharts({ render }), story);
+    expect(calls.map(([, placing]) => placing.titleLevel)).toEqual([2, 3, 6]);
   });
 
   it('stops at an unknown id with its line and the closest ids', () => {

@@ -4,6 +4,7 @@ import type { Html, Root, RootContent } from 'mdast';
 import type { Transformer } from 'unified';
 import { SKIP, visit } from 'unist-util-visit';
 import { didYouMean, listNames } from './suggest.ts';
+import { titleLevelAt, type TitleLevel } from './title-level.ts';
 import {
   failAt, isDirective, isOneOf, requireAttributes, requireForm, spelled,
   type Directive, type StoryFile,
@@ -20,11 +21,16 @@ export interface ChartAttributes {
   width: ChartWidth;
 }
 
+/** Where a figure goes: its width as the story asks, its title's level from the headings around it. */
+export interface ChartPlacing extends ChartAttributes {
+  titleLevel: TitleLevel;
+}
+
 export interface RemarkChartsOptions {
   /** Ids of the charts the site defines. */
   charts: ReadonlySet<string> | readonly string[];
   /** Returns the finished figure as an HTML string. */
-  render: (id: string, attrs: ChartAttributes) => string;
+  render: (id: string, placing: ChartPlacing) => string;
 }
 
 /** Checks the directive and reads which chart it asks for, at which width. */
@@ -55,7 +61,7 @@ export function remarkCharts(options: RemarkChartsOptions): Transformer<Root> {
       const [id, attrs] = readChart(file, node, known);
       let value: string;
       try {
-        value = options.render(id, attrs);
+        value = options.render(id, { ...attrs, titleLevel: titleLevelAt(tree, node) });
       } catch (error) {
         if (!(error instanceof Error)) throw error;
         return failAt(file, node, 'chart-render', `Chart "${id}" failed to render: ${error.message}`, error);

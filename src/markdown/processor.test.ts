@@ -17,6 +17,7 @@ function story(lang: Lang, markdown: string): string {
     lang,
     charts: ['top-imports-2023'],
     render: (id, { width }) => `<figure data-chart="${id}" data-width="${width}"></figure>`,
+    renderBlock: ({ spec }, { width }) => `<figure data-chart="${spec.id}" data-width="${width}"></figure>`,
   });
   return String(processor.processSync({ path: 'story.md', value: markdown }));
 }

@@ -9,6 +9,7 @@ import type { AggregatesFile, FactsFile } from '../aggregate/types.ts';
 import { DataStepError, type Problem } from '../ingest/errors.ts';
 import { prepare } from '../pipeline.ts';
 import { REFERENCE_FILES } from '../reference/load.ts';
+import { ChartIdError, siteCharts } from '../site/charts.ts';
 import { copyDeskSheet } from './copy-desk.ts';
 import { checkStory, type StoryCheck, type StoryData } from './story-check.ts';
 
@@ -97,6 +98,22 @@ async function storyFiles(root: string): Promise<string[]> {
   return names.filter((name) => name.endsWith('.md')).sort().map((name) => `${PROJECT_PATHS.stories}/${name}`);
 }
 
+/** A chart id two stories' chart blocks share, as the build would refuse it. */
+function chartIdProblems(stories: readonly StoryCheck[], aggregates: AggregatesFile): Problem[] {
+  try {
+    siteCharts(stories.map((story) => ({
+      id: story.file,
+      published: new Date(String(story.frontmatter.published)),
+      path: story.file,
+      markdown: story.body,
+    })), aggregates);
+    return [];
+  } catch (error) {
+    if (!(error instanceof ChartIdError)) throw error;
+    return [{ file: error.file, message: error.message.slice(error.file.length + 2) }];
+  }
+}
+
 /** Every story (or the files named) checked against data/build. */
 export async function checkStories(root: string, files?: readonly string[]): Promise<{ errors: Problem[]; warnings: Problem[]; stories: StoryCheck[] }> {
   const build = await readBuild(root);
@@ -113,6 +130,7 @@ export async function checkStories(root: string, files?: readonly string[]): Pro
     errors.push(...story.errors);
     warnings.push(...story.warnings);
   }
+  if (build.data && errors.length === 0) errors.push(...chartIdProblems(stories, build.data.aggregates));
   return { errors, warnings, stories };
 }
 

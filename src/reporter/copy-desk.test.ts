@@ -9,6 +9,7 @@ const figure = renderChartFigure(charts.get('top-imports-2023')!, topImports(), 
 
 const story: StoryCheck = {
   file: 'content/stories/x.md',
+  body: '',
   frontmatter: {
     title: 'A headline',
     dek: 'A dek',

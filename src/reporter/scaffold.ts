@@ -34,7 +34,7 @@ async function slugProblem(root: string, slug: string): Promise<string | undefin
  * The chart a new story starts with: the top ten of a ranked aggregate, else a time series,
  * else any; the most recent first.
  */
-function firstChart(aggregates: AggregatesFile): { aggregate: Aggregate; lines: string[] } {
+function firstChart(aggregates: AggregatesFile, slug: string): { aggregate: Aggregate; lines: string[] } {
   const all = Object.values(aggregates)
     .filter((a) => a.dimensions.length > 0)
     .sort((a, b) => b.period.end.localeCompare(a.period.end) || a.id.localeCompare(b.id));
@@ -51,6 +51,8 @@ function firstChart(aggregates: AggregatesFile): { aggregate: Aggregate; lines: 
     ...(colour ? [`colour: ${colour}`] : []),
     ...(ranked === aggregate ? ['top: 10'] : []),
     'title: "TODO: What the chart shows, as a headline"',
+    // Ids are site-wide (embed/<id>/, data/<id>.csv); the slug keeps two new stories apart.
+    `id: ${slug}-chart              # its address: embed/${slug}-chart/`,
     // JSON quoting is YAML quoting, whatever the description holds.
     `dek: ${JSON.stringify(`TODO: ${aggregate.description}`)}`,
   ];
@@ -58,6 +60,7 @@ function firstChart(aggregates: AggregatesFile): { aggregate: Aggregate; lines: 
 }
 
 interface StoryTemplateOptions {
+  slug: string;
   /** The publication date to fill in, usually today. */
   date: Date;
   facts: FactsFile;
@@ -68,7 +71,7 @@ const isoDay = (date: Date) =>
   `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
 
 function storyTemplate(options: StoryTemplateOptions): string {
-  const chart = firstChart(options.aggregates);
+  const chart = firstChart(options.aggregates, options.slug);
   const example = Object.values(options.facts).sort((a, b) => (a.key < b.key ? -1 : 1)).find((fact) => fact.aggregate === chart.aggregate.id)
     ?? Object.values(options.facts)[0];
   const binding = example
@@ -114,7 +117,7 @@ export async function createStory(root: string, slug: string, date = new Date())
   ]);
   const file = `${PROJECT_PATHS.stories}/${slug}.md`;
   try {
-    await writeFile(join(root, file), storyTemplate({ date, facts, aggregates }), { flag: 'wx' });
+    await writeFile(join(root, file), storyTemplate({ slug, date, facts, aggregates }), { flag: 'wx' });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new ScaffoldError(`${file} already exists; choose another slug or edit that file`);
     throw error;

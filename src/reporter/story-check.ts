@@ -23,6 +23,8 @@ export interface StoryCheck {
   file: string;
   /** The frontmatter as written (parsed YAML), for the copy-desk sheet. */
   frontmatter: Record<string, unknown>;
+  /** The Markdown body, frontmatter lines blanked. */
+  body: string;
   /** The article body as HTML, when it rendered. */
   html?: string;
   errors: Problem[];
@@ -130,16 +132,17 @@ export async function checkStory(path: string, data: StoryData, file = path): Pr
   const body = bodyOf(source);
   let html: string | undefined;
   try {
-    html = (await renderStory(body, { path: file, lang, facts: data.facts, aggregates: data.aggregates, csvHref: (id) => `data/${id}.csv` })).html;
+    html = await renderStory(body, { path: file, lang, facts: data.facts, aggregates: data.aggregates, csvHref: (id) => `data/${id}.csv` });
   } catch (error) {
     errors.push(renderProblem(file, error));
   }
   if (html !== undefined) {
     // The build draws the share image from the story's lead chart; fail here as it would there.
     try {
-      leadChartSvg(body, data.aggregates);
+      leadChartSvg(body, data.aggregates, file);
     } catch (error) {
-      errors.push({ file, message: `the share image cannot be drawn: ${error instanceof Error ? error.message : String(error)}` });
+      const message = error instanceof Error ? error.message : String(error);
+      errors.push({ file, message: `the share image cannot be drawn: ${message.startsWith(`${file}: `) ? message.slice(file.length + 2) : message}` });
     }
   }
 
@@ -153,5 +156,5 @@ export async function checkStory(path: string, data: StoryData, file = path): Pr
     if (PLACEHOLDER.test(text)) warnings.push({ file, line: k + 1, message: 'placeholder text (TODO) is still in the story' });
   });
   warnings.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
-  return { file, frontmatter, ...(html === undefined ? {} : { html }), errors, warnings };
+  return { file, frontmatter, body, ...(html === undefined ? {} : { html }), errors, warnings };
 }

@@ -32,6 +32,10 @@ const SHARE_ALT = `Share image ${IMG}`;
 const CORRECTION = `Corrected ${SCRIPT} ${IMG}`;
 const METHODOLOGY = `Method ${IMG} ${JS_URL} ${CLOSE}`;
 const BYLINE = `Desk ${IMG}`;
+/** A chart block's display text: written by the reporter, published on its own embed page. */
+const BLOCK = { id: 'hostile-block', title: `Block ${SCRIPT}`, dek: `Block dek ${IMG}`, notes: `Block note ${JS_URL}`, source: `Block source ${CLOSE}` };
+/** Every chart the site publishes: the registered ones and the story's chart block. */
+const CHART_IDS = [...charts.keys(), BLOCK.id];
 
 /** Labels of products the top-imports chart shows, in the temporary reference tables. */
 const LABELS: Record<string, string> = { 'watch-movements': SCRIPT, bristles: IMG, 'shoe-uppers': JS_URL };
@@ -97,7 +101,9 @@ async function hostileStory(dir: string): Promise<void> {
     corrections: [{ date: '2023-12-05', text: CORRECTION }],
     methodology: METHODOLOGY,
   };
-  await writeFile(join(dir, `${SLUG}.md`), `---\n${stringify(frontmatter)}---\n${body}`);
+  // JSON strings are YAML strings, so each value stays one literal line.
+  const block = ['```chart', 'type: bar', 'aggregate: top-imports-2023', 'x: product', 'top: 5', ...Object.entries(BLOCK).map(([key, value]) => `${key}: ${JSON.stringify(value)}`), '```'];
+  await writeFile(join(dir, `${SLUG}.md`), `---\n${stringify(frontmatter)}---\n${body}\n${block.join('\n')}\n`);
 }
 
 beforeAll(async () => {
@@ -166,6 +172,27 @@ describe('hostile strings in the built files', () => {
     expect(text(page.querySelector('.sources'))).toContain(SOURCE);
   });
 
+  it('the chart block shows its strings as text in the story, on its own embed page and in its oEmbed', async () => {
+    for (const file of [`${SLUG}/index.html`, `embed/${BLOCK.id}/index.html`]) {
+      const figure = (await readPage(dist, file)).querySelector(`#chart-${BLOCK.id}`);
+      expect(text(figure?.querySelector('.chart__title')), file).toBe(BLOCK.title);
+      expect(text(figure?.querySelector('.chart__dek')), file).toBe(BLOCK.dek);
+      expect(text(figure?.querySelector('.chart__notes')), file).toContain(BLOCK.notes);
+      expect(text(figure?.querySelector('.chart__source')), file).toContain(BLOCK.source);
+    }
+    const oembed = JSON.parse(await readFile(join(dist, 'embed', BLOCK.id, 'oembed.json'), 'utf8')) as { title: string };
+    expect(oembed.title).toBe(BLOCK.title);
+  });
+
+  it('the chart block is published like a registered chart: CSV file, embed code, PNGs', async () => {
+    const figure = (await readPage(dist, `${SLUG}/index.html`)).querySelector(`#chart-${BLOCK.id}`)!;
+    expect(figure.querySelector('a[download]')?.getAttribute('href')).toBe(`/data/${BLOCK.id}.csv`);
+    expect(figure.querySelector('.chart__embed')?.textContent).toContain(`/embed/${BLOCK.id}/`);
+    expect(csvParse(await readFile(join(dist, 'data', `${BLOCK.id}.csv`), 'utf8'))).toHaveLength(5);
+    const files = await listFiles(join(dist, 'embed', BLOCK.id));
+    expect(files).toEqual(['320.png', '640.png', 'index.html', 'oembed.json']);
+  });
+
   it('the JSON-LD parses and holds the literal strings', async () => {
     const page = await readPage(dist, `${SLUG}/index.html`);
     const scripts = [...page.querySelectorAll('script[type="application/ld+json"]')];
@@ -200,7 +227,7 @@ describe('hostile strings in the built files', () => {
   });
 
   it('the image alt texts and the oEmbed files escape them', async () => {
-    for (const id of charts.keys()) {
+    for (const id of CHART_IDS) {
       const html = await readFile(join(dist, 'embed', id, 'index.html'), 'utf8');
       const noscript = /<noscript>(.*?)<\/noscript>/s.exec(html)?.[1] ?? '';
       const fallback = parseHTML(`<body>${noscript}</body>`).document;
@@ -213,7 +240,7 @@ describe('hostile strings in the built files', () => {
 });
 
 describe('hostile strings in a browser', () => {
-  const paths = ['', `${SLUG}/`, 'embed/', ...[...charts.keys()].map((id) => `embed/${id}/`)];
+  const paths = ['', `${SLUG}/`, 'embed/', ...CHART_IDS.map((id) => `embed/${id}/`)];
 
   it.each(paths)('/%s executes nothing, on load, hover, tap and keyboard', async (path) => {
     const context = await browser!.newContext({ viewport: { width: 1280, height: 900 }, hasTouch: true });

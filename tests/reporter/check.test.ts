@@ -117,6 +117,18 @@ describe('npm run check', () => {
     expect(errors.map(formatProblem)).toEqual([`${file}:17: aggregate top-imports-2023 has no field "prodct" for x. Did you mean "product"?`]);
   });
 
+  it('refuses two stories whose chart blocks share an id, naming both files', async () => {
+    const block = (title: string) => ['```chart', 'type: bar', 'aggregate: top-imports-2023', 'x: product', `title: ${title}`, 'dek: D', '```'];
+    const first = await writeStory(root, 'first-block', [...FRONTMATTER, ...block('Top imports')].join('\n'));
+    const second = await writeStory(root, 'second-block', [...FRONTMATTER.map((line) => line.replace('2024-01-15', '2024-02-01')), ...block('Top imports')].join('\n'));
+    const { errors } = await runCheck({ root, stories: [second, first] });
+    expect(errors.map(formatProblem)).toEqual([
+      `${second}: chart id "top-imports" is already used by a chart block in ${first}; every chart on the site needs its own id (set "id:" in the block)`,
+    ]);
+    const apart = await writeStory(root, 'second-block', [...FRONTMATTER, ...block('Top imports'), ''].join('\n').replace('title: Top imports', 'id: other-top-imports\ntitle: Top imports'));
+    expect((await runCheck({ root, stories: [apart, first] })).errors).toEqual([]);
+  });
+
   it('reports frontmatter mistakes at the field\'s line', async () => {
     const frontmatter = FRONTMATTER.map((line) => line.replace('published: 2024-01-15', 'publishd: 2024-01-15'));
     const { file, errors } = await check('bad-frontmatter', ['::chart{#top-imports-2023}'], frontmatter);

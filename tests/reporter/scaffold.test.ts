@@ -36,7 +36,7 @@ describe('npm run new', () => {
     expect(errors.map(formatProblem)).toEqual([]);
     expect(warnings.length).toBeGreaterThan(0);
     expect(warnings.every((w) => w.message === 'placeholder text (TODO) is still in the story')).toBe(true);
-    expect(sheet).toContain('Chart 1 (todo-what-the-chart-shows-as-a-headline)');
+    expect(sheet).toContain('Chart 1 (zinc-ore-chart)');
   });
 
   it('refuses to overwrite a story', async () => {

@@ -108,7 +108,7 @@ const FACTS: FactsFile = {
 };
 
 /** Writes a story file with frontmatter and renders it the way the story page does. */
-async function renderFile(body: string): Promise<{ path: string; render: () => Promise<unknown> }> {
+async function renderFile(body: string): Promise<{ path: string; render: () => Promise<string> }> {
   const path = join(await tempDir('story-'), 'typo.md');
   await writeFile(path, `---\ntitle: A headline\ndek: A line.\nlang: en\n---\n${body}`);
   return {
@@ -120,8 +120,7 @@ async function renderFile(body: string): Promise<{ path: string; render: () => P
 describe('story Markdown', () => {
   it('renders a known fact (the control for the tests below)', async () => {
     const { render } = await renderFile('Imports reached :fact[ferrosilicon-2023].\n');
-    const { html } = (await render()) as { html: string };
-    expect(html).toContain('181.53 million yuan');
+    expect(await render()).toContain('181.53 million yuan');
   });
 
   it("fails on an unknown fact with the file, the file's own line and the closest name", async () => {

@@ -14,10 +14,10 @@ export async function getStaticPaths() {
 export const GET: APIRoute<{ story: CollectionEntry<'stories'> }> = ({ props }) => {
   const { story } = props;
   const { aggregates, synthetic } = storyData();
-  const body = readStoryBody(story.filePath ?? `content/stories/${story.id}.md`);
+  const path = story.filePath ?? `content/stories/${story.id}.md`;
   const png = renderShareImage({
     headline: story.data.title,
-    chartSvg: leadChartSvg(body, aggregates),
+    chartSvg: leadChartSvg(readStoryBody(path), aggregates, path),
     footer: 'Source: China General Administration of Customs (GACC)',
     synthetic,
   });

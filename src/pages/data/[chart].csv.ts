@@ -1,11 +1,12 @@
 // "Get the data": each chart's table as a CSV file next to the pages.
 import type { APIRoute } from 'astro';
-import { charts, renderChartCsv } from '../../charts/index.ts';
-import { loadAggregates } from '../../site/data.ts';
+import { chartCsv } from '../../charts/index.ts';
+import type { SiteChart } from '../../site/charts.ts';
+import { loadSiteCharts } from '../../site/stories.ts';
 
-export function getStaticPaths() {
-  return [...charts.keys()].map((chart) => ({ params: { chart } }));
+export async function getStaticPaths() {
+  return (await loadSiteCharts()).map((chart) => ({ params: { chart: chart.spec.id }, props: { chart } }));
 }
 
-export const GET: APIRoute = ({ params }) =>
-  new Response(renderChartCsv(params.chart!, loadAggregates()), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
+export const GET: APIRoute<{ chart: SiteChart }> = ({ props }) =>
+  new Response(chartCsv(props.chart.spec, props.chart.aggregate), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });

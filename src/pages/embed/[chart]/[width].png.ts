@@ -1,14 +1,16 @@
 // The chart as a PNG at phone and desktop width: embed/<id>/320.png and 640.png.
 import type { APIRoute } from 'astro';
-import { charts, resolveChart, type Layout } from '../../../charts/index.ts';
+import type { Layout } from '../../../charts/index.ts';
 import { chartPng, IMAGE_LAYOUTS } from '../../../embed/images.ts';
-import { loadAggregates } from '../../../site/data.ts';
+import type { SiteChart } from '../../../site/charts.ts';
+import { loadSiteCharts } from '../../../site/stories.ts';
 
-export function getStaticPaths() {
-  return [...charts.keys()].flatMap((chart) => IMAGE_LAYOUTS.map((layout) => ({ params: { chart, width: String(layout.width) }, props: { layout } })));
+export async function getStaticPaths() {
+  return (await loadSiteCharts()).flatMap((chart) => IMAGE_LAYOUTS.map((layout) => ({
+    params: { chart: chart.spec.id, width: String(layout.width) },
+    props: { chart, layout },
+  })));
 }
 
-export const GET: APIRoute<{ layout: Layout }> = ({ params, props }) => {
-  const { spec, aggregate } = resolveChart(params.chart!, loadAggregates());
-  return new Response(new Uint8Array(chartPng(spec, aggregate, props.layout)), { headers: { 'Content-Type': 'image/png' } });
-};
+export const GET: APIRoute<{ chart: SiteChart; layout: Layout }> = ({ props }) =>
+  new Response(new Uint8Array(chartPng(props.chart.spec, props.chart.aggregate, props.layout)), { headers: { 'Content-Type': 'image/png' } });

@@ -1,15 +1,15 @@
 // embed/<id>/oembed.json: the chart's oEmbed response, found from the embed page's <link>.
 import { base } from 'astro:config/client';
 import type { APIRoute } from 'astro';
-import { charts } from '../../../charts/index.ts';
 import { oembedFor } from '../../../embed/oembed.ts';
-import { loadAggregates } from '../../../site/data.ts';
+import type { SiteChart } from '../../../site/charts.ts';
+import { loadSiteCharts } from '../../../site/stories.ts';
 
-export function getStaticPaths() {
-  return [...charts.keys()].map((chart) => ({ params: { chart } }));
+export async function getStaticPaths() {
+  return (await loadSiteCharts()).map((chart) => ({ params: { chart: chart.spec.id }, props: { chart } }));
 }
 
-export const GET: APIRoute = ({ params, site }) => {
-  const oembed = oembedFor(params.chart!, loadAggregates(), { site, base });
+export const GET: APIRoute<{ chart: SiteChart }> = ({ props, site }) => {
+  const oembed = oembedFor(props.chart, { site, base });
   return new Response(`${JSON.stringify(oembed, null, 2)}\n`, { headers: { 'Content-Type': 'application/json+oembed' } });
 };

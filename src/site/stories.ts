@@ -1,0 +1,17 @@
+// The stories and the charts they publish, as Astro pages read them (astro:content is only
+// there inside Astro; src/site/charts.ts does the work and is tested outside it).
+import { getCollection } from 'astro:content';
+import { readStoryBody } from '../story/render.ts';
+import { siteCharts, type SiteChart, type SiteStory } from './charts.ts';
+import { loadAggregates } from './data.ts';
+
+export async function loadStories(): Promise<SiteStory[]> {
+  return (await getCollection('stories')).map((story) => {
+    const path = story.filePath ?? `content/stories/${story.id}.md`;
+    return { id: story.id, published: story.data.published, path, markdown: readStoryBody(path) };
+  });
+}
+
+export async function loadSiteCharts(): Promise<SiteChart[]> {
+  return siteCharts(await loadStories(), loadAggregates());
+}
