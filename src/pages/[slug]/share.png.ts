@@ -17,8 +17,8 @@ export const GET: APIRoute<{ story: CollectionEntry<'stories'> }> = ({ props }) 
   const path = story.filePath ?? `content/stories/${story.id}.md`;
   const png = renderShareImage({
     headline: story.data.title,
+    lang: story.data.lang,
     chartSvg: leadChartSvg(readStoryBody(path), aggregates, path),
-    footer: 'Source: China General Administration of Customs (GACC)',
     synthetic,
   });
   return new Response(new Uint8Array(png), { headers: { 'Content-Type': 'image/png' } });
