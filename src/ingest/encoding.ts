@@ -15,6 +15,20 @@ export function byteOrderMark(bytes: Uint8Array): ByteOrderMark {
 }
 
 /**
+ * UTF-16 without a byte-order mark: in the first bytes, every other byte is zero (the high
+ * byte of each ASCII character) and the bytes between are not. Binary files have zeros at
+ * both places or at neither.
+ */
+export function looksLikeUtf16(bytes: Uint8Array): boolean {
+  const pairs = Math.floor(Math.min(bytes.length, 512) / 2);
+  if (pairs < 2) return false;
+  const zeros = [0, 0];
+  for (let i = 0; i < pairs * 2; i++) if (bytes[i] === 0) zeros[i % 2]!++;
+  const [even, odd] = zeros as [number, number];
+  return Math.max(even, odd) >= pairs * 0.5 && Math.min(even, odd) <= pairs * 0.05;
+}
+
+/**
  * Looks at whole lines of a file; returns the encoding once a non-ASCII line shows it, or
  * undefined while everything is ASCII. A newline byte never occurs inside a multi-byte
  * character in UTF-8 or GB18030, so whole lines never split a character.

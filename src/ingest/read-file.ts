@@ -5,7 +5,7 @@ import { open } from 'node:fs/promises';
 import type { Currency, Flow, TradeRecord } from '../records.ts';
 import { monthName, formatMonthRange, type MonthRange } from '../months.ts';
 import { FileError } from './errors.ts';
-import { byteOrderMark, decideEncoding, type TextEncoding } from './encoding.ts';
+import { byteOrderMark, decideEncoding, looksLikeUtf16, type TextEncoding } from './encoding.ts';
 import { FieldSpans, hashBytes, NEED_MORE, scanRow } from './csv-rows.ts';
 import { readHeader, type ColumnField, type ColumnLayout, type HeaderLanguage } from './columns.ts';
 import { digitCount, readDecimal, readMonth, readWholeNumber } from './numbers.ts';
@@ -100,12 +100,14 @@ export async function readGaccFile(source: SourceFile, options: ReadOptions): Pr
       const nul = buf.indexOf(0, filled);
       filled += bytesRead;
       const atEnd = bytesRead === 0;
+      const firstChunk = first;
       if (first) {
         first = false;
         skip = startOfText(buf.subarray(0, filled), source.file, texts);
       }
       let pos = skip;
       if (nul !== -1 && nul < filled) {
+        if (firstChunk && looksLikeUtf16(buf.subarray(0, filled))) throw new FileError({ file: source.file, message: UTF16_MESSAGE });
         throw new FileError({ file: source.file, message: 'this is not a text file (it contains NUL bytes); download the CSV again' });
       }
       if (texts.encoding === undefined) {
@@ -144,11 +146,13 @@ export async function readGaccFile(source: SourceFile, options: ReadOptions): Pr
   }
 }
 
+const UTF16_MESSAGE = 'the file is UTF-16 (as Excel\'s "Unicode text" saves it); save it as CSV in UTF-8, or use the original GACC download';
+
 /** Handles a byte-order mark; returns where the text starts. */
 function startOfText(bytes: Uint8Array, file: string, texts: FieldTextCache): number {
   const bom = byteOrderMark(bytes);
   if (bom?.encoding === 'utf-16') {
-    throw new FileError({ file, message: 'the file is UTF-16 (as Excel\'s "Unicode text" saves it); save it as CSV in UTF-8, or use the original GACC download' });
+    throw new FileError({ file, message: UTF16_MESSAGE });
   }
   if (bom) {
     texts.encoding = bom.encoding;

@@ -82,9 +82,11 @@ describe('files that are not GB18030 or UTF-8 text', () => {
     expect(error.problem).toMatchObject({ file: 'utf16be.csv', message: expect.stringMatching(/UTF-16/) });
   });
 
-  it('UTF-16 without a byte-order mark', async () => {
-    const error = await fileError('utf16-nobom.csv', utf16('Commodity code,US dollar\r\n0101,5\r\n', false));
-    expect(error.problem.file).toBe('utf16-nobom.csv');
+  it('UTF-16 without a byte-order mark, little- or big-endian, is named as UTF-16', async () => {
+    for (const bigEndian of [false, true]) {
+      const error = await fileError('utf16-nobom.csv', utf16('Commodity code,US dollar\r\n0101,5\r\n', bigEndian));
+      expect(error.problem).toMatchObject({ file: 'utf16-nobom.csv', message: expect.stringMatching(/^the file is UTF-16/) });
+    }
   });
 
   it('NUL bytes after a UTF-8 byte-order mark', async () => {
