@@ -103,10 +103,21 @@ describe('npm run dev', () => {
     });
 
     const banner = () => tab.locator(BANNER);
+    // Generous waits: with the whole suite running on two cores, checking every story can take
+    // many seconds. A miss reports what the dev server printed.
+    const WAIT_MS = 60_000;
+    /** Waits for the banner to show, or fails with the dev server's output. */
+    async function bannerShown(): Promise<void> {
+      try {
+        await banner().waitFor({ timeout: WAIT_MS });
+      } catch {
+        throw new Error(`no banner appeared\n--- npm run dev said:\n${output.slice(-3000)}`);
+      }
+    }
     /** Waits for the banner to go, or fails saying what it still shows. */
     async function bannerGone(): Promise<void> {
       try {
-        await banner().waitFor({ state: 'detached', timeout: 20_000 });
+        await banner().waitFor({ state: 'detached', timeout: WAIT_MS });
       } catch {
         throw new Error(`the banner stayed: ${await banner().textContent()}\n--- npm run dev said:\n${output.slice(-3000)}`);
       }
@@ -115,19 +126,19 @@ describe('npm run dev', () => {
 
     it('shows a data error with file and line over the last good page, and clears it once fixed', async () => {
       await replaceIn(root, IMPORTS_2023, '"52,737,507"', '"52,7x7,507"');
-      await banner().waitFor({ timeout: 20_000 });
+      await bannerShown();
       expect(await banner().textContent()).toContain(`${IMPORTS_2023}:31: value "52,7x7,507" is not a whole number`);
       expect(await figure()).toBe('97.35 million yuan');
       expect(output).toContain(`${IMPORTS_2023}:31: value "52,7x7,507" is not a whole number`);
 
       await replaceIn(root, IMPORTS_2023, '"52,7x7,507"', SILICON_CARBIDE_VALUE);
       await bannerGone();
-      await expect.poll(figure, { timeout: 20_000 }).toBe('47.35 million yuan');
-    });
+      await expect.poll(figure, { timeout: WAIT_MS }).toBe('47.35 million yuan');
+    }, 3 * WAIT_MS);
 
     it('shows a story error with file and line and keeps the last good page until it is fixed', async () => {
       await replaceIn(root, STORY, ':fact[tungsten-2023]{as=rank}', ':fact[tungstn-2023]{as=rank}');
-      await banner().waitFor({ timeout: 20_000 });
+      await bannerShown();
       expect(await banner().textContent()).toContain(`${STORY}:25: Unknown fact "tungstn-2023"`);
       // Still the article, not an error page.
       expect(await tab.locator('h1.article__title').textContent()).toContain("North Korea's minerals");
@@ -135,7 +146,7 @@ describe('npm run dev', () => {
       await replaceIn(root, STORY, ':fact[tungstn-2023]{as=rank}', ':fact[tungsten-2023]{as=rank}');
       await replaceIn(root, STORY, 'Much of what China buys today', 'Much of what China buys now');
       await bannerGone();
-      await tab.getByText('Much of what China buys now').waitFor({ timeout: 20_000 });
-    });
+      await tab.getByText('Much of what China buys now').waitFor({ timeout: WAIT_MS });
+    }, 3 * WAIT_MS);
   });
 });
