@@ -148,6 +148,12 @@ export async function readGaccFile(source: SourceFile, options: ReadOptions): Pr
 
 const UTF16_MESSAGE = 'the file is UTF-16 (as Excel\'s "Unicode text" saves it); save it as CSV in UTF-8, or use the original GACC download';
 
+/** Nothing but spaces and tabs (or nothing): a blank line, not a row. */
+function isBlank(buf: Buffer, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (buf[i] !== SPACE && buf[i] !== TAB) return false;
+  return true;
+}
+
 /** Handles a byte-order mark; returns where the text starts. */
 function startOfText(bytes: Uint8Array, file: string, texts: FieldTextCache): number {
   const bom = byteOrderMark(bytes);
@@ -179,6 +185,7 @@ function positionsOf(layout: ColumnLayout): Positions {
 }
 
 const SPACE = 0x20;
+const TAB = 0x09;
 const QUESTION_MARK = 0x3f;
 
 /** Turns scanned rows into records or rejections; holds the per-file state. */
@@ -209,7 +216,7 @@ class RowParser {
   }
 
   row(buf: Buffer, spans: FieldSpans, line: number): void {
-    if (spans.count === 1 && !spans.malformed && spans.end[0] === spans.start[0]) return; // blank line
+    if (spans.count === 1 && !spans.malformed && isBlank(buf, spans.start[0]!, spans.end[0]!)) return; // a line with no data
     if (!this.layout) {
       this.header(buf, spans, line);
       return;

@@ -70,6 +70,14 @@ describe('lines ending in a lone CR (Excel for Mac\'s "CSV (Macintosh)")', () =>
   });
 });
 
+describe('lines of only spaces and tabs', () => {
+  it('are blank lines, not rows: passed over, line numbers kept', async () => {
+    const { records, result } = await read('spaces.csv', Buffer.from('Commodity code,Commodity,US dollar\r\n   \r\n0101,Horses,5\r\n\t \r\n0102,Asses,6\r\n'));
+    expect(result.rejections).toEqual([]);
+    expect(records.map((r) => [r.line, r.commodity])).toEqual([[3, 'Horses'], [5, 'Asses']]);
+  });
+});
+
 describe('files that are not GB18030 or UTF-8 text', () => {
   const utf16 = (text: string, bigEndian: boolean) => {
     const le = Buffer.from(text, 'utf16le');
