@@ -203,6 +203,15 @@ async function writeOutputs(
   const aggregates = new Map<string, Aggregate>();
   for (const builder of builders) {
     const aggregate = builder.finish();
+    const uncovered = builder.uncoveredPeriods();
+    if (uncovered.length > 0) {
+      const d = builder.declaration;
+      problems.push({
+        file: options.aggregatesFile ?? '',
+        message: `aggregate ${aggregate.id} declares ${uncovered.join(', ')}, but no download of ${d.flow}s in ${d.currency}${d.partners ? ` with partner ${d.partners.join(', ')}` : ''} covers ${uncovered.length === 1 ? 'it' : 'them'}: `
+          + 'add the file and its sources.yaml entry, or take the period out of the declaration (its zeros would be made up, not measured)',
+      });
+    }
     if (aggregate.sources.length === 0) problems.push({ file: options.aggregatesFile ?? '', message: `aggregate ${aggregate.id} matched no records; check its filters against the data` });
     aggregates.set(aggregate.id, aggregate);
   }

@@ -24,6 +24,11 @@ export class AggregateBuilder {
   /** Descriptive columns for each dimension value seen (labels, names). */
   private readonly attributes = new Map<string, Attributes>();
   private readonly sources = new Set<string>();
+  /**
+   * Months some download of this flow, currency and partner speaks for, whatever products it
+   * holds: only there is a missing combination a true zero rather than a gap in the data.
+   */
+  private readonly coveredMonths = new Set<number>();
   private synthetic = false;
 
   constructor(declaration: AggregateDeclaration, classifier: Classifier, reference: Reference) {
@@ -37,10 +42,11 @@ export class AggregateBuilder {
     const d = this.declaration;
     if (record.flow !== d.flow || record.currency !== d.currency) return;
     if (d.partners && !d.partners.includes(record.partner_code)) return;
-    if (d.hs && !d.hs.some((prefix) => record.hs_code.startsWith(prefix))) return;
     const start = monthIndex(record.period_start);
     const end = record.period_end === record.period_start ? start : monthIndex(record.period_end);
     if (!this.coversMonths(start, end)) return;
+    for (let m = start; m <= end; m++) this.coveredMonths.add(m);
+    if (d.hs && !d.hs.some((prefix) => record.hs_code.startsWith(prefix))) return;
     if (end !== start && d.groupBy.includes('month')) return; // a total over months cannot be split by month
     const product = d.products || d.productGroup || d.groupBy.includes('product') ? this.classifier.product(record) : undefined;
     if (d.products && !d.products.includes(product!.key)) return;
@@ -140,6 +146,27 @@ export class AggregateBuilder {
     }
   }
 
+  /**
+   * Declared years or months of a completed time dimension that no download covers, as
+   * "2022" or "2022-03": their zero rows would be invented, so the data step refuses them.
+   */
+  uncoveredPeriods(): string[] {
+    const d = this.declaration;
+    const months = this.declaredMonths();
+    const uncovered = (wanted: number[]) => wanted.some((m) => !this.coveredMonths.has(m));
+    if (d.complete.includes('month')) return months.filter((m) => uncovered([m])).map(monthName);
+    if (!d.complete.includes('year')) return [];
+    const years = [...new Set(months.map((m) => Math.floor(m / 12)))];
+    return years.filter((year) => uncovered(months.filter((m) => Math.floor(m / 12) === year))).map(String);
+  }
+
+  private declaredMonths(): number[] {
+    const d = this.declaration;
+    const months: number[] = [];
+    for (let m = d.period.start; m <= d.period.end; m++) if (this.coversMonths(m, m)) months.push(m);
+    return months;
+  }
+
   /** Adds zero rows so every combination of the completed dimensions appears. */
   private fillMissing(): void {
     const d = this.declaration;
@@ -163,8 +190,7 @@ export class AggregateBuilder {
 
   private declaredDomain(dimension: DimensionName): (string | number)[] {
     const d = this.declaration;
-    const months: number[] = [];
-    for (let m = d.period.start; m <= d.period.end; m++) if (this.coversMonths(m, m)) months.push(m);
+    const months = this.declaredMonths();
     switch (dimension) {
       case 'year': return [...new Set(months.map((m) => Math.floor(m / 12)))];
       case 'month': return months.map(monthName);

@@ -1,6 +1,6 @@
 // The data step's contract with what comes after it: records.csv and its columns, report.json,
 // rejected.csv, a failed run leaving the last good output alone, and repeatable bytes.
-import { readdir, writeFile } from 'node:fs/promises';
+import { cp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { csvParse } from 'd3-dsv';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -94,6 +94,21 @@ describe('a failed run', () => {
     expect(await readOutputs(out)).toEqual(before);
     // No scratch or half-swapped folder is left beside it.
     expect(await readdir(dirname(out))).toEqual(siblings);
+  });
+});
+
+describe('declared periods no download covers', () => {
+  it('fail the step, naming them, instead of becoming zeros', async () => {
+    // The shipped data without 2022's exports: sanctioned exports "zero in 2022" would be made up.
+    const raw = await tempDir('ingest-raw-');
+    await cp('data/raw', raw, { recursive: true });
+    await rm(join(raw, 'kp-exports-2022.csv'));
+    const manifest = await readFile(join(raw, 'sources.yaml'), 'utf8');
+    await writeFile(join(raw, 'sources.yaml'), manifest.replace(/^- file: kp-exports-2022\.csv\n(?: {2}.*\n)+/m, ''));
+    const error = await failingRun({ rawDir: raw, outDir: await tempDir('ingest-out-'), referenceDir: 'data/reference', aggregatesFile: 'data/aggregates.yaml' });
+    expect(error.problems.map((p) => p.message)).toEqual([
+      expect.stringMatching(/^aggregate sanctioned-exports declares 2022, but no download of exports in CNY with partner 109 covers it/),
+    ]);
   });
 });
 
