@@ -6,7 +6,7 @@ import { parse as parseYaml } from 'yaml';
 import type { Currency, Flow } from '../records.ts';
 import { parseMonthRange, type MonthRange } from '../months.ts';
 import type { Problem } from '../ingest/errors.ts';
-import type { Reference } from '../reference/load.ts';
+import { hasUnquotedCodes, QUOTE_CODES, type Reference } from '../reference/load.ts';
 
 export const DIMENSIONS = ['year', 'month', 'product', 'hs_code', 'hs_chapter', 'partner', 'trade_mode', 'place', 'sanction_group'] as const;
 export type DimensionName = (typeof DIMENSIONS)[number];
@@ -163,6 +163,8 @@ function readAggregate(id: string, raw: Record<string, unknown>, reference: Refe
   const sort = (list(raw.sort) ?? []).map((field) => ({ field: field.replace(/^-/, ''), descending: field.startsWith('-') }));
   const limit = raw.limit === undefined ? undefined : Number(raw.limit);
   if (limit !== undefined && !(Number.isInteger(limit) && limit > 0)) fail('limit must be a positive whole number');
+  if (hasUnquotedCodes(raw.hs)) fail(QUOTE_CODES);
+  else if (raw.hs !== undefined && !(list(raw.hs) ?? []).every((code) => /^\d{2,8}$/.test(code))) fail('hs must be commodity-code prefixes of 2 to 8 digits');
   if (before.count > 0 || !period) return undefined;
   const partners = list(raw.partner);
   const hs = list(raw.hs);

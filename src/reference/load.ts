@@ -154,10 +154,17 @@ function labelsOf(value: unknown): Labels | undefined {
   return labels as Labels;
 }
 
+/** What to do about HS codes written as YAML numbers, which lose their leading zeros (08 → 8). */
+export const QUOTE_CODES = 'write HS codes in quotes, as ["0101", "08"]: unquoted, YAML reads them as numbers and drops leading zeros';
+
+/** Whether a code or list of codes holds a YAML number rather than text. */
+export function hasUnquotedCodes(value: unknown): boolean {
+  return (Array.isArray(value) ? value : [value]).some((code) => typeof code === 'number');
+}
+
 function codeList(value: unknown): string[] | undefined {
   if (!Array.isArray(value) || value.length === 0) return undefined;
-  const codes = value.map(String);
-  return codes.every((code) => /^\d{2,8}$/.test(code)) ? codes : undefined;
+  return value.every((code) => typeof code === 'string' && /^\d{2,8}$/.test(code)) ? value as string[] : undefined;
 }
 
 function readProducts(text: string, problems: Problem[]): { products: Product[]; groups: Map<string, ProductGroup> } {
@@ -180,6 +187,7 @@ function readProducts(text: string, problems: Problem[]): { products: Product[];
     keys.add(key);
     if (!/^[a-z0-9-]+$/.test(key)) problems.push({ file, message: `product ${key} needs a key of lower-case letters, digits and dashes` });
     else if (!label) problems.push({ file, message: `product ${key} needs a label with "en" (and optionally "zh", "ko"); quote labels that contain commas` });
+    else if (hasUnquotedCodes(value.hs)) problems.push({ file, message: `product ${key}: ${QUOTE_CODES}` });
     else if (!hs) problems.push({ file, message: `product ${key} needs hs: a list of commodity-code prefixes (2 to 8 digits, quoted)` });
     else if (group !== undefined && (typeof group !== 'string' || !groups.has(group))) problems.push({ file, message: `product ${key} names group "${String(group)}", which is not declared under groups` });
     else {
@@ -203,7 +211,8 @@ function readSanctions(text: string, problems: Problem[]): SanctionList[] {
     for (const group of (value.groups ?? []) as Record<string, unknown>[]) {
       const label = labelsOf(group.label);
       const hs = codeList(group.hs);
-      if (typeof group.key !== 'string' || !label || !hs) problems.push({ file, message: `list ${id}: each group needs key, label.en and hs codes` });
+      if (hasUnquotedCodes(group.hs)) problems.push({ file, message: `list ${id}, group ${String(group.key)}: ${QUOTE_CODES}` });
+      else if (typeof group.key !== 'string' || !label || !hs) problems.push({ file, message: `list ${id}: each group needs key, label.en and hs codes` });
       else groups.push({ key: group.key, label, hs });
     }
     const { resolution, year, paragraph, direction, summary } = value;
