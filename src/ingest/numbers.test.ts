@@ -34,7 +34,7 @@ describe('readWholeNumber', () => {
     expect(readWholeNumber(bytes, 5, 13)).toBeNaN(); // "5,848,71"
   });
 
-  it.each(['1,23', '12,3456', ',123', '1,,234', '1,234,', '1234,567', '12,34', '1,2345,678', '1,234,56'])('rejects the malformed grouping "%s"', (text) => {
+  it.each(['1,23', '12,3456', ',123', '1,,234', '1,234,', '1234,567', '12,34', '1,2345,678', '1,234,56', '0,700', '00,700', '0,000'])('rejects the malformed grouping "%s"', (text) => {
     expect(whole(text)).toBeNaN();
   });
 

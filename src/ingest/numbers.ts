@@ -20,7 +20,7 @@ export function trimEnd(buf: Uint8Array, s: number, e: number): number {
 
 /**
  * A whole number, either plain ("5848714") or with correct thousands separators
- * ("5,848,714"); "5,84,8714" and "1.5" are not accepted.
+ * ("5,848,714"); "5,84,8714", "0,700" and "1.5" are not accepted.
  */
 export function readWholeNumber(buf: Uint8Array, s: number, e: number): number {
   return readNumber(buf, s, e, false);
@@ -44,6 +44,8 @@ function readNumber(buf: Uint8Array, s: number, e: number, allowFraction: boolea
       digitsInGroup++;
     } else if (c === COMMA) {
       if (digitsInGroup === 0 || digitsInGroup > 3 || (grouped && digitsInGroup !== 3)) return NaN;
+      // "0,700" is no grouping anyone writes: the field was damaged, not formatted.
+      if (!grouped && buf[s] === ZERO) return NaN;
       grouped = true;
       digitsInGroup = 0;
     } else if (c === DOT && allowFraction) {
