@@ -8,7 +8,7 @@ import type { AggregatesFile, FactsFile } from '../aggregate/types.ts';
 import type { Lang } from '../format/index.ts';
 import type { Problem } from '../ingest/errors.ts';
 import { leadChartSvg } from '../share/lead-chart.ts';
-import { bodyOf, renderStory } from '../story/render.ts';
+import { bodyOf, renderStory, withoutBom } from '../story/render.ts';
 import { StoryFrontmatterError, validateStoryFrontmatter } from '../story/validate.ts';
 import { factsMatching } from './fact-hints.ts';
 import { findFigures, findLooseNumbers, placeIn } from './numbers.ts';
@@ -103,7 +103,7 @@ function renderProblem(file: string, error: unknown): Problem {
 
 /** Checks the story at `path`; messages name it `file` (by default the path itself). */
 export async function checkStory(path: string, data: StoryData, file = path): Promise<StoryCheck> {
-  const source = await readFile(path, 'utf8');
+  const source = withoutBom(await readFile(path, 'utf8'));
   const fm = readFrontmatter(source);
   const errors: Problem[] = [];
   const warnings: Problem[] = [];

@@ -21,10 +21,16 @@ export interface StoryRenderOptions {
 }
 
 /** Blanks out the frontmatter but keeps its lines, so body line numbers match the file. */
-export function bodyOf(source: string): string {
+export function bodyOf(text: string): string {
+  const source = withoutBom(text);
   const match = /^---\r?\n[\s\S]*?\r?\n---(?:\r?\n|$)/.exec(source);
   if (!match) return source;
   return match[0].replace(/[^\n]/g, '') + source.slice(match[0].length);
+}
+
+/** Text without a leading byte-order mark, which Windows editors add and Astro ignores. */
+export function withoutBom(text: string): string {
+  return text.startsWith('\uFEFF') ? text.slice(1) : text;
 }
 
 export function readStoryBody(path: string): string {

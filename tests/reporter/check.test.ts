@@ -129,6 +129,14 @@ describe('npm run check', () => {
     expect((await runCheck({ root, stories: [apart, first] })).errors).toEqual([]);
   });
 
+  it('reads a story saved with a byte-order mark (as Windows editors save) like any other', async () => {
+    const file = await writeStory(root, 'with-bom', `\uFEFF${[...FRONTMATTER, '::chart{#top-imports-2023}', '', 'Words.'].join('\n')}`);
+    const { errors, stories } = await runCheck({ root, stories: [file] });
+    expect(errors).toEqual([]);
+    expect(stories[0]!.html).not.toContain('title:');
+    expect(stories[0]!.html).toContain('<p>Words.</p>');
+  });
+
   it('reports frontmatter mistakes at the field\'s line', async () => {
     const frontmatter = FRONTMATTER.map((line) => line.replace('published: 2024-01-15', 'publishd: 2024-01-15'));
     const { file, errors } = await check('bad-frontmatter', ['::chart{#top-imports-2023}'], frontmatter);
