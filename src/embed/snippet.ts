@@ -2,7 +2,7 @@
 // parent script that sizes it exactly. Every URL in it is absolute, from the site config.
 import { escapeHtml } from '../charts/html.ts';
 import type { ResolvedChart } from '../charts/index.ts';
-import { absoluteUrl } from '../site/urls.ts';
+import { absoluteUrl, withBase } from '../site/urls.ts';
 import { fallbackHeight } from './height.ts';
 import { EMBED_SCRIPT_PATH, embedPagePath } from './paths.ts';
 
@@ -12,10 +12,17 @@ export interface SiteAddress {
   base: string;
 }
 
-export function embedSnippet({ spec, aggregate }: ResolvedChart, { site, base }: SiteAddress): string {
+/**
+ * `absolute` for code that leaves the site; `site-relative` for a live preview on the site
+ * itself, so a staging or preview build shows its own charts, not the published ones.
+ */
+export type SnippetUrls = 'absolute' | 'site-relative';
+
+export function embedSnippet({ spec, aggregate }: ResolvedChart, { site, base }: SiteAddress, urls: SnippetUrls = 'absolute'): string {
   const height = fallbackHeight(spec, aggregate);
-  const src = absoluteUrl(site, base, embedPagePath(spec.id));
-  const script = absoluteUrl(site, base, EMBED_SCRIPT_PATH);
+  const url = (path: string) => (urls === 'absolute' ? absoluteUrl(site, base, path) : withBase(base, path));
+  const src = url(embedPagePath(spec.id));
+  const script = url(EMBED_SCRIPT_PATH);
   return `<iframe src="${escapeHtml(src)}" title="${escapeHtml(spec.title)}" loading="lazy" width="100%" height="${height.attribute}"`
     + ` style="border:0;height:${height.css}" data-customs-story-embed></iframe>`
     + `<script src="${escapeHtml(script)}" async></script>`;
