@@ -34,6 +34,8 @@ describe('findFigures', () => {
     ['names with digits', 'COVID-19, the G20, F-35s, 3D printers and 5G'],
     ['numbers in words', 'five minerals, the first ten months, ranked second, the three groups'],
     ['Korean dates and numbers', '2023년 10월 5일, 결의 2397호'],
+    ['Korean month ranges', '2023년 1~10월, 1-10월, 1 ~ 10월'],
+    ['resolutions cited with their years', 'resolutions 2270 (2016), 2321 (2016), 2371 (2017), and 2375 (2017)'],
   ])('leaves %s alone', (_what, text) => {
     expect(figures(text)).toEqual([]);
   });

@@ -41,9 +41,12 @@ const REFERENCE_WORDS = [
   'codes?', 'hs', 'unscr', 'clauses?', 'annex(?:es)?', 'pages?', 'rules?', 'tables?', 'figures?', 'steps?', 'versions?',
 ].join('|');
 const NUMBER = String.raw`\d+(?:\.\d+)*(?![\d.]*\d)`;
-/** One number of a reference list, unless a scale or unit makes it an amount. */
-const LIST_ITEM = String.raw`${NUMBER}(?!\s?(?:%|per ?cent|thousand|million|billion|trillion|yuan|dollars?|tonnes?)\b)`;
-const LIST = String.raw`${LIST_ITEM}(?:\s*(?:,|and|or|to|through|–|—|-|&)\s*${LIST_ITEM})*`;
+/**
+ * One number of a reference list, unless a scale or unit makes it an amount, with the year
+ * a resolution is cited with: "2321 (2016)".
+ */
+const LIST_ITEM = String.raw`${NUMBER}(?!\s?(?:%|per ?cent|thousand|million|billion|trillion|yuan|dollars?|tonnes?)\b)(?:\s?\((?:1[89]|20)\d{2}\))?`;
+const LIST = String.raw`${LIST_ITEM}(?:\s*(?:,\s*and|,\s*or|,|and|or|to|through|–|—|-|&)\s*${LIST_ITEM})*`;
 
 /** Spans that hold numbers which are not figures, blanked out before numbers are looked for. */
 const NOT_FIGURES: readonly RegExp[] = [
@@ -55,7 +58,7 @@ const NOT_FIGURES: readonly RegExp[] = [
   new RegExp(String.raw`\b(?:${MONTHS})\.?\s+\d{1,2}(?:st|nd|rd|th)?\b(?![.,]?\d)`, 'g'),
   /\b(?:1[89]|20)\d{2}\s?[–—\-/]\s?(?:(?:1[89]|20)\d{2}|\d{2})\b/g, // year ranges
   /(?<![$¥€£₩\d.,])\b\d{4}\.\d{2}(?:\.\d{2})?\b(?![\d.,])/g, // HS codes: 7202.21, 2613.90.10
-  /\d+\s?(?:년|월|일|호|차)/g,
+  /\d+(?:\s?[~～\-–]\s?\d+)?\s?(?:년|월|일|호|차)/g, // Korean dates and numbers, ranges too: 1~10월
 ];
 
 const NUMBER_WORD_SCALE = /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several|half a) (?:thousand|million|billion|trillion)\b/gi;
