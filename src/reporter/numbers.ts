@@ -10,11 +10,13 @@
 //   - Korean dates and numbers ("2023년", "10월", "2397호").
 // Numbers written as words are not figures either ("five minerals", "the first ten months"),
 // except with a scale ("two million").
-import type { Root } from 'mdast';
+import type { Code, Root } from 'mdast';
+import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkDirective from 'remark-directive';
 import { SKIP, visit } from 'unist-util-visit';
+import { CHART_BLOCK_LANG } from '../charts/block.ts';
 import { isDirective } from '../markdown/directives.ts';
 
 export interface LooseNumber {
@@ -144,4 +146,33 @@ export function findLooseNumbers(markdown: string): LooseNumber[] {
     return undefined;
   });
   return loose;
+}
+
+/** Keys of a chart block whose text readers see. */
+const CHART_BLOCK_TEXT = ['title', 'dek', 'notes'];
+
+/**
+ * Figures typed into a chart block's title, dek or notes, which cannot bind facts, at their
+ * file lines, with the key they are in.
+ */
+export function findChartBlockNumbers(markdown: string): (LooseNumber & { key: string })[] {
+  const found: (LooseNumber & { key: string })[] = [];
+  visit(parser.parse(markdown) as Root, 'code', (node: Code) => {
+    if (node.lang !== CHART_BLOCK_LANG || !node.position) return;
+    const lineCounter = new LineCounter();
+    const doc = parseDocument(node.value, { lineCounter });
+    if (doc.errors.length > 0 || !isMap(doc.contents)) return; // rendering the story reports it
+    for (const pair of doc.contents.items) {
+      const key = isScalar(pair.key) ? String(pair.key.value) : '';
+      const value = pair.value;
+      if (!CHART_BLOCK_TEXT.includes(key) || !isScalar(value) || typeof value.value !== 'string' || !value.range) continue;
+      const { line, col } = lineCounter.linePos(value.range[0]);
+      // The YAML starts on the line after the opening fence.
+      const start = { line: node.position.start.line + line, column: col };
+      for (const figure of findFigures(value.value)) {
+        found.push({ key, text: figure.text, ...(figure.value === undefined ? {} : { value: figure.value }), ...placeIn(value.value, figure.index, start.line, start.column) });
+      }
+    }
+  });
+  return found;
 }

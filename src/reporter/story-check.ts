@@ -11,7 +11,7 @@ import { leadChartSvg } from '../share/lead-chart.ts';
 import { bodyOf, renderStory, withoutBom } from '../story/render.ts';
 import { StoryFrontmatterError, validateStoryFrontmatter } from '../story/validate.ts';
 import { factsMatching } from './fact-hints.ts';
-import { findFigures, findLooseNumbers, placeIn } from './numbers.ts';
+import { findChartBlockNumbers, findFigures, findLooseNumbers, placeIn } from './numbers.ts';
 
 export interface StoryData {
   facts: FactsFile;
@@ -90,7 +90,7 @@ function looseNumberWarning(file: string, line: number, text: string, value: num
   const hint = matches.length > 0 ? ` It looks like ${matches.join(' or ')}.` : '';
   const fix = where === 'body'
     ? 'bind it to a fact with :fact[key] so it follows the data'
-    : 'frontmatter cannot bind facts, so check it against data/build/facts.json by hand';
+    : `${where.startsWith('chart block') ? 'a chart block' : 'frontmatter'} cannot bind facts, so check it against data/build/facts.json by hand`;
   return { file, line, message: `"${text}"${where === 'body' ? '' : ` in ${where}`} is typed by hand: ${fix}.${hint}` };
 }
 
@@ -147,6 +147,9 @@ export async function checkStory(path: string, data: StoryData, file = path): Pr
   }
 
   for (const loose of findLooseNumbers(body)) warnings.push(looseNumberWarning(file, loose.line, loose.text, loose.value, data, 'body'));
+  for (const loose of findChartBlockNumbers(body)) {
+    warnings.push(looseNumberWarning(file, loose.line, loose.text, loose.value, data, `chart block ${loose.key}`));
+  }
   for (const { field, text, line } of proseStrings(fm)) {
     for (const figure of findFigures(text)) {
       warnings.push(looseNumberWarning(file, placeIn(text, figure.index, line, 1).line, figure.text, figure.value, data, field));

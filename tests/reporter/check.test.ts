@@ -129,6 +129,22 @@ describe('npm run check', () => {
     expect((await runCheck({ root, stories: [apart, first] })).errors).toEqual([]);
   });
 
+  it('warns about figures typed into a chart block\'s title, dek or notes, at their lines', async () => {
+    const { file, warnings } = await check('block-figures', [
+      '```chart',
+      'type: bar',
+      'aggregate: top-imports-2023',
+      'x: product',
+      'title: Ferrosilicon imports rose 45%',
+      'dek: Ferrosilicon reached 181.53 million yuan in 2023.',
+      '```',
+    ]);
+    expect(warnings.map(formatProblem)).toEqual([
+      `${file}:16: "45%" in chart block title is typed by hand: a chart block cannot bind facts, so check it against data/build/facts.json by hand.`,
+      expect.stringMatching(new RegExp(`^${file}:17: "181\\.53 million yuan" in chart block dek is typed by hand: .* It looks like :fact\\[ferrosilicon-2023\\]`)),
+    ]);
+  });
+
   it('reads a story saved with a byte-order mark (as Windows editors save) like any other', async () => {
     const file = await writeStory(root, 'with-bom', `\uFEFF${[...FRONTMATTER, '::chart{#top-imports-2023}', '', 'Words.'].join('\n')}`);
     const { errors, stories } = await runCheck({ root, stories: [file] });
