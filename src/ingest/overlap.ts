@@ -15,7 +15,18 @@ interface Span {
   line: number;
 }
 
-/** What one file covers: for each key, every row's months and line. */
+/**
+ * Month spans of one key, flat as [start, end, line, start, end, line, …]: a number per
+ * field, not an object per row, and consecutive months of a monthly download merged into
+ * one span (with the line of its first row), so memory grows with the keys, not the rows.
+ */
+type Spans = number[];
+
+function* spansOf(spans: Spans): Generator<Span> {
+  for (let k = 0; k < spans.length; k += 3) yield { start: spans[k]!, end: spans[k + 1]!, line: spans[k + 2]! };
+}
+
+/** What one file covers: for each key, the months its rows span and where they start. */
 export class FileCoverage {
   readonly file: string;
   readonly flow: Flow;
@@ -24,7 +35,7 @@ export class FileCoverage {
   codeLength = 0;
   start = Infinity;
   end = -Infinity;
-  readonly keys = new Map<string, Span[]>();
+  readonly keys = new Map<string, Spans>();
 
   constructor(file: string, flow: Flow) {
     this.file = file;
@@ -44,9 +55,13 @@ export class FileCoverage {
     if (end > this.end) this.end = end;
     const key = `${record.hs_code}|${record.partner_code}|${record.trade_mode_code}|${record.place_code}`;
     const spans = this.keys.get(key);
-    const span = { start, end, line: record.line };
-    if (spans) spans.push(span);
-    else this.keys.set(key, [span]);
+    if (!spans) {
+      this.keys.set(key, [start, end, record.line]);
+      return;
+    }
+    const last = spans.length - 3;
+    if (start >= spans[last]! && start <= spans[last + 1]! + 1) spans[last + 1] = Math.max(spans[last + 1]!, end);
+    else spans.push(start, end, record.line);
   }
 }
 
@@ -87,14 +102,14 @@ function firstClash(a: FileCoverage, b: FileCoverage): Clash | undefined {
   for (const [key, spans] of b.keys) {
     const projected = project(key);
     const list = coarse.get(projected);
-    if (list) list.push(...spans);
-    else coarse.set(projected, [...spans]);
+    if (list) list.push(...spansOf(spans));
+    else coarse.set(projected, [...spansOf(spans)]);
   }
   for (const [key, spans] of a.keys) {
     const projected = project(key);
     const candidates = coarse.get(projected);
     if (!candidates) continue;
-    for (const span of spans) {
+    for (const span of spansOf(spans)) {
       const other = candidates.find((s) => s.start <= span.end && span.start <= s.end);
       if (!other) continue;
       const [code, partner, mode, place] = projected.split('|');
