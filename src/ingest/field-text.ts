@@ -23,6 +23,13 @@ const SLOT_MASK = (1 << 17) - 1;
 export class FieldTextCache {
   /** `undefined` while every byte so far has been ASCII. */
   encoding: TextEncoding | undefined;
+  /**
+   * Set for files with English headers. Their few Chinese characters (units such as 台,
+   * full-width commas) are GB2312, whose second byte is never ASCII; a high byte followed by
+   * an ASCII letter is Windows-1252 or Latin-1 ("è" then "m" in "Crème"), which GB18030
+   * would turn into a rare ideograph. Such text is refused instead of read as mojibake.
+   */
+  english = false;
   private readonly slots: (Entry | undefined)[] = new Array(SLOT_MASK + 1).fill(undefined);
   private size = 0;
 
@@ -65,9 +72,30 @@ export class FieldTextCache {
   private decode(buf: Uint8Array, start: number, end: number): FieldText {
     const bytes = Buffer.from(buf.buffer, buf.byteOffset + start, end - start);
     let text: string;
-    if (this.encoding === 'gb18030') text = iconv.decode(bytes, 'gb18030');
+    if (this.encoding === 'gb18030') {
+      if (this.english && hasLetterAfterHighByte(bytes)) return UNDECODABLE;
+      text = iconv.decode(bytes, 'gb18030');
+    }
     else if (this.encoding === undefined) text = bytes.toString('latin1');
     else text = bytes.toString('utf8');
     return text.includes('\uFFFD') ? UNDECODABLE : text;
   }
+}
+
+/** Whether a GB18030 double-byte character here has an ASCII letter as its second byte. */
+function hasLetterAfterHighByte(bytes: Uint8Array): boolean {
+  for (let i = 0; i < bytes.length;) {
+    if (bytes[i]! < 0x80) {
+      i++;
+      continue;
+    }
+    const next = bytes[i + 1] ?? 0;
+    if (next >= 0x30 && next <= 0x39) { // a four-byte character: lead, digit, lead, digit
+      i += 4;
+      continue;
+    }
+    if ((next >= 0x41 && next <= 0x5a) || (next >= 0x61 && next <= 0x7a)) return true;
+    i += 2;
+  }
+  return false;
 }

@@ -275,6 +275,7 @@ class RowParser {
     const result = readHeader(names);
     if (!result.ok) throw new FileError({ file, line, message: result.message });
     this.layout = result.layout;
+    this.texts.english = result.layout.language === 'en';
     this.at = positionsOf(result.layout);
     if (this.at.month === -1) {
       if (!this.source.period) {

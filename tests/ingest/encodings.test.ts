@@ -78,6 +78,25 @@ describe('lines of only spaces and tabs', () => {
   });
 });
 
+describe('an English download re-saved as Windows-1252', () => {
+  it('is refused row by row, not read as GB18030 mojibake ("Crème" is a valid GB18030 byte string)', async () => {
+    const cp1252 = Buffer.from('Commodity code,Commodity,US dollar\r\n0101,Horses,5\r\n0401,Cr\xe8me fra\xeeche,6\r\n0805,Cura\xe7ao oranges,7\r\n', 'latin1');
+    const { records, result } = await read('cp1252.csv', cp1252);
+    expect(result.report.encoding).toBe('gb18030');
+    expect(records.map((r) => r.commodity)).toEqual(['Horses']);
+    expect(result.rejections.map((r) => [r.line, r.reason])).toEqual([
+      [3, expect.stringMatching(/^the commodity name cannot be decoded as text/)],
+      [4, expect.stringMatching(/^the commodity name cannot be decoded as text/)],
+    ]);
+  });
+
+  it('leaves the full-width comma of "Korea，DPR" in a real English GACC download alone', async () => {
+    const { records, result } = await read('en-gb.csv', gb18030('Commodity code,Commodity,Trading partner,US dollar\r\n0101,Horses,"Korea，DPR",5\r\n'));
+    expect(result.rejections).toEqual([]);
+    expect(records[0]!.partner).toBe('Korea，DPR');
+  });
+});
+
 describe('files that are not GB18030 or UTF-8 text', () => {
   const utf16 = (text: string, bigEndian: boolean) => {
     const le = Buffer.from(text, 'utf16le');
