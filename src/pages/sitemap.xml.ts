@@ -1,13 +1,13 @@
 // sitemap.xml: the index and every story, with absolute URLs from the configured site.
 import type { APIRoute } from 'astro';
-import { getCollection } from 'astro:content';
 import { base } from 'astro:config/client';
 import { absoluteUrl } from '../site/urls.ts';
 import { isoDate } from '../site/dates.ts';
 import { escapeXml } from '../share/escape.ts';
+import { publishedStories } from '../site/stories.ts';
 
 export const GET: APIRoute = async ({ site }) => {
-  const stories = (await getCollection('stories')).sort((a, b) => a.id.localeCompare(b.id));
+  const stories = (await publishedStories()).sort((a, b) => a.id.localeCompare(b.id));
   const urls = [
     `<url><loc>${escapeXml(absoluteUrl(site, base, ''))}</loc></url>`,
     ...stories.map((story) => `<url><loc>${escapeXml(absoluteUrl(site, base, `${story.id}/`))}</loc><lastmod>${isoDate(story.data.updated ?? story.data.published)}</lastmod></url>`),

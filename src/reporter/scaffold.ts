@@ -85,6 +85,7 @@ function storyTemplate(options: StoryTemplateOptions): string {
     '  - name: "TODO: Your name"',
     `published: ${isoDay(options.date)}`,
     'lang: en',
+    'draft: true              # npm run build leaves the story out until this line is removed',
     'summary: "TODO: One or two sentences for social cards and search results"',
     'shareImageAlt: "TODO: What the share image shows: the headline over the first chart"',
     '---',

@@ -155,6 +155,9 @@ export async function checkStory(path: string, data: StoryData, file = path): Pr
       warnings.push(looseNumberWarning(file, placeIn(text, figure.index, line, 1).line, figure.text, figure.value, data, field));
     }
   }
+  if (frontmatter.draft === true) {
+    warnings.push({ file, line: keyLine(fm, 'draft'), message: 'draft: true: `npm run build` leaves this story out; remove the line to publish it' });
+  }
   source.split('\n').forEach((text, k) => {
     if (PLACEHOLDER.test(text)) warnings.push({ file, line: k + 1, message: 'placeholder text (TODO) is still in the story' });
   });

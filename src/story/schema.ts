@@ -47,6 +47,8 @@ export const storySchema = z.object({
     })
     .default([]),
   methodology: z.string({ error: says('how the figures were made', 'must be text') }).optional(),
+  /** A story still being written: `npm run dev` shows it, `npm run build` leaves it out. */
+  draft: z.boolean({ error: says('true while the story is not ready to publish', 'must be true or false') }).default(false),
 }, { error: 'must be YAML fields between "---" lines at the top of the file' }).strict();
 
 export type StoryFrontmatter = z.infer<typeof storySchema>;

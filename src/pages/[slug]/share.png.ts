@@ -1,13 +1,14 @@
 // The story's 1200×630 share image: headline and lead chart, drawn at build time.
 import type { APIRoute } from 'astro';
-import { getCollection, type CollectionEntry } from 'astro:content';
+import type { CollectionEntry } from 'astro:content';
 import { leadChartSvg } from '../../share/lead-chart.ts';
 import { renderShareImage } from '../../share/share-image.ts';
 import { storyData } from '../../site/story-data.ts';
+import { publishedStories } from '../../site/stories.ts';
 import { readStoryBody } from '../../story/render.ts';
 
 export async function getStaticPaths() {
-  const stories = await getCollection('stories');
+  const stories = await publishedStories();
   return stories.map((story) => ({ params: { slug: story.id }, props: { story } }));
 }
 
