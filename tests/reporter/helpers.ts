@@ -1,7 +1,7 @@
 // Shared pieces for the reporter-workflow tests: a throwaway copy of the project to edit
 // freely, the data step run in it, and small file edits a reporter would make.
 import { spawn } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -65,7 +65,17 @@ export async function replaceIn(root: string, file: string, from: string, to: st
   const bytes = await readFile(path);
   const at = bytes.indexOf(from);
   if (at < 0) throw new Error(`${file} does not contain ${from}`);
-  await writeFile(path, Buffer.concat([bytes.subarray(0, at), Buffer.from(to), bytes.subarray(at + Buffer.byteLength(from))]));
+  const edited = Buffer.concat([bytes.subarray(0, at), Buffer.from(to), bytes.subarray(at + Buffer.byteLength(from))]);
+  if (!file.endsWith('.md')) {
+    await writeFile(path, edited);
+    return;
+  }
+  // A story is written whole and renamed into place, as most editors save: Astro's content
+  // loader does not wait for a file to settle, and one that fired between the truncate and
+  // the write of an in-place save would keep a half-written story.
+  const temporary = join(root, `.replace-in-${process.pid}.tmp`);
+  await writeFile(temporary, edited);
+  await rename(temporary, path);
 }
 
 export async function writeStory(root: string, name: string, text: string): Promise<string> {
