@@ -1,13 +1,12 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
+import { PATHS } from './config.ts';
 import { storySchema } from './story/schema.ts';
 
-/** Where the stories are: content/stories, or STORIES_DIR (tests build a story written for them). */
-const storiesDir = process.env.STORIES_DIR || './content/stories';
 
 export const collections = {
   stories: defineCollection({
-    loader: glob({ pattern: '**/*.md', base: storiesDir }),
+    loader: glob({ pattern: '**/*.md', base: PATHS.stories }),
     schema: storySchema,
   }),
 };

@@ -1,6 +1,6 @@
+import type { Month } from './contract/index.ts';
 // Months as `YYYY-MM` strings and as integer indexes (year * 12 + month - 1), which order
 // and subtract simply.
-import type { Month } from './records.ts';
 
 const MONTH_PATTERN = /^(\d{4})-(0[1-9]|1[0-2])$/;
 

@@ -1,31 +1,23 @@
 // The data step: raw GACC downloads in, normalised records, a report, aggregates and facts
 // out. One pass over each file; outputs are written to a scratch folder and swapped in only
 // when everything succeeded, so a failed run leaves the last good output in place.
+import { OUTPUT_FILES, RECORDS_HEADER, type DataReport, type Aggregate, type AggregatesFile, type FileReport, type Problem, type Rejection, type TradeRecord } from './contract/index.ts';
 import { closeSync, existsSync, openSync, writeSync } from 'node:fs';
 import { mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import { RECORDS_HEADER, recordToCsvLine, csvField, type TradeRecord } from './records.ts';
+import { recordToCsvLine, csvField } from './records.ts';
 import { stableStringify } from './json.ts';
 import { scratchFor, swapIn } from './fs/swap.ts';
-import { DataStepError, FileError, type Problem } from './ingest/errors.ts';
+import { DataStepError, FileError } from './ingest/errors.ts';
 import { MANIFEST_NAME, readManifest, type SourceEntry } from './ingest/manifest.ts';
-import { readGaccFile, type FileReport, type Rejection } from './ingest/read-file.ts';
+import { readGaccFile } from './ingest/read-file.ts';
 import { FileCoverage, findOverlaps } from './ingest/overlap.ts';
 import { loadReference, ReferenceError, type Reference } from './reference/load.ts';
 import { DeclarationError, readDeclarations, type Declarations } from './aggregate/declarations.ts';
 import { Classifier } from './aggregate/classify.ts';
 import { AggregateBuilder } from './aggregate/engine.ts';
 import { computeFacts } from './aggregate/facts.ts';
-import type { Aggregate, AggregatesFile } from './aggregate/types.ts';
 import { writeChangeReport, type ChangeReport } from './reporter/changes.ts';
-
-export const OUTPUT_FILES = {
-  records: 'records.csv',
-  report: 'report.json',
-  rejected: 'rejected.csv',
-  aggregates: 'aggregates.json',
-  facts: 'facts.json',
-} as const;
 
 /** GACC's query platform silently cuts a download at this many rows. */
 export const GACC_ROW_LIMIT = 10_000;
@@ -41,12 +33,6 @@ export interface DataStepOptions {
   onProgress?: (progress: { file: string; done: number; total: number }) => void;
   /** Compare facts and aggregates with the previous run in outDir and write changes.md. */
   changeReport?: boolean;
-}
-
-export interface DataReport {
-  files: FileReport[];
-  rejected: Rejection[];
-  warnings: Problem[];
 }
 
 export interface DataStepResult {

@@ -1,47 +1,5 @@
-// The normalised trade record: one accepted row of a GACC download. This module owns the
-// records.csv contract that tests and later tools rely on.
-
-export type Flow = 'import' | 'export';
-export type Currency = 'CNY' | 'USD';
-
-/** A month as `YYYY-MM`. */
-export type Month = string;
-
-export interface TradeRecord {
-  /** Path of the source file relative to the raw folder, with `/` separators. */
-  file: string;
-  /** Physical line (1-based) where the row starts in the source file. */
-  line: number;
-  flow: Flow;
-  period_start: Month;
-  period_end: Month;
-  /** Commodity code exactly as downloaded: 2, 4, 6 or 8 digits, leading zeros kept. */
-  hs_code: string;
-  commodity: string;
-  /** Empty strings where the download had no such column. */
-  partner_code: string;
-  partner: string;
-  trade_mode_code: string;
-  trade_mode: string;
-  place_code: string;
-  place: string;
-  /** null where the download had no quantity or marked it missing. */
-  quantity: number | null;
-  unit: string;
-  quantity2: number | null;
-  unit2: string;
-  /** Whole units of `currency`. */
-  value: number;
-  currency: Currency;
-}
-
-export const RECORD_COLUMNS = [
-  'file', 'line', 'flow', 'period_start', 'period_end', 'hs_code', 'commodity',
-  'partner_code', 'partner', 'trade_mode_code', 'trade_mode', 'place_code', 'place',
-  'quantity', 'unit', 'quantity2', 'unit2', 'value', 'currency',
-] as const satisfies readonly (keyof TradeRecord)[];
-
-export const RECORDS_HEADER = RECORD_COLUMNS.join(',');
+// How a record is written as a records.csv line (the columns are the contract's RECORD_COLUMNS).
+import type { TradeRecord } from './contract/index.ts';
 
 /** Quotes a CSV field only when it must (RFC 4180). */
 export function csvField(value: string | number | null): string {

@@ -1,11 +1,10 @@
+import type { Aggregate, TradeRecord } from '../contract/index.ts';
 import { describe, expect, it } from 'vitest';
-import type { TradeRecord } from '../records.ts';
 import type { Reference } from '../reference/load.ts';
 import { parseDeclarations, DeclarationError } from './declarations.ts';
 import { AggregateBuilder } from './engine.ts';
 import { Classifier } from './classify.ts';
 import { computeFacts } from './facts.ts';
-import type { Aggregate } from './types.ts';
 
 const reference: Reference = {
   partners: new Map([['109', { gacc_code: '109', iso2: 'KP', iso3: 'PRK', name: { en: 'North Korea' } }]]),

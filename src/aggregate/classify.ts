@@ -1,7 +1,7 @@
 // What a record is, in the story's terms: its editorial product and group, its sanctions
 // groups, its year and month. Lookups are cached by commodity code because a download
 // repeats the same codes many times.
-import type { TradeRecord } from '../records.ts';
+import type { TradeRecord } from '../contract/index.ts';
 import type { Product, Reference, SanctionList } from '../reference/load.ts';
 
 export interface ProductMatch {

@@ -1,11 +1,10 @@
 // Reads the story's declared aggregates and facts (data/aggregates.yaml): which records,
 // grouped how, summed how, and which figures the prose may cite. Declarations are data, so
 // a new chart or figure needs no new code, and every mistake is reported by its id.
+import type { Currency, Flow, Problem } from '../contract/index.ts';
 import { readFile } from 'node:fs/promises';
 import { parse as parseYaml } from 'yaml';
-import type { Currency, Flow } from '../records.ts';
 import { parseMonthRange, type MonthRange } from '../months.ts';
-import type { Problem } from '../ingest/errors.ts';
 import { hasUnquotedCodes, QUOTE_CODES, type Reference } from '../reference/load.ts';
 
 export const DIMENSIONS = ['year', 'month', 'product', 'hs_code', 'hs_chapter', 'partner', 'trade_mode', 'place', 'sanction_group'] as const;

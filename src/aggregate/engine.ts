@@ -1,9 +1,8 @@
 // Runs the declared aggregates over the stream of records, one pass, without keeping the
 // records: each declaration sums into its own table of groups.
-import type { TradeRecord } from '../records.ts';
+import type { Aggregate, AggregateRow, TradeRecord } from '../contract/index.ts';
 import { monthIndex, monthName } from '../months.ts';
 import type { Reference, SanctionList } from '../reference/load.ts';
-import type { Aggregate, AggregateRow } from './types.ts';
 import type { AggregateDeclaration, DimensionName } from './declarations.ts';
 import type { Classifier } from './classify.ts';
 

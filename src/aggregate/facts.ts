@@ -1,9 +1,8 @@
 // Named facts: the figures the prose cites, each taken from a declared aggregate, with its
 // period, its rank where the aggregate is ranked, and a dollar conversion at the declared
 // annual rate of its year.
+import type { Aggregate, AggregateRow, Fact, FactsFile, Period, Problem } from '../contract/index.ts';
 import type { ExchangeRate } from '../reference/load.ts';
-import type { Problem } from '../ingest/errors.ts';
-import type { Aggregate, AggregateRow, Fact, FactsFile, Period } from './types.ts';
 import type { FactDeclaration } from './declarations.ts';
 
 export function computeFacts(

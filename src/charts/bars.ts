@@ -2,8 +2,8 @@
 // pixels (Plot's y scale is the identity) so a phone artboard can put each group's label on
 // its own line above the bars and a desktop one beside them, without a legend: values are
 // written at the bar ends and highlighted groups say so in words as well as in colour.
+import type { Currency } from '../contract/index.ts';
 import * as Plot from '@observablehq/plot';
-import type { Currency } from '../records.ts';
 import { datumChannel, type Datum } from './datum.ts';
 import { shortMoney } from './format.ts';
 import { fitText, textWidth } from './layouts.ts';

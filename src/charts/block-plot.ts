@@ -2,8 +2,8 @@
 // as the TypeScript specs: values or names written on the chart instead of a legend where
 // there is room, colours through the chart.css classes, and a datum on every mark for the
 // tooltips. Bars reuse bars.ts.
+import type { Currency } from '../contract/index.ts';
 import * as Plot from '@observablehq/plot';
-import type { Currency } from '../records.ts';
 import { barChart, type BarGroup } from './bars.ts';
 import type { BlockData, Category, MeasureFormat, Series } from './block-series.ts';
 import { datumChannel } from './datum.ts';

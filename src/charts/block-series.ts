@@ -1,7 +1,7 @@
 // Reads an aggregate the way a Markdown chart block asks for it: one category per value of
 // the block's `x` field, one series per value of its `colour` field (or a single series),
 // and the measure `y` summed into each cell. Also how the measure is worded.
-import type { Aggregate, AggregateRow } from '../aggregate/types.ts';
+import type { Aggregate, AggregateRow } from '../contract/index.ts';
 import { formatDecimal, formatValue } from '../format/index.ts';
 import { fullMoney, monthText, shortMoney, unitName } from './format.ts';
 

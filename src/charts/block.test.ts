@@ -1,5 +1,5 @@
+import type { AggregatesFile } from '../contract/index.ts';
 import { describe, expect, it } from 'vitest';
-import type { AggregatesFile } from '../aggregate/types.ts';
 import { ChartBlockError, DEFAULT_CREDIT, parseChartBlock } from './block.ts';
 import { renderChartFigure } from './frame.ts';
 import { DESKTOP, PHONE } from './layouts.ts';

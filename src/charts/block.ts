@@ -1,8 +1,8 @@
 // A chart written as YAML in a story's Markdown (a ```chart fenced block) becomes a
 // ChartSpec like the TypeScript ones, so it goes through the same frame and SSR. Every
 // mistake is reported at its line within the block, with the names that would work.
+import type { Aggregate, AggregatesFile } from '../contract/index.ts';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
-import type { Aggregate, AggregatesFile } from '../aggregate/types.ts';
 import { didYouMean, listNames } from '../markdown/suggest.ts';
 import { blockPlot, CHART_TYPES, type ChartType } from './block-plot.ts';
 import {

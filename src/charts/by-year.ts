@@ -1,6 +1,6 @@
 // Aggregates grouped by year and one other dimension (a product, a sanctions group), read
 // into one series per group: the shape behind the grouped bar charts and their tables.
-import type { Aggregate } from '../aggregate/types.ts';
+import type { Aggregate } from '../contract/index.ts';
 import type { BarGroup } from './bars.ts';
 import { fullMoney, unitName } from './format.ts';
 import type { ChartTable } from './spec.ts';

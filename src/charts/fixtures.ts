@@ -1,5 +1,5 @@
+import type { Aggregate, AggregateRow } from '../contract/index.ts';
 // Hand-made aggregates in the shape the data step writes, for the chart tests.
-import type { Aggregate, AggregateRow } from '../aggregate/types.ts';
 
 function aggregate(id: string, partial: Partial<Aggregate> & Pick<Aggregate, 'dimensions' | 'rows'>): Aggregate {
   return {

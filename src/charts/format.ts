@@ -1,8 +1,7 @@
 // How charts word numbers and dates, on top of the house formats in src/format: one place,
 // so axis ticks, value labels, tooltips, descriptions and tables agree.
-import type { Period } from '../aggregate/types.ts';
+import type { Currency, Month, Period } from '../contract/index.ts';
 import { formatDecimal, formatPeriod, formatValue } from '../format/index.ts';
-import type { Currency, Month } from '../records.ts';
 
 /** Compact money for labels and ticks: "181.5M yuan", or "181.5M" where the unit is given once. */
 export function shortMoney(value: number, currency: Currency, withUnit = true): string {

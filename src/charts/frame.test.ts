@@ -1,6 +1,6 @@
+import type { Aggregate } from '../contract/index.ts';
 import { csvParse } from 'd3-dsv';
 import { describe, expect, it } from 'vitest';
-import type { Aggregate } from '../aggregate/types.ts';
 import { chartCsv, renderChartFigure } from './frame.ts';
 import { charts, resolveChart } from './index.ts';
 import { sanctionedExports, topImports } from './fixtures.ts';

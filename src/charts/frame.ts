@@ -1,8 +1,8 @@
 // The frame around a chart: title, dek, every artboard, the words and the data a reader may
 // need instead of the picture (description, table, CSV), and where the figures come from.
 // The page stays complete without JavaScript and without chart.css.
+import type { Aggregate } from '../contract/index.ts';
 import { csvFormatRows } from 'd3-dsv';
-import type { Aggregate } from '../aggregate/types.ts';
 import { tableNumber } from './format.ts';
 import { escapeHtml } from './html.ts';
 import { layoutsFor, type Placement } from './layouts.ts';

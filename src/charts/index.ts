@@ -1,5 +1,5 @@
 // The charts a story can place, by id, and the one call a page makes to draw one.
-import type { Aggregate, AggregatesFile } from '../aggregate/types.ts';
+import type { Aggregate, AggregatesFile } from '../contract/index.ts';
 import { chartCsv, embedCodeHtml, renderChartFigure, type FrameOptions } from './frame.ts';
 import type { ChartSpec } from './spec.ts';
 import { mineralsByYearChart } from './specs/minerals-by-year.ts';

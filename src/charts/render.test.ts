@@ -1,10 +1,10 @@
+import type { Aggregate, AggregatesFile } from '../contract/index.ts';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runDataStep } from '../pipeline.ts';
 import { describe, expect, it } from 'vitest';
-import type { Aggregate, AggregatesFile } from '../aggregate/types.ts';
 import { charts, renderChartFigure, resolveChart } from './index.ts';
 import { DESKTOP, PHONE, WIDE } from './layouts.ts';
 import { renderArtboard } from './render.ts';

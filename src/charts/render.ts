@@ -1,9 +1,9 @@
 // Server-side rendering of one artboard: Plot draws into a linkedom document, then the SVG
 // is made accessible and deterministic and serialized by hand (linkedom leaves `<` and `&`
 // unescaped in attribute values).
+import type { Aggregate } from '../contract/index.ts';
 import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
-import type { Aggregate } from '../aggregate/types.ts';
 import { readDatum } from './datum.ts';
 import { escapeHtml } from './html.ts';
 import type { ChartSpec, Layout } from './spec.ts';

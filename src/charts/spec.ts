@@ -1,7 +1,7 @@
 // The contract every chart fulfils: the words around it, the text alternatives, the table
 // and the Plot options per artboard, all computed from one aggregate.
+import type { Aggregate } from '../contract/index.ts';
 import type { PlotOptions } from '@observablehq/plot';
-import type { Aggregate } from '../aggregate/types.ts';
 
 /** An artboard: one fixed width the chart is drawn at; CSS shows the one that fits. */
 export interface Layout {

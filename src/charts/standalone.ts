@@ -1,10 +1,10 @@
 // A chart artboard as a standalone SVG file, for PNG rendering (share images, embed
 // fallbacks): renderers like resvg know neither CSS custom properties nor the page's
 // stylesheet, so chart.css's colour rules are resolved for one theme and inlined.
+import type { Aggregate } from '../contract/index.ts';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseHTML } from 'linkedom';
-import type { Aggregate } from '../aggregate/types.ts';
 import { renderArtboard, serialize } from './render.ts';
 import type { ChartSpec, Layout } from './spec.ts';
 

@@ -1,5 +1,6 @@
 // The data step as a command: options from the command line, a progress bar, a summary,
 // and problems printed as file:line lines. Shared by `npm run data` and `npm run build`.
+import { PATHS } from '../config.ts';
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { runDataStep } from '../pipeline.ts';
@@ -18,9 +19,9 @@ export async function dataCommand(args: string[]): Promise<number> {
   const { values } = parseArgs({
     args,
     options: {
-      raw: { type: 'string', default: 'data/raw' },
-      out: { type: 'string', default: 'data/build' },
-      reference: { type: 'string', default: 'data/reference' },
+      raw: { type: 'string', default: PATHS.raw },
+      out: { type: 'string', default: PATHS.build },
+      reference: { type: 'string', default: PATHS.reference },
       aggregates: { type: 'string', default: 'data/aggregates.yaml' },
       'allow-rejects': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },

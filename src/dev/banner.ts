@@ -2,7 +2,7 @@
 // In the browser, in `npm run dev` only: a banner at the foot of the page listing what is
 // wrong with the data or the stories, file and line first, so the last good page stays
 // readable above it. It goes away by itself once everything is fixed.
-import type { Problem } from '../ingest/errors.ts';
+import type { Problem } from '../contract/index.ts';
 import { HELLO_EVENT, PROBLEMS_EVENT, type ProblemsMessage, type ProblemsPayload } from './events.ts';
 
 const ID = 'customs-story-dev-problems';

@@ -2,8 +2,9 @@
 // reference table or data/aggregates.yaml changes. Runs never overlap: changes during a run
 // start one more run after it. A failed run leaves the last good data/build in place (the
 // data step swaps its output in only on success) and reports its problems.
+import type { Problem } from '../contract/index.ts';
 import { join } from 'node:path';
-import { DataStepError, formatProblem, type Problem } from '../ingest/errors.ts';
+import { DataStepError, formatProblem } from '../ingest/errors.ts';
 import { runDataStep } from '../pipeline.ts';
 import { CHANGES_FILE, changeSummary } from '../reporter/changes.ts';
 import { PROJECT_PATHS, problemFromRoot } from '../reporter/check.ts';

@@ -1,6 +1,6 @@
+import type { Problem } from '../contract/index.ts';
 // The messages between the dev server and the banner in the page, over Vite's HMR socket.
 // Kept apart so the browser script imports nothing from the server side.
-import type { Problem } from '../ingest/errors.ts';
 
 /** Server → page: the problems to show; an empty list clears the banner. */
 export const PROBLEMS_EVENT = 'customs-story:problems';

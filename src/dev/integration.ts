@@ -5,9 +5,10 @@
 //   - a gate on page reloads: before the browser reloads (after a Markdown edit, say), the
 //     stories are checked, and if one would fail to render the reload is held back, so the
 //     last good page stays on screen under the banner instead of Astro's error page.
+import type { Problem } from '../contract/index.ts';
 import type { AstroIntegration } from 'astro';
 import { isRunnableDevEnvironment, type ViteDevServer } from 'vite';
-import { formatProblem, type Problem } from '../ingest/errors.ts';
+import { formatProblem } from '../ingest/errors.ts';
 import type { DataStatus } from './data-loop.ts';
 import { HELLO_EVENT, PROBLEMS_EVENT, type ProblemsMessage, type ProblemsPayload } from './events.ts';
 

@@ -10,7 +10,7 @@
 //   comes close, on a wide screen it still allows for a narrow column.
 // Artboards scale with the width; text wraps less as it grows, so each artboard's text is
 // estimated at the narrowest width that shows it.
-import type { Aggregate } from '../aggregate/types.ts';
+import type { Aggregate } from '../contract/index.ts';
 import { DESKTOP, PHONE, WIDE, textWidth } from '../charts/layouts.ts';
 import { renderArtboard } from '../charts/render.ts';
 import { sourceText, type ChartSpec } from '../charts/spec.ts';

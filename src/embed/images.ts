@@ -1,7 +1,7 @@
 // The chart as a picture, for readers and services that cannot run the iframe: the embed
 // page's og:image, its <noscript> fallback and the oEmbed thumbnail. Drawn from the same
 // artboard SVG as the page, colours inlined, with the bundled fonts.
-import type { Aggregate } from '../aggregate/types.ts';
+import type { Aggregate } from '../contract/index.ts';
 import { DESKTOP, PHONE } from '../charts/layouts.ts';
 import { renderArtboard } from '../charts/render.ts';
 import type { ChartSpec, Layout } from '../charts/spec.ts';

@@ -9,8 +9,8 @@
 // - Ranks: "first" to "tenth", then "11th", "21st", "102nd"; the compact form is "2nd".
 // - Compact: one decimal with K/M/B/T and no currency word ("181.5M", "$25.8M").
 // - Negative figures take a true minus sign in front of everything ("−$1.5 million").
+import type { Currency } from '../contract/index.ts';
 import type { LangRules, MoneyOptions } from './rules.ts';
-import type { Currency } from '../records.ts';
 import { MINUS, checkDecimals, formatDecimal, scaleValue, type Scale } from './number.ts';
 import { parsePeriod } from './period.ts';
 
@@ -73,6 +73,10 @@ export const en: LangRules = {
 
   count(value) {
     return NUMBER_WORDS[value] ?? formatDecimal(value);
+  },
+
+  times(multiple, precision) {
+    return `${formatDecimal(multiple, { decimals: precision ?? 1 })} times`;
   },
 
   ordinal(rank, short) {

@@ -1,5 +1,5 @@
 // Formats a fact from facts.json in one of the styles a story can ask for.
-import type { Fact } from '../aggregate/types.ts';
+import type { Fact } from '../contract/index.ts';
 import type { Lang } from './rules.ts';
 import { formatValue } from './value.ts';
 import { convertToUsd } from './usd.ts';

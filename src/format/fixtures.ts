@@ -1,6 +1,6 @@
+import type { Fact, FactsFile, UsdConversion } from '../contract/index.ts';
 // Facts shaped like the data step's facts.json, shared by the format and markdown tests.
 // Figures follow the story brief; the dollar value is the yuan value at the 2023 rate.
-import type { Fact, FactsFile, UsdConversion } from '../aggregate/types.ts';
 
 const PERIOD_2023 = { start: '2023-01', end: '2023-10' };
 

@@ -67,6 +67,10 @@ export const ko: LangRules = {
     return grouped(value) + (counter ?? '개');
   },
 
+  times(multiple, precision) {
+    return `${formatDecimal(multiple, { decimals: precision ?? 1 })}배`;
+  },
+
   ordinal(rank) {
     return `${rank}위`;
   },

@@ -1,5 +1,5 @@
+import type { Period } from '../contract/index.ts';
 // Reads the `YYYY-MM` months of a fact's period, so each language only has to word them.
-import type { Period } from '../aggregate/types.ts';
 
 export interface YearMonth {
   year: number;

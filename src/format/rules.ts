@@ -1,7 +1,6 @@
+import type { Currency, Period, UsdConversion } from '../contract/index.ts';
 // The contract each story language implements. Inputs arrive validated by value.ts
 // (finite numbers, whole counts, positive whole ranks), so the rules only word them.
-import type { Period, UsdConversion } from '../aggregate/types.ts';
-import type { Currency } from '../records.ts';
 
 export type Lang = 'en' | 'ko';
 
@@ -20,6 +19,8 @@ export interface LangRules {
   /** `counter` is the Korean counter word; English ignores it. */
   count(value: number, counter: string | undefined): string;
   ordinal(rank: number, short: boolean): string;
+  /** A multiple, as "2.5 times" or "2.5배"; `precision` decimals (default 1, trailing zeros dropped). */
+  times(multiple: number, precision: number | undefined): string;
   period(period: Period): string;
   /** Names the rate a yuan figure was converted at, and where the rate comes from. */
   rateNote(usd: UsdConversion): string;

@@ -1,6 +1,6 @@
 // Dollar figures for yuan facts. A conversion is only ever made at the rate the data step
 // declared in the fact's `usd` field, and the text always travels with a note naming it.
-import type { Fact } from '../aggregate/types.ts';
+import type { Fact } from '../contract/index.ts';
 import type { Lang } from './rules.ts';
 import { LANGS, formatValue } from './value.ts';
 

@@ -1,8 +1,8 @@
 // Formats a bare number in a story language: the one entry point that validates input
 // before the language rules word it.
-import type { FactUnit, Period } from '../aggregate/types.ts';
+import type { FactUnit, Period } from '../contract/index.ts';
 import type { Lang, LangRules } from './rules.ts';
-import { checkFinite } from './number.ts';
+import { checkFinite, formatPercent } from './number.ts';
 import { en } from './en.ts';
 import { ko } from './ko.ts';
 
@@ -42,6 +42,10 @@ export function formatValue(value: number, unit: FactUnit, options: ValueFormatO
         : rules.count(checkWhole(value, unit, 0), options.counter);
     case 'rank':
       return rules.ordinal(checkWhole(value, unit, 1), options.short ?? false);
+    case 'percent':
+      return formatPercent(value, options.precision === undefined ? {} : { precision: options.precision });
+    case 'times':
+      return rules.times(value, options.precision);
   }
 }
 

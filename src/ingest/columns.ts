@@ -1,14 +1,12 @@
+import type { Currency, HeaderLanguage } from '../contract/index.ts';
 // The header names GACC uses, in Chinese and English, mapped to our field names. Columns
 // are found by name, never by position: which ones a download has, and their order, follow
 // the query that produced it.
-import type { Currency } from '../records.ts';
 
 export type ColumnField =
   | 'month' | 'hs_code' | 'commodity' | 'partner_code' | 'partner'
   | 'trade_mode_code' | 'trade_mode' | 'place_code' | 'place'
   | 'quantity' | 'unit' | 'quantity2' | 'unit2' | 'value';
-
-export type HeaderLanguage = 'zh' | 'en';
 
 interface HeaderName {
   field: ColumnField;

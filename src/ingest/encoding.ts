@@ -4,8 +4,6 @@
 // is almost never valid UTF-8. Until such a line, both encodings read the same.
 import { isAscii, isUtf8 } from 'node:buffer';
 
-export type TextEncoding = 'utf-8' | 'utf-8-bom' | 'gb18030';
-
 export type ByteOrderMark = { encoding: 'utf-8-bom'; skip: 3 } | { encoding: 'utf-16' } | undefined;
 
 export function byteOrderMark(bytes: Uint8Array): ByteOrderMark {

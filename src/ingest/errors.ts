@@ -1,11 +1,6 @@
 // Errors a reporter can act on: every problem names the file (relative to the raw folder)
 // and, where it has one, the line.
-
-export interface Problem {
-  file: string;
-  line?: number;
-  message: string;
-}
+import type { Problem } from '../contract/index.ts';
 
 export function formatProblem(problem: Problem): string {
   const where = problem.line === undefined ? problem.file : `${problem.file}:${problem.line}`;

@@ -1,10 +1,9 @@
 // The provenance manifest, sources.yaml: one entry per download, saying what the file
 // itself cannot (imports or exports, the period of a totals file) and where it came from.
+import type { Flow, Problem } from '../contract/index.ts';
 import { readFile } from 'node:fs/promises';
 import { isSeq, parseDocument, LineCounter } from 'yaml';
-import type { Flow } from '../records.ts';
 import { parseMonthRange, type MonthRange } from '../months.ts';
-import type { Problem } from './errors.ts';
 
 export const MANIFEST_NAME = 'sources.yaml';
 

@@ -1,7 +1,7 @@
 // Two downloads that hold the same trade would count it twice. A column a download lacks
 // (its query did not split by it) stands for every value of that column.
+import type { TradeRecord } from '../contract/index.ts';
 import { describe, expect, it } from 'vitest';
-import type { TradeRecord } from '../records.ts';
 import { FileCoverage, findOverlaps } from './overlap.ts';
 
 const ALL_COLUMNS = ['month', 'hs_code', 'commodity', 'partner_code', 'partner', 'trade_mode_code', 'place_code', 'value'];

@@ -2,9 +2,8 @@
 // place in overlapping periods. Adding both would double-count, so the data step fails.
 // Codes of different lengths overlap when one is a prefix of the other, and a column a
 // download lacks stands for every value of it.
-import type { Flow, TradeRecord } from '../records.ts';
+import type { Flow, Problem, TradeRecord } from '../contract/index.ts';
 import { monthIndex, monthName } from '../months.ts';
-import type { Problem } from './errors.ts';
 
 const DIMENSIONS = ['partner_code', 'trade_mode_code', 'place_code'] as const;
 type Dimension = (typeof DIMENSIONS)[number];

@@ -1,13 +1,13 @@
 // Reads one GACC download, streaming: each accepted row goes to `onRecord` as a normalised
 // TradeRecord, each unreadable row becomes a rejection with its line and reason. Problems
 // with the file as a whole (encoding, header, manifest) throw a FileError instead.
+import type { Currency, FileReport, Flow, HeaderLanguage, Rejection, TextEncoding, TradeRecord } from '../contract/index.ts';
 import { open } from 'node:fs/promises';
-import type { Currency, Flow, TradeRecord } from '../records.ts';
 import { monthName, formatMonthRange, type MonthRange } from '../months.ts';
 import { FileError } from './errors.ts';
-import { byteOrderMark, decideEncoding, looksLikeUtf16, type TextEncoding } from './encoding.ts';
+import { byteOrderMark, decideEncoding, looksLikeUtf16 } from './encoding.ts';
 import { FieldSpans, hashBytes, NEED_MORE, scanRow } from './csv-rows.ts';
-import { readHeader, type ColumnField, type ColumnLayout, type HeaderLanguage } from './columns.ts';
+import { readHeader, type ColumnField, type ColumnLayout } from './columns.ts';
 import { digitCount, readDecimal, readMonth, readWholeNumber } from './numbers.ts';
 import { FieldTextCache, UNDECODABLE, type FieldText } from './field-text.ts';
 
@@ -21,33 +21,6 @@ export interface SourceFile {
   period?: MonthRange;
   synthetic: boolean;
   /** Provenance from the manifest, carried into the report for the pages' source notes. */
-  source: string;
-  license?: string;
-  notes?: string;
-}
-
-export interface Rejection {
-  file: string;
-  line: number;
-  reason: string;
-  /** The row's value where it could be read, so column sums can be reconciled. */
-  value?: number;
-}
-
-export interface FileReport {
-  file: string;
-  encoding: TextEncoding;
-  language: HeaderLanguage;
-  /** Accepted data rows. */
-  rows: number;
-  rejected: number;
-  currency: Currency;
-  period_start: string;
-  period_end: string;
-  /** Sum of the values of accepted rows. */
-  total_value: number;
-  synthetic: boolean;
-  flow: Flow;
   source: string;
   license?: string;
   notes?: string;

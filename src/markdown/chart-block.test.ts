@@ -1,5 +1,5 @@
+import type { AggregatesFile } from '../contract/index.ts';
 import { describe, expect, it } from 'vitest';
-import type { AggregatesFile } from '../aggregate/types.ts';
 import { mineralsByYear, topImports } from '../charts/fixtures.ts';
 import { sampleFacts } from '../format/fixtures.ts';
 import { renderChartFigure, type ResolvedChart } from '../charts/index.ts';

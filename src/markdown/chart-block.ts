@@ -1,11 +1,11 @@
 // remarkChartBlocks: a ```chart fenced block of YAML becomes a finished figure, drawn by
 // the same frame and SSR as a registered chart (see src/charts/block.ts for the keys).
 // Mistakes stop the build at the story's own line.
+import type { AggregatesFile } from '../contract/index.ts';
 import type { Code, Html, Root, RootContent } from 'mdast';
 import type { Node } from 'unist';
 import type { Transformer } from 'unified';
 import { SKIP, visit } from 'unist-util-visit';
-import type { AggregatesFile } from '../aggregate/types.ts';
 import { CHART_BLOCK_LANG, ChartBlockError, parseChartBlock } from '../charts/block.ts';
 import type { ResolvedChart } from '../charts/index.ts';
 import type { ChartPlacing } from './charts.ts';

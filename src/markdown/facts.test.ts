@@ -1,6 +1,6 @@
+import type { FactsFile } from '../contract/index.ts';
 import { describe, expect, it } from 'vitest';
 import type { PluggableList } from 'unified';
-import type { FactsFile } from '../aggregate/types.ts';
 import type { Lang } from '../format/index.ts';
 import { machineryExports, sampleFacts, tungsten } from '../format/fixtures.ts';
 import { remarkFacts } from './facts.ts';

@@ -1,12 +1,12 @@
 // remarkFacts: `:fact[key]{as=usd precision=1}` becomes a <data> element holding the
 // fact's figure in the story's language, so no number in a story is typed by hand.
+import type { Fact, FactsFile } from '../contract/index.ts';
 import type { Root } from 'mdast';
 import type { ElementContent, Properties } from 'hast';
 import type { Transformer } from 'unified';
 // Adds the `hName`/`hProperties`/`hChildren` data fields remark-rehype reads.
 import type {} from 'remark-rehype';
 import { visit } from 'unist-util-visit';
-import type { Fact, FactsFile } from '../aggregate/types.ts';
 import {
   FACT_STYLES, formatFact, formatPeriod, formatValue,
   type FactFormatOptions, type FactStyle, type FormattedFact, type Lang,

@@ -1,12 +1,11 @@
 // The hand-kept reference tables in data/reference/: partners, editorial products and
 // groups, sanctions lists, exchange rates. They are data, edited by people, so every
 // mistake is reported with the file it is in.
+import type { Flow, Problem } from '../contract/index.ts';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { csvParse } from 'd3-dsv';
 import { parse as parseYaml } from 'yaml';
-import type { Flow } from '../records.ts';
-import type { Problem } from '../ingest/errors.ts';
 
 export type Labels = { en: string; zh?: string; ko?: string };
 

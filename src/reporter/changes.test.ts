@@ -1,5 +1,5 @@
+import type { AggregatesFile, Fact, FactsFile } from '../contract/index.ts';
 import { describe, expect, it } from 'vitest';
-import type { AggregatesFile, Fact, FactsFile } from '../aggregate/types.ts';
 import { topImports } from '../charts/fixtures.ts';
 import { ferrosilicon, tungsten } from '../format/fixtures.ts';
 import { changeSummary, changesMarkdown, compareRuns } from './changes.ts';

@@ -3,9 +3,9 @@
 // back a short summary for the terminal, so a new download that moves a number in the prose
 // ("ferrosilicon-2023: 181.53M → 185.2M yuan (+2%)") or a rank ("top-imports-2023: Silicon
 // carbide rank 6 → 5") does not go unnoticed.
+import type { Aggregate, AggregateRow, AggregatesFile, Fact, FactUnit, FactsFile, Period } from '../contract/index.ts';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Aggregate, AggregateRow, AggregatesFile, Fact, FactsFile, FactUnit, Period } from '../aggregate/types.ts';
 import { labelOf } from '../charts/block-series.ts';
 import { formatPercent, formatPeriod, formatValue } from '../format/index.ts';
 

@@ -2,11 +2,11 @@
 // the download manifest, the reference tables and the declarations (as the data step reads
 // them, without reading the CSVs), whether data/build is older than its inputs, and every
 // story against data/build. Also gathers the copy-desk sheet.
+import type { AggregatesFile, FactsFile, Problem } from '../contract/index.ts';
 import { existsSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import type { AggregatesFile, FactsFile } from '../aggregate/types.ts';
-import { DataStepError, type Problem } from '../ingest/errors.ts';
+import { DataStepError } from '../ingest/errors.ts';
 import { prepare } from '../pipeline.ts';
 import { REFERENCE_FILES } from '../reference/load.ts';
 import { ChartIdError, siteCharts } from '../site/charts.ts';

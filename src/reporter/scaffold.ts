@@ -1,9 +1,9 @@
 // `npm run new -- <slug>`: a new story file with its frontmatter filled in (today's date,
 // placeholders the schema accepts and the check flags) and a first chart drawn from one of
 // the declared aggregates, so a reporter starts from something that builds.
+import type { Aggregate, AggregatesFile, FactsFile } from '../contract/index.ts';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Aggregate, AggregatesFile, FactsFile } from '../aggregate/types.ts';
 import { TIME_FIELDS } from '../charts/block-series.ts';
 import { PROJECT_PATHS } from './check.ts';
 

@@ -2,11 +2,10 @@
 // Markdown rendered exactly as the page renders it (facts, charts, chart blocks) against
 // the data step's output, its share image's lead chart, and the figures typed by hand.
 // Every problem names the file, and the line where there is one.
+import type { AggregatesFile, FactsFile, Problem } from '../contract/index.ts';
 import { readFile } from 'node:fs/promises';
 import { isMap, isScalar, LineCounter, parseDocument, Scalar, type Document } from 'yaml';
-import type { AggregatesFile, FactsFile } from '../aggregate/types.ts';
 import type { Lang } from '../format/index.ts';
-import type { Problem } from '../ingest/errors.ts';
 import { leadChartSvg } from '../share/lead-chart.ts';
 import { bodyOf, renderStory, withoutBom } from '../story/render.ts';
 import { StoryFrontmatterError, validateStoryFrontmatter } from '../story/validate.ts';

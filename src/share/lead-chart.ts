@@ -1,5 +1,5 @@
 // The lead chart of a story, the first it places, drawn for the share image.
-import type { AggregatesFile } from '../aggregate/types.ts';
+import type { AggregatesFile } from '../contract/index.ts';
 import { DESKTOP } from '../charts/layouts.ts';
 import { standaloneSvg } from '../charts/standalone.ts';
 import { storyCharts } from '../story/charts.ts';

@@ -1,5 +1,5 @@
+import type { AggregatesFile } from '../contract/index.ts';
 import { describe, expect, it } from 'vitest';
-import type { AggregatesFile } from '../aggregate/types.ts';
 import { mineralsByYear, monthlyFerrosiliconTungsten, sanctionedExports, topImports } from '../charts/fixtures.ts';
 import { siteCharts, type SiteStory } from './charts.ts';
 

@@ -1,7 +1,7 @@
 // Every chart the site publishes, each with an embed page, PNGs, oEmbed and a CSV: the
 // registered charts, then the chart blocks written in stories. Each knows the story it
 // belongs to, for the embed page's canonical link: the first published story that places it.
-import type { AggregatesFile } from '../aggregate/types.ts';
+import type { AggregatesFile } from '../contract/index.ts';
 import { charts, resolveChart, type ResolvedChart } from '../charts/index.ts';
 import { storyCharts } from '../story/charts.ts';
 

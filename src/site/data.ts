@@ -1,11 +1,11 @@
 // The pages' only window onto the data: the JSON the data step wrote to data/build/.
 // Nothing here reads raw downloads.
+import { PATHS } from '../config.ts';
+import type { AggregatesFile, DataReport, FactsFile } from '../contract/index.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AggregatesFile, FactsFile } from '../aggregate/types.ts';
-import type { DataReport } from '../pipeline.ts';
 
-export const BUILD_DIR = process.env.DATA_BUILD_DIR ?? 'data/build';
+export const BUILD_DIR = PATHS.build;
 
 function readJson<T>(name: string): T {
   const path = join(BUILD_DIR, name);

@@ -1,6 +1,6 @@
 // What a story page needs besides its Markdown: the data step's outputs and the facts
 // about provenance that pages print (sources, sample-data labels).
-import type { FileReport } from '../ingest/read-file.ts';
+import type { FileReport } from '../contract/index.ts';
 import { loadAggregates, loadFacts, loadReport } from './data.ts';
 
 export function storyData() {

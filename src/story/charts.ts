@@ -2,12 +2,12 @@
 // it: registered charts by `::chart{#id}`, and ```chart blocks resolved from their YAML.
 // Pages that need a story's charts without the page itself (embeds, CSV files, the share
 // image) read them from here; the story page's render reports every mistake in full.
+import type { AggregatesFile } from '../contract/index.ts';
 import type { Code } from 'mdast';
 import remarkDirective from 'remark-directive';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
-import type { AggregatesFile } from '../aggregate/types.ts';
 import { CHART_BLOCK_LANG, ChartBlockError, parseChartBlock } from '../charts/block.ts';
 import { charts, resolveChart, type ResolvedChart } from '../charts/index.ts';
 import { CHART_DIRECTIVE } from '../markdown/index.ts';

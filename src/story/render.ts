@@ -1,8 +1,8 @@
 // Turns a story's Markdown into article HTML: facts bound to facts.json, charts drawn from
 // aggregates.json. Errors point at the story file's own line numbers.
+import type { AggregatesFile, FactsFile } from '../contract/index.ts';
 import { readFileSync } from 'node:fs';
 import { VFile } from 'vfile';
-import type { AggregatesFile, FactsFile } from '../aggregate/types.ts';
 import { charts, renderChartFigure, resolveChart, type ResolvedChart } from '../charts/index.ts';
 import { storyProcessor } from '../markdown/index.ts';
 import type { ChartPlacing } from '../markdown/charts.ts';

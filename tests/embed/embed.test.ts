@@ -1,12 +1,12 @@
 // Chart embeds as editors, host pages and readers meet them. The site is built once, into a
 // throwaway folder, with its address set to the loopback server that then serves it; a test
 // "CMS" on another origin embeds every chart. One Chromium (Debian's) runs every browser test.
+import type { AggregatesFile } from '../../src/contract/index.ts';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AggregatesFile } from '../../src/aggregate/types.ts';
 import { pageWeight } from '../../src/build/budgets.ts';
 import { escapeHtml } from '../../src/charts/html.ts';
 import { charts, resolveChart } from '../../src/charts/index.ts';

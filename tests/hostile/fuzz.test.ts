@@ -4,13 +4,13 @@
 // commas and line breaks, some rows damaged, blank lines, any read chunk size): every row
 // comes out exactly once, as a record equal to what was written or as a rejection, on its
 // own line. Nothing is lost and nothing invented.
+import type { TradeRecord } from '../../src/contract/index.ts';
 import { isAscii, isUtf8 } from 'node:buffer';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TradeRecord } from '../../src/records.ts';
 import type { MonthRange } from '../../src/months.ts';
 import { monthName } from '../../src/months.ts';
 import { FileError } from '../../src/ingest/errors.ts';

@@ -1,10 +1,10 @@
 // Which encoding a file is read in decides every name in it: a wrong guess gives mojibake that
 // looks like data. These files are written inside the test, each for one way the guess could
 // go wrong.
+import type { TradeRecord } from '../../src/contract/index.ts';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TradeRecord } from '../../src/records.ts';
 import { FileError } from '../../src/ingest/errors.ts';
 import { readGaccFile, type FileReadResult } from '../../src/ingest/read-file.ts';
 import { gb18030, removeTempDirs, tempDir } from './helpers.ts';

@@ -1,11 +1,11 @@
 // Property tests on whole files: whatever codes and names a download holds, reading it gives
 // them back exactly, and the way the file is cut into read chunks changes nothing.
+import type { Rejection, TradeRecord } from '../../src/contract/index.ts';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TradeRecord } from '../../src/records.ts';
-import { readGaccFile, type Rejection, type SourceFile } from '../../src/ingest/read-file.ts';
+import { readGaccFile, type SourceFile } from '../../src/ingest/read-file.ts';
 import { fixture, gaccLine, gb18030, removeTempDirs, tempDir } from './helpers.ts';
 
 afterAll(removeTempDirs);

@@ -1,11 +1,11 @@
 // Rows that cannot be read exactly are rejected, each with its file, line and a reason a
 // reporter can act on; they fail the data step unless --allow-rejects sets them aside.
+import type { Rejection } from '../../src/contract/index.ts';
 import { readFile, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { csvParse } from 'd3-dsv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Rejection } from '../../src/ingest/read-file.ts';
 import {
   failingRun, fixture, gaccLine, gb18030, independentValueSum, REFERENCE, removeTempDirs, runCase,
   SOURCES_ENTRY, tempDir, ZH_COLUMNS, type CaseRun,

@@ -2,6 +2,7 @@
 // facts, its head tags and share image, what it downloads, the sitemap and index, and the
 // promise that the same inputs build the same bytes. One data step and two builds of the
 // shipped (synthetic) sample data serve every test here.
+import type { Aggregate, AggregatesFile, FactsFile } from '../../src/contract/index.ts';
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -9,7 +10,6 @@ import { gzipSync } from 'node:zlib';
 import { csvParseRows } from 'd3-dsv';
 import { parse as parseYaml } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Aggregate, AggregatesFile, FactsFile } from '../../src/aggregate/types.ts';
 import { charts } from '../../src/charts/index.ts';
 import {
   assetUrls, BUILD_TIMEOUT, buildSite, chartPlacements, cssUrls, dataStep, hashFiles, listFiles, pngSize, readAggregates,

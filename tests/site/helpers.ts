@@ -1,12 +1,12 @@
 // Shared pieces for the build-output tests: running the data step and an Astro build into
 // throwaway folders, reading the built pages as DOM, and listing and hashing the output.
+import type { AggregatesFile, FactsFile } from '../../src/contract/index.ts';
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseHTML } from 'linkedom';
-import type { AggregatesFile, FactsFile } from '../../src/aggregate/types.ts';
 import { DataStepError, formatProblem } from '../../src/ingest/errors.ts';
 import { runDataStep } from '../../src/pipeline.ts';
 

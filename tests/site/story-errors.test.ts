@@ -1,11 +1,11 @@
 // What an editor sees when a story is wrong: a frontmatter problem names the file and the
 // field; an unknown fact or chart names the file, the line and the closest known name.
+import type { Fact, FactsFile } from '../../src/contract/index.ts';
 import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Fact, FactsFile } from '../../src/aggregate/types.ts';
 import { readStoryBody, renderStory } from '../../src/story/render.ts';
 import { validateStoryFrontmatter } from '../../src/story/validate.ts';
 import { removeTempDirs, STORY_FILE, tempDir } from './helpers.ts';

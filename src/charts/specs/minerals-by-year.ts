@@ -1,10 +1,10 @@
 // Imports of each mineral for chips and batteries in the same months of each year: how the
 // trade fell away while the border was closed and came back above its 2019 level.
+import type { Aggregate } from '../../contract/index.ts';
 import { byYear, valueIn, yearGroups, yearTable, yearTotal } from '../by-year.ts';
 import { barChart } from '../bars.ts';
 import { countText, fullMoney, listText, yearPeriodText } from '../format.ts';
 import type { ChartSpec } from '../spec.ts';
-import type { Aggregate } from '../../aggregate/types.ts';
 
 const minerals = (aggregate: Aggregate) => byYear(aggregate, 'product', 'product_label');
 

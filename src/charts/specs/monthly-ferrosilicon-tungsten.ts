@@ -1,8 +1,7 @@
 // Monthly imports of ferrosilicon and tungsten ore: one line per product, named at its end
 // instead of in a legend, with an invisible point per month for the tooltips.
+import type { Aggregate, Month } from '../../contract/index.ts';
 import * as Plot from '@observablehq/plot';
-import type { Aggregate } from '../../aggregate/types.ts';
-import type { Month } from '../../records.ts';
 import { datumChannel } from '../datum.ts';
 import { fullMoney, listText, monthText, periodText, shortMoney, unitName } from '../format.ts';
 import { textWidth } from '../layouts.ts';

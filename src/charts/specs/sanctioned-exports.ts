@@ -1,10 +1,10 @@
 // China's exports in the groups of goods UN Security Council Resolution 2397 bans supplying
 // to North Korea: zero in 2022, drawn as zero (a value label at the baseline), then 2023.
+import type { Aggregate } from '../../contract/index.ts';
 import { byYear, valueIn, yearGroups, yearTable } from '../by-year.ts';
 import { barChart } from '../bars.ts';
 import { countText, fullMoney, listText, yearPeriodText } from '../format.ts';
 import type { ChartSpec } from '../spec.ts';
-import type { Aggregate } from '../../aggregate/types.ts';
 
 const groups = (aggregate: Aggregate) => byYear(aggregate, 'sanction_group', 'sanction_label');
 

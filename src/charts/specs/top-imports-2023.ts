@@ -1,6 +1,6 @@
 // The ten products China imported most from North Korea, with the minerals for chips and
 // batteries marked in words and colour.
-import type { Aggregate, AggregateRow } from '../../aggregate/types.ts';
+import type { Aggregate, AggregateRow } from '../../contract/index.ts';
 import { barChart } from '../bars.ts';
 import { countText, fullMoney, ordinal, periodText, unitName } from '../format.ts';
 import type { ChartSpec } from '../spec.ts';
