@@ -1,25 +1,44 @@
 // The chart as a picture, for readers and services that cannot run the iframe: the embed
-// page's og:image, its <noscript> fallback and the oEmbed thumbnail. Drawn from the same
-// artboard SVG as the page, colours inlined, with the bundled fonts.
+// page's og:image, its <noscript> fallback and the oEmbed thumbnail. A complete graphic
+// (title to credit) around the same artboard SVG as the page, at twice its pixel density.
 import type { Aggregate } from '../contract/index.ts';
 import { DESKTOP, PHONE } from '../charts/layouts.ts';
-import { renderArtboard } from '../charts/render.ts';
-import type { ChartSpec, Layout } from '../charts/spec.ts';
+import { sourceText, type ChartSpec, type Layout } from '../charts/spec.ts';
 import { standaloneSvg } from '../charts/standalone.ts';
-import { svgToPng } from '../share/png.ts';
+import { CHART_GRAPHIC_ZOOM, chartGraphic, chartGraphicJob, type ChartGraphicInput } from '../share/chart-graphic.ts';
+import { renderPng, type PngJob } from '../share/png.ts';
 
-/** A PNG at each of these widths; the desktop one stands for the chart elsewhere. */
+/** A PNG for each of these artboards, named by its width; the desktop one stands for the chart elsewhere. */
 export const IMAGE_LAYOUTS: readonly Layout[] = [PHONE, DESKTOP];
 export const THUMBNAIL_LAYOUT = DESKTOP;
 
-/** One pixel per SVG unit: the PNG is exactly as wide as the artboard. */
-export function chartPng(spec: ChartSpec, aggregate: Aggregate, layout: Layout): Buffer {
-  const { svg, width } = standaloneSvg(spec, aggregate, layout);
-  return svgToPng(svg, { width });
+/** The words of the chart's frame, as the page shows them, around one artboard. */
+export function chartGraphicInput(spec: ChartSpec, aggregate: Aggregate, layout: Layout): ChartGraphicInput {
+  return {
+    lang: 'en',
+    title: spec.title,
+    dek: spec.dek,
+    ...(spec.notes ? { notes: `Note: ${spec.notes}` } : {}),
+    source: `Source: ${sourceText(spec, aggregate)}`,
+    credit: spec.credit,
+    ...(aggregate.synthetic ? { sample: 'Sample data' } : {}),
+    artboard: standaloneSvg(spec, aggregate, layout),
+  };
 }
 
-/** The desktop PNG's size, for og:image and the oEmbed thumbnail. */
-export function thumbnailSize(spec: ChartSpec, aggregate: Aggregate): { width: number; height: number } {
-  const { width, height } = renderArtboard(spec, aggregate, THUMBNAIL_LAYOUT);
-  return { width, height };
+export function chartPngJob(spec: ChartSpec, aggregate: Aggregate, layout: Layout): PngJob {
+  return chartGraphicJob(chartGraphicInput(spec, aggregate, layout));
+}
+
+export function chartPng(spec: ChartSpec, aggregate: Aggregate, layout: Layout): Buffer {
+  return renderPng(chartPngJob(spec, aggregate, layout));
+}
+
+/**
+ * The desktop PNG's size in pixels (og:image, the oEmbed thumbnail) and in CSS pixels, the
+ * size an <img> shows it at.
+ */
+export function thumbnailSize(spec: ChartSpec, aggregate: Aggregate): { width: number; height: number; cssWidth: number; cssHeight: number } {
+  const { width, height } = chartGraphic(chartGraphicInput(spec, aggregate, THUMBNAIL_LAYOUT));
+  return { width: width * CHART_GRAPHIC_ZOOM, height: height * CHART_GRAPHIC_ZOOM, cssWidth: width, cssHeight: height };
 }

@@ -1,38 +1,20 @@
-// SVG → PNG with bundled fonts only, so the image is the same on every machine and text
-// never silently disappears (resvg draws nothing from WOFF files or missing fonts).
-import { createRequire } from 'node:module';
+// SVG → PNG with the bundled fonts only, so the image is the same on every machine.
 import { Resvg } from '@resvg/resvg-js';
+import { BUNDLED_FONTS, PNG_FONT_FAMILY } from './fonts.ts';
 
-const require = createRequire(import.meta.url);
-
-export const PNG_FONT_FAMILY = 'Source Sans 3';
-/**
- * For text that is mostly Korean. resvg takes a missing glyph from another font in regular
- * weight only, so a bold Korean headline must ask for the Korean font by name.
- */
-export const KOREAN_FONT_FAMILY = 'NanumGothic';
-
-// Latin first; resvg takes any glyph Source Sans lacks from a font that has it: Chinese
-// (GACC's product names) from Noto Sans SC, Korean (a Korean story's headline) from Nanum
-// Gothic, which Noto Sans SC lacks. The CJK files are large but never ship: resvg reads
-// them at build time, about 40 ms a picture, so they are not subset.
-const FONT_FILES = [
-  require.resolve('@expo-google-fonts/source-sans-3/400Regular/SourceSans3_400Regular.ttf'),
-  require.resolve('@expo-google-fonts/source-sans-3/700Bold/SourceSans3_700Bold.ttf'),
-  require.resolve('@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf'),
-  require.resolve('@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf'),
-  require.resolve('@expo-google-fonts/nanum-gothic/400Regular/NanumGothic_400Regular.ttf'),
-  require.resolve('@expo-google-fonts/nanum-gothic/700Bold/NanumGothic_700Bold.ttf'),
-];
-
-export interface PngOptions {
-  /** Output width in pixels; the height follows the SVG's aspect ratio. */
-  width: number;
+/** One picture to draw: plain data, so it can be sent to a worker thread. */
+export interface PngJob {
+  /** A standalone SVG document with width and height. */
+  svg: string;
+  /** Pixels per SVG unit: 2 draws a 640-unit-wide SVG as a 1,280-pixel PNG. */
+  zoom: number;
 }
 
-export function svgToPng(svg: string, options: PngOptions): Buffer {
-  const resvg = new Resvg(svg, {
-    fitTo: { mode: 'width', value: options.width },
+const FONT_FILES = BUNDLED_FONTS.map((font) => font.file);
+
+export function renderPng(job: PngJob): Buffer {
+  const resvg = new Resvg(job.svg, {
+    fitTo: { mode: 'zoom', value: job.zoom },
     font: {
       fontFiles: FONT_FILES,
       loadSystemFonts: false,

@@ -1,21 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { renderShareImage, SHARE_IMAGE, shareImageSvg, textEms, wrap, type ShareImageInput } from './share-image.ts';
+import { KOREAN_FONT_FAMILY } from './fonts.ts';
+import { renderShareImage, SHARE_IMAGE, shareImageSvg, type ShareImageInput } from './share-image.ts';
+import { textWidth } from './text-width.ts';
 
 const CHART = '<svg xmlns="http://www.w3.org/2000/svg" width="640" height="300"><rect width="640" height="300" fill="#ccc"/></svg>';
 const KOREAN_HEADLINE = '중국의 대북 수입에서 광물이 상위 10개 품목 중 5개를 차지했다: 페로실리콘과 텅스텐 광석이 선두';
 const card = (input: Partial<ShareImageInput>): ShareImageInput => ({ headline: 'A headline', lang: 'en', chartSvg: CHART, synthetic: false, ...input });
 
-describe('wrap', () => {
-  it('counts Hangul as a full em, so a Korean headline wraps inside the card', () => {
-    const maxEms = 24;
-    const lines = wrap(KOREAN_HEADLINE, maxEms, 3);
+describe('the share image\'s headline', () => {
+  it('wraps a Korean headline inside the card, in at most three lines, by the bold Korean font\'s widths', () => {
+    const svg = shareImageSvg(card({ headline: KOREAN_HEADLINE, lang: 'ko' }));
+    const lines = [...svg.matchAll(/<text[^>]*font-size="46"[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]!);
     expect(lines.length).toBeGreaterThan(1);
-    for (const line of lines) expect(textEms(line)).toBeLessThanOrEqual(maxEms);
+    expect(lines.length).toBeLessThanOrEqual(3);
+    for (const line of lines) expect(textWidth(line, { family: KOREAN_FONT_FAMILY, weight: 700, size: 46 })).toBeLessThanOrEqual(SHARE_IMAGE.width - 2 * 56);
     expect(lines.join(' ')).toBe(KOREAN_HEADLINE);
-  });
-
-  it('cuts after the last line with an ellipsis', () => {
-    expect(wrap('one two three four five six', 4, 2)).toEqual(['one two', 'three…']);
   });
 });
 

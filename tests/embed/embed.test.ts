@@ -82,10 +82,10 @@ describe('the built embeds', () => {
     expect(image?.getAttribute('alt')).toBe(spec.altText(aggregate));
   });
 
-  it.each(IDS)('%s: a PNG at phone and at desktop width', async (id) => {
+  it.each(IDS)('%s: a PNG of the phone and of the desktop artboard, at twice their width', async (id) => {
     for (const layout of IMAGE_LAYOUTS) {
       const size = pngSize(await readFile(join(dist, 'embed', id, `${layout.width}.png`)));
-      expect(size.width).toBe(layout.width);
+      expect(size.width).toBe(2 * layout.width);
       expect(size.height).toBeGreaterThan(100);
     }
   });
@@ -100,7 +100,7 @@ describe('the built embeds', () => {
       provider_url: siteUrl(''),
       width: 640,
       thumbnail_url: siteUrl(`embed/${id}/640.png`),
-      thumbnail_width: 640,
+      thumbnail_width: 1280,
     });
     expect(oembed.provider_name).toEqual(expect.any(String));
     expect(oembed.height).toBeGreaterThan(200);
