@@ -1,4 +1,5 @@
-// npm run bench [-- --rows N]: page weights, build time and the ingest comparison in one table.
+// npm run bench [-- --rows N --runs N --stories N --revision REV]: page weights, build time,
+// the build at scale (cold and warm) and the ingest comparison in one table.
 import { main } from '../src/bench/site.ts';
 
 try {

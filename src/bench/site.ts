@@ -1,12 +1,16 @@
-// npm run bench [-- --rows N]: where the project stands, in one table: what a story page and
-// an embed page make a reader download (gzipped), how long the whole site takes to build,
-// and the ingest comparison with DuckDB. Prints figures; judges only the budgets.
+// npm run bench [-- --rows N --runs N --stories N --revision REV]: where the project stands,
+// in one table: what a story page and an embed page make a reader download (gzipped), how
+// long the whole site takes to build, how the build grows with an archive of generated
+// stories (cold and warm), and the ingest comparison with DuckDB. Prints figures; judges
+// only the budgets.
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { BUDGETS, pageWeight, type PageWeight } from '../build/budgets.ts';
 import { compareIngest, ingestTargets } from './ingest.ts';
+import { MB, measureScale, SCALE_DEFAULTS, scaleTargets, summarise, type BuildSummary } from './scale.ts';
+import { formatSpread } from './stats.ts';
 
 const KB = 1024;
 
@@ -18,7 +22,17 @@ interface Row {
 }
 
 export async function main(args: string[]): Promise<number> {
-  const { values } = parseArgs({ args, options: { rows: { type: 'string', default: '2000000' } } });
+  const { values } = parseArgs({
+    args,
+    options: {
+      rows: { type: 'string', default: '2000000' },
+      runs: { type: 'string', default: String(SCALE_DEFAULTS.runs) },
+      stories: { type: 'string', default: String(SCALE_DEFAULTS.stories) },
+      revision: { type: 'string' },
+    },
+  });
+  const runs = wholeNumber('--runs', values.runs);
+  const stories = wholeNumber('--stories', values.stories);
   const rows: Row[] = [];
 
   const started = performance.now();
@@ -37,6 +51,16 @@ export async function main(args: string[]): Promise<number> {
     rows.push(...weightRows(pageWeight('dist', page)));
   }
 
+  const scale = summarise(await measureScale({ runs, stories, charts: SCALE_DEFAULTS.charts, revision: values.revision }));
+  const scaled = `with ${stories} generated stories of ${SCALE_DEFAULTS.charts} chart blocks`;
+  rows.push(
+    scaleRow(`scale: shipped site, cold`, scale.shippedCold),
+    scaleRow(`scale: shipped site, warm`, scale.shippedWarm),
+    scaleRow(`scale: ${scaled}, cold`, scale.scaledCold),
+    scaleRow(`scale: ${scaled}, warm`, scale.scaledWarm),
+  );
+  for (const target of scaleTargets(scale)) rows.push({ metric: `scale: ${target.name}`, value: target.value, target: target.target, status: target.holds ? 'holds' : 'MISSED' });
+
   const comparison = await compareIngest(Number(values.rows));
   for (const run of comparison.runs) {
     rows.push({ metric: `ingest ${run.label}: wall (s) / peak (MB)`, value: `${run.wall.toFixed(2)} / ${(run.result.maxRss / (1 << 20)).toFixed(0)}`, target: '', status: '' });
@@ -46,6 +70,18 @@ export async function main(args: string[]): Promise<number> {
 
   printRows(rows);
   return comparison.problems.length > 0 ? 1 : 0;
+}
+
+function wholeNumber(name: string, text: string): number {
+  const value = Number(text);
+  if (!Number.isSafeInteger(value) || value < 1) throw new Error(`${name} must be a positive whole number, got "${text}"`);
+  return value;
+}
+
+/** Median and range of one kind of build: wall time, CPU time and peak memory of its process tree. */
+function scaleRow(label: string, summary: BuildSummary): Row {
+  const peak = { median: summary.peak.median / MB, min: summary.peak.min / MB, max: summary.peak.max / MB };
+  return { metric: `${label}: wall s / CPU s / peak MB`, value: `${formatSpread(summary.wall)} / ${formatSpread(summary.cpu)} / ${formatSpread(peak, 0)}`, target: '', status: '' };
 }
 
 function weightRows(weight: PageWeight): Row[] {
