@@ -1,19 +1,18 @@
-// Horizontal bars in labelled groups, shared by the bar charts. Rows are laid out here in
-// pixels (Plot's y scale is the identity) so a phone artboard can put each group's label on
-// its own line above the bars and a desktop one beside them, without a legend: values are
-// written at the bar ends and highlighted groups say so in words as well as in colour.
-import type { Currency } from '../contract/index.ts';
+// Horizontal bars in labelled groups: one bar per series in each group, or one stacked bar.
+// Rows are laid out here in pixels (Plot's y scale is the identity) so a phone artboard can
+// put each group's label on its own line above the bars and a desktop one beside them.
+// Values are written at the bar ends, and highlighted groups say so in words as well as colour.
 import * as Plot from '@observablehq/plot';
 import { datumChannel, type Datum } from './datum.ts';
-import { shortMoney } from './format.ts';
 import { fitText, textWidth } from './layouts.ts';
 import type { Layout } from './spec.ts';
 
 export interface Bar {
-  /** Label inside the group, e.g. the year; left out when a group has a single bar. */
+  /** Label inside the group, e.g. the year; left out when a group has a single bar, and for stacks. */
   label?: string;
+  /** What the bar draws: an amount, or a share. */
   value: number;
-  highlight?: boolean;
+  className: string;
   datum: Datum;
 }
 
@@ -21,14 +20,33 @@ export interface BarGroup {
   label: string;
   /** Highlights the group's label and follows it in words, e.g. "mineral". */
   marker?: string;
+  highlight: boolean;
   bars: Bar[];
 }
 
-interface Row extends Bar {
+export interface BarOptions {
+  /** Pixels above the first group, for the colour key and annotation texts. */
+  top: number;
+  /** Draws each group's bars end to end as one bar. */
+  stacked: boolean;
+  /** Writes a bar's value label; `first` is true for the first label, which carries the unit. */
+  valueLabel(value: number, first: boolean): string;
+  /** Marks drawn behind and above the bars (annotations), on the same x scale. */
+  extra?: (frame: { marginLeft: number; width: number; marginRight: number }) => { behind: Plot.Markish[]; above: Plot.Markish[] };
+}
+
+interface Segment extends Bar {
+  x1: number;
+  x2: number;
   y1: number;
   y2: number;
   y: number;
-  valueText: string;
+}
+
+interface ValueText {
+  x: number;
+  y: number;
+  text: string;
 }
 
 interface GroupLabel {
@@ -44,15 +62,7 @@ function groupText(group: BarGroup, maxWidth: number, fs: number): string {
   return fitText(group.label, maxWidth - textWidth(marker, fs), fs) + marker;
 }
 
-/** Writes a bar's value label; `first` is true for the first label, which carries the unit. */
-export type ValueLabel = (value: number, first: boolean) => string;
-
-export function barChart(
-  groups: BarGroup[],
-  currency: Currency,
-  layout: Layout,
-  valueLabel: ValueLabel = (value, first) => shortMoney(value, currency, first),
-): Plot.PlotOptions {
+export function barChart(groups: BarGroup[], layout: Layout, options: BarOptions): Plot.PlotOptions {
   const fs = layout.fontSize;
   const above = layout.name === 'phone';
   const barHeight = Math.round(fs * (above ? 1.25 : 1.4));
@@ -61,32 +71,43 @@ export function barChart(
   const labelRow = above ? Math.round(fs * 1.5) : 0;
   // Desktop labels sit in a column left of the bars, as wide as the longest needs, up to 40%.
   const labelWidth = above ? 0 : Math.min(
-    Math.ceil(Math.max(...groups.map((group) => textWidth(groupText(group, Infinity, fs), fs)))) + 8,
+    Math.ceil(Math.max(0, ...groups.map((group) => textWidth(groupText(group, Infinity, fs), fs)))) + 8,
     Math.round(layout.width * 0.4),
   );
   const labelSpace = above ? layout.width : labelWidth - 8;
 
-  const rows: Row[] = [];
+  const segments: Segment[] = [];
+  const values: ValueText[] = [];
   const labels: GroupLabel[] = [];
-  let y = fs * 0.5;
+  /** The rows of bars of each group, for baselines that stop short of the labels above them. */
+  const spans: { y1: number; y2: number }[] = [];
+  let y = options.top + fs * 0.5;
   for (const group of groups) {
     y += labelRow;
     const top = y;
-    for (const bar of group.bars) {
+    const rows = options.stacked ? [group.bars] : group.bars.map((bar) => [bar]);
+    for (const row of rows) {
+      let x = 0;
+      for (const bar of row) {
+        segments.push({ ...bar, x1: x, x2: x + bar.value, y1: y, y2: y + barHeight, y: y + barHeight / 2 });
+        x += bar.value;
+      }
       // The unit is written once, on the first value label.
-      const valueText = valueLabel(bar.value, rows.length === 0);
-      rows.push({ ...bar, y1: y, y2: y + barHeight, y: y + barHeight / 2, valueText });
+      values.push({ x, y: y + barHeight / 2, text: options.valueLabel(x, values.length === 0) });
       y += barHeight + barGap;
     }
-    labels.push({ text: groupText(group, labelSpace, fs), highlight: group.marker !== undefined, y: above ? top - fs * 0.35 : (top + y - barGap) / 2 });
+    spans.push({ y1: top, y2: y - barGap });
+    labels.push({ text: groupText(group, labelSpace, fs), highlight: group.highlight, y: above ? top - fs * 0.35 : (top + y - barGap) / 2 });
     y += groupGap - barGap;
   }
   const height = Math.ceil(y - groupGap + fs * 0.5);
 
-  const innerWidth = Math.max(0, ...rows.map((row) => (row.label ? textWidth(row.label, fs) + 6 : 0)));
+  const inner = options.stacked ? [] : segments.filter((segment) => segment.label);
+  const innerWidth = Math.max(0, ...inner.map((segment) => textWidth(segment.label!, fs) + 6));
   const marginLeft = Math.ceil(labelWidth + innerWidth) + 1;
-  const marginRight = Math.ceil(Math.max(...rows.map((row) => textWidth(row.valueText, fs)))) + 8;
-  const max = Math.max(0, ...rows.map((row) => row.value));
+  const marginRight = Math.ceil(Math.max(0, ...values.map((value) => textWidth(value.text, fs)))) + 8;
+  const max = Math.max(0, ...values.map((value) => value.x));
+  const extra = options.extra?.({ marginLeft, width: layout.width, marginRight }) ?? { behind: [], above: [] };
 
   const groupLabels = (highlight: boolean) =>
     Plot.text(labels.filter((label) => label.highlight === highlight), {
@@ -109,26 +130,26 @@ export function barChart(
     x: { domain: [0, max || 1], axis: null },
     y: { type: 'identity', axis: null },
     marks: [
-      // One mark for all bars keeps them in reading order for the keyboard; highlighted
-      // bars get their colour class through the datum.
-      Plot.rect(rows, {
-        x1: 0,
-        x2: 'value',
+      ...extra.behind,
+      // One mark for all bars keeps them in reading order for the keyboard; each bar's colour
+      // class comes with its datum.
+      Plot.rect(segments, {
+        x1: 'x1',
+        x2: 'x2',
         y1: 'y1',
         y2: 'y2',
         fill: 'currentColor',
         className: 'chart__bar',
-        ariaLabel: datumChannel((row: Row) => ({ ...row.datum, ...(row.highlight ? { className: 'chart__bar--highlight' } : {}) })),
+        ariaLabel: datumChannel((segment: Segment) => ({ ...segment.datum, className: segment.className })),
       }),
-      Plot.ruleX([0], { className: 'chart__baseline', stroke: 'currentColor' }),
-      Plot.text(rows, {
-        x: 'value', y: 'y', text: 'valueText', dx: 4, textAnchor: 'start', fill: 'currentColor', className: 'chart__value',
-      }),
-      Plot.text(rows.filter((row) => row.label), {
+      Plot.ruleX(spans, { x: 0, y1: 'y1', y2: 'y2', className: 'chart__baseline', stroke: 'currentColor' }),
+      Plot.text(values, { x: 'x', y: 'y', text: 'text', dx: 4, textAnchor: 'start', fill: 'currentColor', className: 'chart__value' }),
+      Plot.text(inner, {
         y: 'y', text: 'label', frameAnchor: 'left', dx: -6, textAnchor: 'end', fill: 'currentColor', className: 'chart__tick',
       }),
       groupLabels(false),
       groupLabels(true),
+      ...extra.above,
     ],
   };
 }

@@ -1,16 +1,17 @@
 // The frame around a chart: title, dek, every artboard, the words and the data a reader may
-// need instead of the picture (description, table, CSV), and where the figures come from.
-// The page stays complete without JavaScript and without chart.css.
-import type { Aggregate } from '../contract/index.ts';
+// need instead of the picture (description, table, CSV), and where the figures come from, all
+// in the chart's language. The page stays complete without JavaScript and without chart.css.
 import { csvFormatRows } from 'd3-dsv';
-import { tableNumber } from './format.ts';
+import type { Aggregate } from '../contract/index.ts';
+import { formatDecimal } from '../format/index.ts';
+import { strings, type Lang } from '../i18n/index.ts';
 import { escapeHtml } from './html.ts';
-import { layoutsFor, type Placement } from './layouts.ts';
+import { layoutsFor } from './layouts.ts';
 import { renderArtboard, type Artboard } from './render.ts';
-import { sourceText, type ChartSpec, type ChartTable } from './spec.ts';
+import { sourceText, type ChartSpec } from './spec.ts';
+import { cellNumber, cellText, type ChartTable } from './table.ts';
 
 export interface FrameOptions {
-  placement: Placement;
   /** Where the page writes chartCsv() for this chart. */
   csvHref: string;
   /** The chart's embed snippet; when given, the frame offers it behind an "Embed" control. */
@@ -24,6 +25,7 @@ function artboardHtml({ layout, width, height, svg }: Artboard): string {
   return `<div class="chart__artboard chart__artboard--${layout.name}" style="aspect-ratio: ${width} / ${height}">${svg}</div>`;
 }
 
+/** The table, sortable by any column once the browser script runs; numeric cells carry their number. */
 function tableHtml(caption: string, table: ChartTable): string {
   const head = table.columns
     .map((column) => `<th scope="col"${column.numeric ? ' class="chart__num"' : ''}>${escapeHtml(column.label)}</th>`)
@@ -31,58 +33,87 @@ function tableHtml(caption: string, table: ChartTable): string {
   const body = table.rows
     .map((row) => {
       const cells = row.map((cell, k) => {
-        const text = escapeHtml(typeof cell === 'number' ? tableNumber(cell) : cell);
-        return k === 0 ? `<th scope="row">${text}</th>` : `<td${table.columns[k]?.numeric ? ' class="chart__num"' : ''}>${text}</td>`;
+        const number = cellNumber(cell);
+        const text = escapeHtml(typeof cell === 'number' ? formatDecimal(cell) : cellText(cell));
+        const value = number === undefined ? '' : ` data-value="${number}"`;
+        return k === 0 ? `<th scope="row">${text}</th>` : `<td${table.columns[k]?.numeric ? ' class="chart__num"' : ''}${value}>${text}</td>`;
       });
       return `<tr>${cells.join('')}</tr>`;
     })
     .join('');
-  return `<table class="chart__table"><caption>${escapeHtml(caption)}</caption><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
+  return `<table class="chart__table" data-sortable><caption>${escapeHtml(caption)}</caption><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
+}
+
+/** A table in a box that scrolls sideways when it is wider than the chart: focusable and named, so a keyboard can scroll it. */
+function scrollingTable(spec: ChartSpec, aggregate: Aggregate): string {
+  const words = strings(spec.lang).frame;
+  return `<div class="chart__table-scroll" tabindex="0" role="region" aria-label="${escapeHtml(words.tableRegion(spec.title))}">`
+    + `${tableHtml(spec.title, spec.table(aggregate))}</div>`;
 }
 
 /** The downloads the figures were summed from, so a reader can trace them. */
-function filesHtml(aggregate: Aggregate): string {
+function filesHtml(aggregate: Aggregate, lang: Lang): string {
   if (aggregate.sources.length === 0) return '';
-  return `<p class="chart__files">Compiled from: ${aggregate.sources.map((file) => `<code>${escapeHtml(file)}</code>`).join(', ')}</p>`;
+  return `<p class="chart__files">${escapeHtml(strings(lang).frame.compiledFrom)} ${aggregate.sources.map((file) => `<code>${escapeHtml(file)}</code>`).join(', ')}</p>`;
 }
 
 /**
  * The snippet in a read-only textarea an editor can select and copy; the browser script
  * src/client/embed-code.ts adds a copy button. Also used by the /embed/ index page.
  */
-export function embedCodeHtml(chartId: string, snippet: string): string {
+export function embedCodeHtml(chartId: string, snippet: string, lang: Lang): string {
   const fieldId = `embed-code-${chartId}`;
-  return `<div class="chart__embed-code"><label for="${escapeHtml(fieldId)}">Paste this code into your page:</label>`
+  return `<div class="chart__embed-code"><label for="${escapeHtml(fieldId)}">${escapeHtml(strings(lang).frame.pasteCode)}</label>`
     + `<textarea id="${escapeHtml(fieldId)}" readonly rows="4" spellcheck="false">${escapeHtml(snippet)}</textarea></div>`;
 }
 
 export function renderChartFigure(spec: ChartSpec, aggregate: Aggregate, options: FrameOptions): string {
+  const words = strings(spec.lang).frame;
   const id = `chart-${spec.id}`;
   const level = options.titleLevel ?? 3;
-  const artboards = layoutsFor(options.placement).map((layout) => artboardHtml(renderArtboard(spec, aggregate, layout)));
-  const badge = aggregate.synthetic ? '<p class="chart__badge">Sample data</p>' : '';
-  const notes = spec.notes ? `<p class="chart__notes">Note: ${escapeHtml(spec.notes)}</p>` : '';
+  const table = spec.type === 'table';
+  // A table chart is its table; every other chart is its artboards, with the table a click away.
+  const body = table
+    ? scrollingTable(spec, aggregate)
+    : `<div class="chart__artboards">${layoutsFor(spec.width).map((layout) => artboardHtml(renderArtboard(spec, aggregate, layout))).join('')}</div>`;
+  const data = table
+    ? filesHtml(aggregate, spec.lang)
+    : `<details class="chart__data"><summary>${escapeHtml(words.showTable)}</summary>${scrollingTable(spec, aggregate)}${filesHtml(aggregate, spec.lang)}</details>`;
+  const badge = aggregate.synthetic ? `<p class="chart__badge">${escapeHtml(words.sampleBadge)}</p>` : '';
+  const notes = spec.notes ? `<p class="chart__notes">${escapeHtml(words.note)} ${escapeHtml(spec.notes)}</p>` : '';
+  const conversion = aggregate.conversion ? `<p class="chart__notes">${escapeHtml(words.convertedAt(conversionText(aggregate, spec.lang)))}</p>` : '';
   const embed = options.embedCode === undefined
     ? ''
-    : `\n<details class="chart__embed"><summary>Embed this chart</summary>${embedCodeHtml(spec.id, options.embedCode)}</details>`;
+    : `\n<details class="chart__embed"><summary>${escapeHtml(words.embed)}</summary>${embedCodeHtml(spec.id, options.embedCode, spec.lang)}</details>`;
   return [
-    `<figure class="chart chart--${options.placement}" id="${escapeHtml(id)}">`,
+    `<figure class="chart chart--${spec.width} chart--${spec.type}" id="${escapeHtml(id)}" lang="${escapeHtml(strings(spec.lang).tag)}">`,
     `<figcaption class="chart__header"><h${level} class="chart__title">${escapeHtml(spec.title)}</h${level}>`,
     `<p class="chart__dek">${escapeHtml(spec.dek)}</p>${badge}</figcaption>`,
-    `<div class="chart__artboards">${artboards.join('')}</div>`,
-    `<p class="chart__description visually-hidden">${escapeHtml(spec.describe(aggregate))}</p>`,
-    `<div class="chart__footer">${notes}`,
-    `<p class="chart__source">Source: ${escapeHtml(sourceText(spec, aggregate))}</p>`,
+    body,
+    table ? '' : `<p class="chart__description visually-hidden">${escapeHtml(spec.describe(aggregate))}</p>`,
+    `<div class="chart__footer">${notes}${conversion}`,
+    `<p class="chart__source">${escapeHtml(words.source)} ${escapeHtml(sourceText(spec, aggregate))}</p>`,
     `<p class="chart__credit">${escapeHtml(spec.credit)}</p>`,
-    `<p class="chart__download"><a href="${escapeHtml(options.csvHref)}" download>Get the data (CSV)</a></p></div>`,
-    `<details class="chart__data"><summary>Show the data as a table</summary>`,
-    `<div class="chart__table-scroll">${tableHtml(spec.title, spec.table(aggregate))}</div>${filesHtml(aggregate)}</details>${embed}`,
+    `<p class="chart__download"><a href="${escapeHtml(options.csvHref)}" download>${escapeHtml(words.getData)}</a></p></div>`,
+    `${data}${embed}`,
     '</figure>',
   ].join('\n');
+}
+
+/** The rates an aggregate's amounts were restated at, as the chart's note names them. */
+export function conversionText(aggregate: Aggregate, lang: Lang): string {
+  const conversion = aggregate.conversion!;
+  const words = strings(lang).chart;
+  return words.list(conversion.rates.map((rate) => `${formatDecimal(rate.rate, { decimals: 4 })} (${rate.period}; ${rate.source})`));
 }
 
 /** The table as UTF-8 CSV with a header row: raw numbers, no thousands separators. */
 export function chartCsv(spec: ChartSpec, aggregate: Aggregate): string {
   const table = spec.table(aggregate);
-  return `${csvFormatRows([table.columns.map((column) => column.label), ...table.rows.map((row) => row.map(String))])}\n`;
+  const rows = [table.columns.map((column) => column.label), ...table.rows.map((row) => row.map((cell) => {
+    const number = cellNumber(cell);
+    return typeof cell === 'object' || number === undefined ? cellText(cell) : String(number);
+  }))];
+  if (aggregate.conversion) rows.push([strings(spec.lang).frame.convertedAt(conversionText(aggregate, spec.lang))]);
+  return `${csvFormatRows(rows)}\n`;
 }

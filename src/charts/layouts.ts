@@ -1,14 +1,14 @@
 // The artboards every chart is drawn at. chart.css shows the phone artboard in containers
 // narrower than 520px, the desktop one above, and the wide one from 880px when a chart is
 // placed wide; the font sizes are chosen for the widths each artboard is shown at.
+import type { Placement } from './definition.ts';
 import type { Layout } from './spec.ts';
 
 export const PHONE: Layout = { name: 'phone', width: 320, fontSize: 12 };
 export const DESKTOP: Layout = { name: 'desktop', width: 640, fontSize: 13 };
 export const WIDE: Layout = { name: 'wide', width: 960, fontSize: 13 };
 
-/** Where a chart sits in the page: in the text column, or wider than it. */
-export type Placement = 'text' | 'wide';
+export type { Placement } from './definition.ts';
 
 export function layoutsFor(placement: Placement): Layout[] {
   return placement === 'wide' ? [PHONE, DESKTOP, WIDE] : [PHONE, DESKTOP];

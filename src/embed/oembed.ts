@@ -1,6 +1,7 @@
 // oEmbed (https://oembed.com) for one chart: CMSs that embed by URL discover this through
 // the embed page's <link rel="alternate" type="application/json+oembed"> and get the snippet.
 import type { ResolvedChart } from '../charts/index.ts';
+import { chartPath } from '../site/charts.ts';
 import { absoluteUrl } from '../site/urls.ts';
 import { fallbackHeight } from './height.ts';
 import { THUMBNAIL_LAYOUT, thumbnailSize } from './images.ts';
@@ -37,7 +38,7 @@ export function oembedFor(chart: ResolvedChart, address: SiteAddress): OEmbed {
     html: embedSnippet(chart, address),
     width: THUMBNAIL_LAYOUT.width,
     height: fallbackHeight(spec, aggregate).at(THUMBNAIL_LAYOUT.width),
-    thumbnail_url: absoluteUrl(address.site, address.base, embedPngPath(spec.id, THUMBNAIL_LAYOUT.width)),
+    thumbnail_url: absoluteUrl(address.site, address.base, embedPngPath(chartPath(spec), THUMBNAIL_LAYOUT.width)),
     thumbnail_width: thumbnail.width,
     thumbnail_height: thumbnail.height,
   };

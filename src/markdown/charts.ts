@@ -17,8 +17,8 @@ export type ChartWidth = 'text' | 'wide';
 const WIDTHS: readonly ChartWidth[] = ['text', 'wide'];
 
 export interface ChartAttributes {
-  /** `text` (default) keeps the figure to the column of text; `wide` lets it break out. */
-  width: ChartWidth;
+  /** `text` keeps the figure to the column of text, `wide` lets it break out; absent, the chart's own width. */
+  width?: ChartWidth;
 }
 
 /** Where a figure goes: its width as the story asks, its title's level from the headings around it. */
@@ -41,12 +41,13 @@ function readChart(file: StoryFile, node: Directive, known: ReadonlySet<string>)
     failAt(file, node, 'chart-label', `${spelled(node)} takes no [label]: titles and captions come with the chart`);
   }
   const id = node.attributes?.id;
-  if (!id) failAt(file, node, 'chart-id', `${spelled(node)} needs a chart id, as in ::chart{#top-imports-2023}`);
+  if (!id) failAt(file, node, 'chart-id', `${spelled(node)} needs a chart id, as in ::chart{#imports-by-product}, for content/charts/imports-by-product.yaml`);
   if (!known.has(id)) {
     const hint = didYouMean(id, known) || ` Known charts: ${listNames([...known].sort(), { conjunction: 'and' })}.`;
     failAt(file, node, 'unknown-chart', `Unknown chart "${id}" in ${spelled(node)}{#${id}}.${hint}`);
   }
-  const width = node.attributes?.width ?? 'text';
+  const width = node.attributes?.width ?? undefined;
+  if (width === undefined) return [id, {}];
   if (!isOneOf(WIDTHS, width)) {
     failAt(file, node, 'chart-attribute', `width="${width}" on ${spelled(node)}{#${id}} must be "text" or "wide"`);
   }

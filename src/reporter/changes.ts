@@ -6,7 +6,7 @@
 import type { Aggregate, AggregateRow, AggregatesFile, Fact, FactUnit, FactsFile, Period } from '../contract/index.ts';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { labelOf } from '../charts/block-series.ts';
+import { nameOf } from '../charts/names.ts';
 import { formatPercent, formatPeriod, formatValue } from '../format/index.ts';
 
 export const CHANGES_FILE = 'changes.md';
@@ -78,7 +78,7 @@ function compareFacts(before: FactsFile, after: FactsFile): string[] {
 }
 
 const rowKey = (aggregate: Aggregate, row: AggregateRow) => aggregate.dimensions.map((d) => String(row[d])).join('\u0000');
-const rowLabel = (aggregate: Aggregate, row: AggregateRow) => aggregate.dimensions.map((d) => labelOf(row, d)).join(', ') || 'total';
+const rowLabel = (aggregate: Aggregate, row: AggregateRow) => aggregate.dimensions.map((d) => nameOf(aggregate, d, String(row[d] ?? ''), 'en', row)).join(', ') || 'total';
 
 function compareAggregate(id: string, before: Aggregate, after: Aggregate): { lines: string[]; details: string[] } {
   const lines: string[] = [];

@@ -2,6 +2,8 @@
 // the download manifest, the reference tables and the declarations (as the data step reads
 // them, without reading the CSVs), whether data/build is older than its inputs, and every
 // story against data/build. Also gathers the copy-desk sheet.
+import { PATHS } from '../config.ts';
+import { readChartLibrary } from '../site/chart-files.ts';
 import type { AggregatesFile, FactsFile, Problem } from '../contract/index.ts';
 import { existsSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
@@ -81,7 +83,7 @@ async function readBuild(root: string): Promise<{ data?: StoryData; problems: Pr
   let data: StoryData;
   try {
     const [facts, aggregates] = await Promise.all(['facts.json', 'aggregates.json'].map((name) => readFile(join(dir, name), 'utf8')));
-    data = { facts: JSON.parse(facts!) as FactsFile, aggregates: JSON.parse(aggregates!) as AggregatesFile };
+    data = { facts: JSON.parse(facts!) as FactsFile, aggregates: JSON.parse(aggregates!) as AggregatesFile, library: readChartLibrary(join(root, PATHS.charts)) };
   } catch {
     return { problems: [{ file: PROJECT_PATHS.build, message: 'has no facts.json and aggregates.json yet: run `npm run data` (or `npm run dev`) first' }], warnings: [] };
   }
@@ -99,14 +101,15 @@ async function storyFiles(root: string): Promise<string[]> {
 }
 
 /** A chart id two stories' chart blocks share, as the build would refuse it. */
-function chartIdProblems(stories: readonly StoryCheck[], aggregates: AggregatesFile): Problem[] {
+function chartIdProblems(stories: readonly StoryCheck[], data: StoryData): Problem[] {
   try {
     siteCharts(stories.map((story) => ({
       id: story.file,
       published: new Date(String(story.frontmatter.published)),
+      lang: story.lang,
       path: story.file,
       markdown: story.body,
-    })), aggregates);
+    })), data.aggregates, data.library);
     return [];
   } catch (error) {
     if (!(error instanceof ChartIdError)) throw error;
@@ -130,7 +133,7 @@ export async function checkStories(root: string, files?: readonly string[]): Pro
     errors.push(...story.errors);
     warnings.push(...story.warnings);
   }
-  if (build.data && errors.length === 0) errors.push(...chartIdProblems(stories, build.data.aggregates));
+  if (build.data && errors.length === 0) errors.push(...chartIdProblems(stories, build.data));
   return { errors, warnings, stories };
 }
 

@@ -16,7 +16,7 @@ import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkDirective from 'remark-directive';
 import { SKIP, visit } from 'unist-util-visit';
-import { CHART_BLOCK_LANG } from '../charts/block.ts';
+import { CHART_BLOCK_LANG } from '../charts/index.ts';
 import { isDirective } from '../markdown/directives.ts';
 
 export interface LooseNumber {

@@ -4,7 +4,7 @@
 import type { Aggregate, AggregatesFile, FactsFile } from '../contract/index.ts';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { TIME_FIELDS } from '../charts/block-series.ts';
+import { TIME_FIELDS } from '../charts/data.ts';
 import { PROJECT_PATHS } from './check.ts';
 
 export class ScaffoldError extends Error {

@@ -2,6 +2,7 @@
 // Markdown rendered exactly as the page renders it (facts, charts, chart blocks) against
 // the data step's output, its share image's lead chart, and the figures typed by hand.
 // Every problem names the file, and the line where there is one.
+import type { ChartLibrary } from '../site/chart-files.ts';
 import type { AggregatesFile, FactsFile, Problem } from '../contract/index.ts';
 import { readFile } from 'node:fs/promises';
 import { isMap, isScalar, LineCounter, parseDocument, Scalar, type Document } from 'yaml';
@@ -15,6 +16,7 @@ import { findChartBlockNumbers, findFigures, findLooseNumbers, placeIn } from '.
 export interface StoryData {
   facts: FactsFile;
   aggregates: AggregatesFile;
+  library: ChartLibrary;
 }
 
 export interface StoryCheck {
@@ -24,6 +26,8 @@ export interface StoryCheck {
   frontmatter: Record<string, unknown>;
   /** The Markdown body, frontmatter lines blanked. */
   body: string;
+  /** The language the story is written in (English where the frontmatter does not say). */
+  lang: Lang;
   /** The article body as HTML, when it rendered. */
   html?: string;
   errors: Problem[];
@@ -131,14 +135,14 @@ export async function checkStory(path: string, data: StoryData, file = path): Pr
   const body = bodyOf(source);
   let html: string | undefined;
   try {
-    html = await renderStory(body, { path: file, lang, facts: data.facts, aggregates: data.aggregates, csvHref: (id) => `data/${id}.csv` });
+    html = await renderStory(body, { path: file, lang, facts: data.facts, aggregates: data.aggregates, library: data.library, csvHref: ({ spec }) => `data/${spec.id}.csv` });
   } catch (error) {
     errors.push(renderProblem(file, error));
   }
   if (html !== undefined) {
     // The build draws the share image from the story's lead chart; fail here as it would there.
     try {
-      leadChartSvg(body, data.aggregates, file);
+      leadChartSvg(body, { aggregates: data.aggregates, library: data.library, path: file, lang });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       errors.push({ file, message: `the share image cannot be drawn: ${message.startsWith(`${file}: `) ? message.slice(file.length + 2) : message}` });
@@ -161,5 +165,5 @@ export async function checkStory(path: string, data: StoryData, file = path): Pr
     if (PLACEHOLDER.test(text)) warnings.push({ file, line: k + 1, message: 'placeholder text (TODO) is still in the story' });
   });
   warnings.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
-  return { file, frontmatter, body, ...(html === undefined ? {} : { html }), errors, warnings };
+  return { file, frontmatter, body, lang, ...(html === undefined ? {} : { html }), errors, warnings };
 }

@@ -1,11 +1,11 @@
 // The lead chart of a story, the first it places, drawn for the share image.
-import type { AggregatesFile } from '../contract/index.ts';
 import { DESKTOP } from '../charts/layouts.ts';
 import { standaloneSvg } from '../charts/standalone.ts';
-import { storyCharts } from '../story/charts.ts';
+import { storyCharts, type StoryChartsOptions } from '../story/charts.ts';
 
-export function leadChartSvg(markdown: string, aggregates: AggregatesFile, path: string): string {
-  const [lead] = storyCharts(markdown, aggregates, path);
+export function leadChartSvg(markdown: string, options: StoryChartsOptions): string {
+  const [lead] = storyCharts(markdown, options);
+  const { path } = options;
   if (!lead) throw new Error(`${path}: the story places no chart, so its share image has nothing to show; add a ::chart directive or a \`\`\`chart block`);
   return standaloneSvg(lead.spec, lead.aggregate, DESKTOP).svg;
 }

@@ -1,13 +1,17 @@
-// Every chart the site publishes, each with an embed page, PNGs, oEmbed and a CSV: the
-// registered charts, then the chart blocks written in stories. Each knows the story it
-// belongs to, for the embed page's canonical link: the first published story that places it.
+// Every chart the site publishes, each with an embed page, PNGs, oEmbed and a CSV, once per
+// language it is drawn in: the chart files and the chart blocks the stories place, in the
+// language of each story that places them. Each knows the story it belongs to, for the embed
+// page's canonical link: the first published story of its language that places it.
 import type { AggregatesFile } from '../contract/index.ts';
-import { charts, resolveChart, type ResolvedChart } from '../charts/index.ts';
-import { storyCharts } from '../story/charts.ts';
+import type { ResolvedChart } from '../charts/index.ts';
+import { DEFAULT_LANG, type Lang } from '../i18n/index.ts';
+import { compileChartFile, storyCharts } from '../story/charts.ts';
+import type { ChartLibrary } from './chart-files.ts';
 
 export interface SiteStory {
   id: string;
   published: Date;
+  lang: Lang;
   /** The Markdown file, for messages. */
   path: string;
   /** The story's Markdown body. */
@@ -15,7 +19,7 @@ export interface SiteStory {
 }
 
 export interface SiteChart extends ResolvedChart {
-  /** The story the chart belongs to; none for a registered chart no story places. */
+  /** The story the chart belongs to; none for a chart file no story places. */
   story: SiteStory | undefined;
 }
 
@@ -30,21 +34,40 @@ export class ChartIdError extends Error {
   }
 }
 
-export function siteCharts(stories: readonly SiteStory[], aggregates: AggregatesFile): SiteChart[] {
-  const byId = new Map<string, SiteChart>([...charts.keys()].map((id) => [id, { ...resolveChart(id, aggregates), story: undefined }]));
+/** Where a chart's pages live: its id, under its language's folder for languages but the default. */
+export function chartPath(spec: { id: string; lang: Lang }): string {
+  return spec.lang === DEFAULT_LANG ? spec.id : `${spec.lang}/${spec.id}`;
+}
+
+export function siteCharts(stories: readonly SiteStory[], aggregates: AggregatesFile, library: ChartLibrary): SiteChart[] {
+  const byPath = new Map<string, SiteChart>();
+  /** Which story's block owns an id, across languages: a block id is the story's own. */
+  const blockOwner = new Map<string, SiteStory>();
   const inOrder = [...stories].sort((a, b) => a.published.getTime() - b.published.getTime() || a.id.localeCompare(b.id));
   for (const story of inOrder) {
-    for (const { spec, aggregate, block } of storyCharts(story.markdown, aggregates, story.path)) {
-      const known = byId.get(spec.id);
-      if (!block) {
-        known!.story ??= story;
-      } else if (known) {
-        const owner = known.story ? `a chart block in ${known.story.path}` : 'a registered chart';
-        throw new ChartIdError(story.path, `chart id "${spec.id}" is already used by ${owner}; every chart on the site needs its own id (set "id:" in the block)`);
-      } else {
-        byId.set(spec.id, { spec, aggregate, story });
+    for (const chart of storyCharts(story.markdown, { aggregates, library, path: story.path, lang: story.lang })) {
+      const path = chartPath(chart.spec);
+      const known = byPath.get(path);
+      if (!chart.block) {
+        if (known) known.story ??= story;
+        else byPath.set(path, { spec: chart.spec, aggregate: chart.aggregate, story });
+        continue;
       }
+      const owner = blockOwner.get(chart.spec.id);
+      if (library.has(chart.spec.id) || (owner && owner !== story) || known) {
+        const where = library.has(chart.spec.id) ? `the chart file ${library.get(chart.spec.id)!.path}` : `a chart block in ${(owner ?? known!.story!).path}`;
+        throw new ChartIdError(story.path, `chart id "${chart.spec.id}" is already used by ${where}; every chart on the site needs its own id (set "id:" in the block)`);
+      }
+      blockOwner.set(chart.spec.id, story);
+      byPath.set(path, { spec: chart.spec, aggregate: chart.aggregate, story });
     }
   }
-  return [...byId.values()];
+  // A chart file no story places is still published, in each language it has a title in.
+  for (const [id, file] of library) {
+    for (const lang of Object.keys(file.definition.title) as Lang[]) {
+      const path = chartPath({ id, lang });
+      if (!byPath.has(path)) byPath.set(path, { ...compileChartFile(id, { aggregates, library, lang }), story: undefined });
+    }
+  }
+  return [...byPath.values()];
 }

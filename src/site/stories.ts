@@ -3,6 +3,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { readStoryBody } from '../story/render.ts';
 import { siteCharts, type SiteChart, type SiteStory } from './charts.ts';
+import { readChartLibrary } from './chart-files.ts';
 import { loadAggregates } from './data.ts';
 
 /** The stories a build publishes: all of them in `npm run dev`, none marked `draft: true` otherwise. */
@@ -13,10 +14,10 @@ export function publishedStories(): Promise<CollectionEntry<'stories'>[]> {
 export async function loadStories(): Promise<SiteStory[]> {
   return (await publishedStories()).map((story) => {
     const path = story.filePath ?? `content/stories/${story.id}.md`;
-    return { id: story.id, published: story.data.published, path, markdown: readStoryBody(path) };
+    return { id: story.id, published: story.data.published, lang: story.data.lang, path, markdown: readStoryBody(path) };
   });
 }
 
 export async function loadSiteCharts(): Promise<SiteChart[]> {
-  return siteCharts(await loadStories(), loadAggregates());
+  return siteCharts(await loadStories(), loadAggregates(), readChartLibrary());
 }

@@ -1,12 +1,15 @@
 // Turns a story's Markdown into article HTML: facts bound to facts.json, charts drawn from
 // aggregates.json. Errors point at the story file's own line numbers.
-import type { AggregatesFile, FactsFile } from '../contract/index.ts';
 import { readFileSync } from 'node:fs';
 import { VFile } from 'vfile';
-import { charts, renderChartFigure, resolveChart, type ResolvedChart } from '../charts/index.ts';
+import type { AggregatesFile, FactsFile } from '../contract/index.ts';
+import { renderChartFigure, type ResolvedChart } from '../charts/index.ts';
 import { storyProcessor } from '../markdown/index.ts';
 import type { ChartPlacing } from '../markdown/charts.ts';
-import type { Lang } from '../format/index.ts';
+import type { Lang } from '../i18n/index.ts';
+import type { ChartLibrary } from '../site/chart-files.ts';
+import { compileBlock } from '../charts/index.ts';
+import { compileChartFile } from './charts.ts';
 
 export interface StoryRenderOptions {
   /** Path of the Markdown file, for messages. */
@@ -14,12 +17,13 @@ export interface StoryRenderOptions {
   lang: Lang;
   facts: FactsFile;
   aggregates: AggregatesFile;
+  /** The chart files ::chart{#id} places. */
+  library: ChartLibrary;
   /** Where the page serves a chart's "Get the data" CSV. */
-  csvHref: (chartId: string) => string;
+  csvHref: (chart: ResolvedChart) => string;
   /** A chart's embed snippet, offered under the chart; no embed control without it. */
   embedCode?: (chart: ResolvedChart) => string;
 }
-
 /** Blanks out the frontmatter but keeps its lines, so body line numbers match the file. */
 export function bodyOf(text: string): string {
   const source = withoutBom(text);
@@ -37,20 +41,20 @@ export function readStoryBody(path: string): string {
   return bodyOf(readFileSync(path, 'utf8'));
 }
 
-/** The article HTML; registered charts and chart blocks get the same frame, CSV link and embed code. */
+/** The article HTML; chart files and chart blocks get the same frame, CSV link and embed code. */
 export async function renderStory(markdown: string, options: StoryRenderOptions): Promise<string> {
-  const figure = (chart: ResolvedChart, { width, titleLevel }: ChartPlacing) => renderChartFigure(chart.spec, chart.aggregate, {
-    placement: width,
-    csvHref: options.csvHref(chart.spec.id),
+  const figure = (chart: ResolvedChart, { titleLevel }: ChartPlacing) => renderChartFigure(chart.spec, chart.aggregate, {
+    csvHref: options.csvHref(chart),
     embedCode: options.embedCode?.(chart),
     titleLevel,
   });
+  const { lang, aggregates, library } = options;
   const processor = storyProcessor({
     facts: options.facts,
-    lang: options.lang,
-    charts: [...charts.keys()],
-    aggregates: options.aggregates,
-    render: (id, placing) => figure(resolveChart(id, options.aggregates), placing),
+    lang,
+    charts: [...library.keys()],
+    render: (id, placing) => figure(compileChartFile(id, { aggregates, library, lang }, placing.width), placing),
+    compile: (yaml) => compileBlock(yaml, lang, aggregates),
     renderBlock: figure,
   });
   const file = new VFile({ path: options.path, value: markdown });

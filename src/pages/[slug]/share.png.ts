@@ -3,6 +3,7 @@ import type { APIRoute } from 'astro';
 import type { CollectionEntry } from 'astro:content';
 import { leadChartSvg } from '../../share/lead-chart.ts';
 import { renderShareImage } from '../../share/share-image.ts';
+import { readChartLibrary } from '../../site/chart-files.ts';
 import { storyData } from '../../site/story-data.ts';
 import { publishedStories } from '../../site/stories.ts';
 import { readStoryBody } from '../../story/render.ts';
@@ -19,7 +20,7 @@ export const GET: APIRoute<{ story: CollectionEntry<'stories'> }> = ({ props }) 
   const png = renderShareImage({
     headline: story.data.title,
     lang: story.data.lang,
-    chartSvg: leadChartSvg(readStoryBody(path), aggregates, path),
+    chartSvg: leadChartSvg(readStoryBody(path), { aggregates, library: readChartLibrary(), path, lang: story.data.lang }),
     synthetic,
   });
   return new Response(new Uint8Array(png), { headers: { 'Content-Type': 'image/png' } });

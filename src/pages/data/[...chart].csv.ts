@@ -1,11 +1,11 @@
 // "Get the data": each chart's table as a CSV file next to the pages.
 import type { APIRoute } from 'astro';
 import { chartCsv } from '../../charts/index.ts';
-import type { SiteChart } from '../../site/charts.ts';
+import { chartPath, type SiteChart } from '../../site/charts.ts';
 import { loadSiteCharts } from '../../site/stories.ts';
 
 export async function getStaticPaths() {
-  return (await loadSiteCharts()).map((chart) => ({ params: { chart: chart.spec.id }, props: { chart } }));
+  return (await loadSiteCharts()).map((chart) => ({ params: { chart: chartPath(chart.spec) }, props: { chart } }));
 }
 
 export const GET: APIRoute<{ chart: SiteChart }> = ({ props }) =>

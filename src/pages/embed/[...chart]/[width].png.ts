@@ -2,12 +2,12 @@
 import type { APIRoute } from 'astro';
 import type { Layout } from '../../../charts/index.ts';
 import { chartPng, IMAGE_LAYOUTS } from '../../../embed/images.ts';
-import type { SiteChart } from '../../../site/charts.ts';
+import { chartPath, type SiteChart } from '../../../site/charts.ts';
 import { loadSiteCharts } from '../../../site/stories.ts';
 
 export async function getStaticPaths() {
   return (await loadSiteCharts()).flatMap((chart) => IMAGE_LAYOUTS.map((layout) => ({
-    params: { chart: chart.spec.id, width: String(layout.width) },
+    params: { chart: chartPath(chart.spec), width: String(layout.width) },
     props: { chart, layout },
   })));
 }

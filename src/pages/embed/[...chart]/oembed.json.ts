@@ -2,11 +2,11 @@
 import { base } from 'astro:config/client';
 import type { APIRoute } from 'astro';
 import { oembedFor } from '../../../embed/oembed.ts';
-import type { SiteChart } from '../../../site/charts.ts';
+import { chartPath, type SiteChart } from '../../../site/charts.ts';
 import { loadSiteCharts } from '../../../site/stories.ts';
 
 export async function getStaticPaths() {
-  return (await loadSiteCharts()).map((chart) => ({ params: { chart: chart.spec.id }, props: { chart } }));
+  return (await loadSiteCharts()).map((chart) => ({ params: { chart: chartPath(chart.spec) }, props: { chart } }));
 }
 
 export const GET: APIRoute<{ chart: SiteChart }> = ({ props, site }) => {

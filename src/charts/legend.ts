@@ -1,0 +1,82 @@
+// The colour key: drawn inside the artboard, above the chart, whenever colour carries meaning
+// that the marks do not say in words (series of stacked bars, columns, areas and dots; a
+// highlight). Lines and grouped bars name their series directly and get none for series.
+import * as Plot from '@observablehq/plot';
+import { strings, type Lang } from '../i18n/index.ts';
+import type { ChartData } from './data.ts';
+import { textIn, type ChartDefinition } from './definition.ts';
+import { HIGHLIGHT, seriesClasses, MUTED } from './colours.ts';
+import { textWidth } from './layouts.ts';
+import type { Layout } from './spec.ts';
+
+export interface LegendItem {
+  label: string;
+  className: string;
+}
+
+export interface Legend {
+  items: LegendItem[];
+  /** Height the key takes above the chart, 0 without one. */
+  height: number;
+  /** Marks for the key, given the chart's margins (they are drawn relative to the frame). */
+  marks(marginLeft: number, marginTop: number): Plot.Markish[];
+}
+
+/** What the highlight colour means: the legend, else the marker word, else the values named. */
+export function highlightMeaning(definition: ChartDefinition, lang: Lang): string {
+  const highlight = definition.highlight!;
+  return textIn(definition.legend, lang) ?? textIn(definition.highlightLabel, lang)
+    ?? ('values' in highlight ? strings(lang).chart.list(highlight.values) : highlight.value);
+}
+
+export function legendItems(data: ChartData, definition: ChartDefinition, lang: Lang): LegendItem[] {
+  const { type } = definition;
+  if (type === 'line' || type === 'table') return [];
+  const items: LegendItem[] = [];
+  const classes = seriesClasses(data);
+  const namedOnMarks = type === 'bar' && !definition.stack;
+  if (data.series.length > 1 && !namedOnMarks) {
+    data.series.forEach((series, k) => {
+      if (classes[k] !== MUTED) items.push({ label: series.label, className: classes[k]! });
+    });
+    if (classes.includes(MUTED)) items.push({ label: strings(lang).chart.other, className: MUTED });
+  }
+  if (data.series.length === 1 && data.categories.some((c) => c.highlight)) {
+    items.push({ label: highlightMeaning(definition, lang), className: HIGHLIGHT });
+  }
+  return items;
+}
+
+export function layoutLegend(items: readonly LegendItem[], layout: Layout): Legend {
+  const fs = layout.fontSize;
+  const swatch = Math.round(fs * 0.8);
+  const rowHeight = Math.round(fs * 1.5);
+  const gap = fs;
+  let x = 0;
+  let row = 0;
+  const placed = items.map((item) => {
+    const width = swatch + 4 + textWidth(item.label, fs);
+    if (x > 0 && x + width > layout.width) {
+      x = 0;
+      row++;
+    }
+    const at = { ...item, x, y: row * rowHeight + rowHeight / 2 };
+    x += width + gap;
+    return at;
+  });
+  const height = items.length === 0 ? 0 : (row + 1) * rowHeight + Math.round(fs * 0.5);
+  return {
+    items: [...items],
+    height,
+    marks: (marginLeft, marginTop) => placed.flatMap((item) => [
+      Plot.dot([item], {
+        frameAnchor: 'top-left', dx: -marginLeft + item.x + swatch / 2, dy: -marginTop + item.y,
+        r: swatch / 2, symbol: 'square', fill: 'currentColor', className: item.className,
+      }),
+      Plot.text([item], {
+        frameAnchor: 'top-left', dx: -marginLeft + item.x + swatch + 4, dy: -marginTop + item.y,
+        text: 'label', textAnchor: 'start', lineAnchor: 'middle', fill: 'currentColor', className: 'chart__key-label',
+      }),
+    ]),
+  };
+}

@@ -1,0 +1,106 @@
+// 한국어: every word the site draws for a Korean story, in one place.
+import { ko as numbers } from '../format/ko.ts';
+import type { Strings } from './types.ts';
+
+const list = (items: readonly string[]): string =>
+  items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} 및 ${items.at(-1)}`;
+
+const KINDS = { bar: '가로 막대 그래프', column: '세로 막대 그래프', line: '선 그래프', area: '영역 그래프', dot: '점 그래프', table: '표' } as const;
+
+const FIELDS: Readonly<Record<string, string>> = {
+  year: '연도',
+  month: '월',
+  product: '품목',
+  product_group: '품목군',
+  hs_code: 'HS 코드',
+  hs_chapter: 'HS 류',
+  partner: '교역 상대국',
+  trade_mode: '무역 방식',
+  place: '성(省)',
+  sanction_group: '품목 분류',
+  value: '금액',
+  records: '세관 기록 수',
+  rank: '순위',
+  share: '비중',
+  highlight: '강조',
+};
+
+export const ko: Strings = {
+  lang: 'ko',
+  name: '한국어',
+  tag: 'ko',
+  numbers,
+  site: {
+    name: '무역 이야기',
+    footer: '중국 해관총서(GACC) 통계로 customs-story가 만들었습니다.',
+    skipToContent: '본문으로 건너뛰기',
+    sampleBanner: {
+      strong: '샘플 데이터입니다.',
+      text: '이 페이지의 수치는 사이트 시연용으로 생성한 파일에서 나온 것이며, 중국 해관의 통계가 아닙니다.',
+    },
+    home: '모든 기사',
+    storiesHeading: '기사',
+    embedIndexTitle: '퍼가기용 그래픽',
+    embedIndexIntro: '이 사이트의 모든 그래픽과, 다른 페이지에 넣는 코드입니다.',
+    oembedProvider: '무역 이야기',
+    languageSwitch: '언어',
+  },
+  article: {
+    by: '글',
+    published: '발행',
+    updated: '수정',
+    corrections: '정정',
+    methodology: '분석 방법',
+    sources: '자료 출처',
+    sampleSource: '(생성된 샘플 데이터)',
+    files: (count) => `파일 ${count}개`,
+  },
+  frame: {
+    source: '출처:',
+    note: '참고:',
+    getData: '데이터 내려받기(CSV)',
+    showTable: '데이터를 표로 보기',
+    embed: '이 그래픽 퍼가기',
+    pasteCode: '이 코드를 페이지에 붙여 넣으세요:',
+    theme: { label: '색상', auto: '독자 설정 따르기', light: '밝게', dark: '어둡게' },
+    compiledFrom: '집계에 쓴 파일:',
+    sampleBadge: '샘플 데이터',
+    sampleNote: '이 프로젝트를 위해 생성한 샘플 데이터로, GACC 수치가 아님',
+    tableRegion: (title) => `데이터 표: ${title}`,
+    scrollHint: '옆으로 밀어 모든 열을 보세요.',
+    sortBy: (column) => `${column} 기준 정렬`,
+    convertedAt: (rates) => `금액은 ${rates}로 환산했습니다.`,
+  },
+  chart: {
+    kind: (kind, stacked) => (stacked && (kind === 'bar' || kind === 'column') ? `누적 ${KINDS[kind]}` : KINDS[kind]),
+    field: (field) => FIELDS[field],
+    flow: (flow) => (flow === 'import' ? '수입' : '수출'),
+    measureHeading: (what, unit) => `${what}(${unit})`,
+    unit: (currency) => (currency === 'CNY' ? '위안' : '달러'),
+    records: '건',
+    share: '비중',
+    rank: '순위',
+    yes: '예',
+    no: '아니요',
+    other: '기타',
+    marker: (label, marker) => `${label}(${marker})`,
+    list,
+    alt: (kind, title, period) => `${kind}: ${title}, ${period}.`,
+    describe: {
+      nothing: '표시할 데이터가 없습니다.',
+      item: (label, value) => `${label} ${value}`,
+      itemSeries: (label, values) => `${label}: ${values}`,
+      seriesValue: (value, series) => `${value}(${series})`,
+      fromTo: (first, firstAt, last, lastAt) => `${firstAt} ${first}에서 ${lastAt} ${last}(으)로`,
+      at: (value, when) => `${when} ${value}`,
+      peak: (when, value) => `${when}에 ${value}로 가장 많음`,
+      seriesLine: (series, text) => `${series}: ${text}.`,
+      highlighted: (legend, labels) => `${legend}: ${labels}.`,
+      annotations: (items) => `그래픽 표시: ${items.join('; ')}.`,
+      noteAt: (text, where) => `${where}에 '${text}'`,
+      rangeFromTo: (text, from, to) => `${from}부터 ${to}까지 '${text}'`,
+      lineAt: (text, where) => `${where}에 '${text}' 기준선`,
+    },
+  },
+  date: (date) => `${date.getUTCFullYear()}년 ${date.getUTCMonth() + 1}월 ${date.getUTCDate()}일`,
+};
