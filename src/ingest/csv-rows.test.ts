@@ -57,6 +57,13 @@ describe('scanRow', () => {
     expect(scan('"a","b"\r\n', { limit: 8, atEnd: false }).next).toBe(NEED_MORE);
   });
 
+  it('takes tabs and spaces outside the quotes as padding, not as part of a broken field', () => {
+    const { fields: f, spans } = scan('\t"202305"\t, "0101" ,"x"\r\n');
+    expect(f).toEqual(['202305', '0101', 'x']);
+    expect(spans.malformed).toBe(false);
+    expect(scan('"a"\t', { atEnd: false }).next).toBe(NEED_MORE); // a comma or a line end may follow
+  });
+
   it('marks a stray quote as broken quoting and resumes at the next line', () => {
     const text = '"1","Horse "Pony"","5",\n"2","Cow","6",\n';
     const first = scan(text);

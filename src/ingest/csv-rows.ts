@@ -7,6 +7,8 @@ const QUOTE = 0x22;
 const COMMA = 0x2c;
 const CR = 0x0d;
 const LF = 0x0a;
+const SPACE = 0x20;
+const TAB = 0x09;
 
 /** Field boundaries of the current row; reused from row to row to avoid allocation. */
 export class FieldSpans {
@@ -23,6 +25,9 @@ export class FieldSpans {
   malformed = false;
   /** Set when the row has more fields than `capacity` (so is also malformed). */
   tooManyFields = false;
+  /** Where the row starts, and, for a malformed row, where its last line's text ends. */
+  rowStart = 0;
+  lineEnd = 0;
 
   readonly capacity: number;
 
@@ -58,12 +63,18 @@ export function scanRow(buf: Uint8Array, pos: number, limit: number, atEnd: bool
   spans.innerLineBreaks = 0;
   spans.malformed = false;
   spans.tooManyFields = false;
+  spans.rowStart = pos;
   for (;;) {
     if (n === spans.capacity) {
       spans.tooManyFields = true;
       return skipMalformed(buf, i, limit, atEnd, spans, n);
     }
-    if (i < limit && buf[i] === QUOTE) {
+    // Some exports pad fields with tabs or spaces, outside the quotes too.
+    let q = i;
+    while (q < limit && (buf[q] === TAB || buf[q] === SPACE)) q++;
+    if (q >= limit && q > i && !atEnd) return NEED_MORE;
+    if (q < limit && buf[q] === QUOTE) {
+      i = q;
       // Scan to the closing quote in one pass, hashing the bytes and counting line breaks.
       let j = i + 1;
       let escaped = 0;
@@ -75,6 +86,7 @@ export function scanRow(buf: Uint8Array, pos: number, limit: number, atEnd: bool
           // An unterminated quote swallows the rest of the file: report it at the row start.
           spans.count = n;
           spans.malformed = true;
+          spans.lineEnd = limit;
           return limit;
         }
         const c = buf[j]!;
@@ -97,7 +109,8 @@ export function scanRow(buf: Uint8Array, pos: number, limit: number, atEnd: bool
       spans.innerLineBreaks += lineBreaks;
       n++;
       i = j + 1;
-      if (i >= limit) return finishRow(spans, n, limit);
+      while (i < limit && (buf[i] === TAB || buf[i] === SPACE)) i++;
+      if (i >= limit) return atEnd ? finishRow(spans, n, limit) : NEED_MORE;
       const next = buf[i];
       if (next === COMMA) {
         i++;
@@ -150,5 +163,6 @@ function skipMalformed(buf: Uint8Array, i: number, limit: number, atEnd: boolean
   while (end < limit && buf[end] !== LF && buf[end] !== CR) end++;
   if (end >= limit && !atEnd) return NEED_MORE;
   spans.malformed = true;
+  spans.lineEnd = end;
   return end >= limit ? finishRow(spans, n, limit) : rowEnd(buf, end, limit, atEnd, spans, n);
 }

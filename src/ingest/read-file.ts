@@ -10,6 +10,7 @@ import { FieldSpans, hashBytes, NEED_MORE, scanRow } from './csv-rows.ts';
 import { readHeader, type ColumnField, type ColumnLayout } from './columns.ts';
 import { digitCount, readDecimal, readMonth, readWholeNumber } from './numbers.ts';
 import { FieldTextCache, UNDECODABLE, type FieldText } from './field-text.ts';
+import { readInnerQuotes, type RowShape } from './inner-quotes.ts';
 
 export interface SourceFile {
   /** Path relative to the raw folder, `/`-separated: what reports and records name. */
@@ -160,11 +161,26 @@ function positionsOf(layout: ColumnLayout): Positions {
 const SPACE = 0x20;
 const TAB = 0x09;
 const QUESTION_MARK = 0x3f;
+const HYPHEN = 0x2d;
+
+/** GACC marks a missing unit or quantity with "?" (current platform) or "-" (2018 files). */
+const isMissingMarker = (text: string) => text === '?' || text === '-';
+const NAME_FIELDS: readonly ColumnField[] = ['commodity', 'partner', 'trade_mode', 'place', 'unit', 'unit2'];
+
+function rowShapeOf(layout: ColumnLayout, columnNames: readonly string[]): RowShape {
+  const nameColumns = new Uint8Array(layout.width);
+  for (const field of NAME_FIELDS) {
+    const k = layout.index[field];
+    if (k !== undefined) nameColumns[k] = 1;
+  }
+  return { width: layout.width, trailingEmpty: layout.trailingEmpty, nameColumns, columnNames };
+}
 
 /** Turns scanned rows into records or rejections; holds the per-file state. */
 class RowParser {
   private layout: ColumnLayout | undefined;
   private at: Positions | undefined;
+  private shape: RowShape | undefined;
   private codeLength: number | undefined;
   private readonly rejections: Rejection[] = [];
   private accepted = 0;
@@ -250,6 +266,7 @@ class RowParser {
     this.layout = result.layout;
     this.texts.english = result.layout.language === 'en';
     this.at = positionsOf(result.layout);
+    this.shape = rowShapeOf(result.layout, names.map((name) => name.trim()));
     if (this.at.month === -1) {
       if (!this.source.period) {
         throw new FileError({ file, line, message: 'the file has no month column (数据年月 / "Date of data"), so its entry in sources.yaml must give the period it covers, e.g. period: 2023-01..2023-10' });
@@ -263,7 +280,10 @@ class RowParser {
     if (spans.tooManyFields) {
       return `extra columns: the row has more than ${spans.capacity} fields where the header has ${layout.trailingEmpty ? layout.width - 1 : layout.width} (were line breaks lost?)`;
     }
-    if (spans.malformed) return 'broken quoting: a field has a stray or unclosed double quote';
+    if (spans.malformed) {
+      const reason = readInnerQuotes(buf, spans, this.shape!);
+      if (reason !== undefined) return reason;
+    }
     const widthProblem = this.checkWidth(spans, layout);
     if (widthProblem) return widthProblem;
 
@@ -335,9 +355,9 @@ class RowParser {
       place_code: placeCode,
       place,
       quantity,
-      unit: unit === '?' ? '' : unit, // GACC writes "?" where a row has no unit
+      unit: isMissingMarker(unit) ? '' : unit,
       quantity2,
-      unit2: unit2 === '?' ? '' : unit2,
+      unit2: isMissingMarker(unit2) ? '' : unit2,
       value,
       currency: layout.currency,
     });
@@ -395,17 +415,17 @@ class RowParser {
   private quantity(buf: Buffer, spans: FieldSpans, k: number): number | null {
     if (k === -1) return null;
     this.trim(buf, spans, k);
-    if (this.s === this.e || (this.e - this.s === 1 && buf[this.s] === QUESTION_MARK)) return null; // empty or "?"
+    if (this.s === this.e || (this.e - this.s === 1 && (buf[this.s] === QUESTION_MARK || buf[this.s] === HYPHEN))) return null; // empty, "?" or "-"
     return readDecimal(buf, this.s, this.e);
   }
 
-  /** Sets this.s and this.e to field k's bounds without surrounding spaces; returns their hash. */
+  /** Sets this.s and this.e to field k's bounds without surrounding spaces and tabs; returns their hash. */
   private trim(buf: Buffer, spans: FieldSpans, k: number): number {
     let s = spans.start[k]!;
     let e = spans.end[k]!;
     const untrimmed = e - s;
-    while (s < e && buf[s] === SPACE) s++;
-    while (e > s && buf[e - 1] === SPACE) e--;
+    while (s < e && (buf[s] === SPACE || buf[s] === TAB)) s++;
+    while (e > s && (buf[e - 1] === SPACE || buf[e - 1] === TAB)) e--;
     this.s = s;
     this.e = e;
     return e - s === untrimmed ? spans.hash[k]! : hashBytes(buf, s, e);
