@@ -11,15 +11,15 @@ import { hashBytes } from './csv-rows.ts';
 export const UNDECODABLE = Symbol('undecodable');
 export type FieldText = string | typeof UNDECODABLE;
 
-interface Entry {
-  bytes: Uint8Array;
-  text: FieldText;
-  next: Entry | undefined;
-}
-
 const CACHE_LIMIT = 200_000;
 const SLOT_MASK = (1 << 17) - 1;
+const NONE = -1;
 
+/**
+ * The table lives in typed arrays (entry n's hash, bytes and chain link at index n, its
+ * bytes in one arena): a lookup touches a few flat arrays instead of chasing objects, and a
+ * plain JavaScript array this large would fall back to slow dictionary elements.
+ */
 export class FieldTextCache {
   /** `undefined` while every byte so far has been ASCII. */
   encoding: TextEncoding | undefined;
@@ -30,8 +30,14 @@ export class FieldTextCache {
    * would turn into a rare ideograph. Such text is refused instead of read as mojibake.
    */
   english = false;
-  private readonly slots: (Entry | undefined)[] = new Array(SLOT_MASK + 1).fill(undefined);
-  private size = 0;
+  private readonly slots = new Int32Array(SLOT_MASK + 1).fill(NONE);
+  private readonly hashes = new Int32Array(CACHE_LIMIT);
+  private readonly starts = new Int32Array(CACHE_LIMIT);
+  private readonly lengths = new Int32Array(CACHE_LIMIT);
+  private readonly next = new Int32Array(CACHE_LIMIT);
+  private texts: FieldText[] = [];
+  private arena = new Uint8Array(1 << 16);
+  private arenaUsed = 0;
 
   constructor(encoding?: TextEncoding) {
     this.encoding = encoding;
@@ -43,29 +49,43 @@ export class FieldTextCache {
 
   /** Like text(), with the bytes' hash already known (scanRow computes it while scanning). */
   hashedText(buf: Uint8Array, start: number, end: number, fullHash: number): FieldText {
-    // Index by a slot number: an array lookup is faster than a Map's.
-    const hash = fullHash & SLOT_MASK;
+    const slot = fullHash & SLOT_MASK;
     const length = end - start;
-    for (let entry = this.slots[hash]; entry; entry = entry.next) {
-      const bytes = entry.bytes;
-      if (bytes.length !== length) continue;
-      let same = true;
-      for (let k = 0; k < length; k++) {
-        if (bytes[k] !== buf[start + k]) {
-          same = false;
-          break;
-        }
-      }
-      if (same) return entry.text;
+    const arena = this.arena;
+    for (let entry = this.slots[slot]!; entry !== NONE; entry = this.next[entry]!) {
+      if (this.hashes[entry] !== fullHash || this.lengths[entry] !== length) continue;
+      const at = this.starts[entry]! - start;
+      let k = start;
+      while (k < end && arena[at + k] === buf[k]) k++;
+      if (k === end) return this.texts[entry]!;
     }
+    return this.add(buf, start, end, fullHash, slot);
+  }
+
+  private add(buf: Uint8Array, start: number, end: number, fullHash: number, slot: number): FieldText {
     const text = this.decode(buf, start, end);
     // Bound the cache so a file of endlessly varied names cannot grow memory without limit.
-    if (++this.size > CACHE_LIMIT) {
-      this.slots.fill(undefined);
-      this.size = 1;
+    if (this.texts.length === CACHE_LIMIT) {
+      this.slots.fill(NONE);
+      this.texts = [];
+      this.arenaUsed = 0;
+    }
+    const length = end - start;
+    if (this.arenaUsed + length > this.arena.length) {
+      const bigger = new Uint8Array(Math.max(this.arena.length * 2, this.arenaUsed + length));
+      bigger.set(this.arena.subarray(0, this.arenaUsed));
+      this.arena = bigger;
     }
     // A copy, not a view: the read buffer is reused for the next chunk.
-    this.slots[hash] = { bytes: Uint8Array.prototype.slice.call(buf, start, end), text, next: this.slots[hash] };
+    this.arena.set(buf.subarray(start, end), this.arenaUsed);
+    const entry = this.texts.length;
+    this.texts.push(text);
+    this.hashes[entry] = fullHash;
+    this.starts[entry] = this.arenaUsed;
+    this.lengths[entry] = length;
+    this.next[entry] = this.slots[slot]!;
+    this.slots[slot] = entry;
+    this.arenaUsed += length;
     return text;
   }
 
