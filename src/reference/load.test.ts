@@ -50,3 +50,69 @@ describe('HS codes written without quotes', () => {
     expect((error as DeclarationError).problems.map((p) => p.message)).toEqual([expect.stringMatching(/^aggregate fruit: write HS codes in quotes/)]);
   });
 });
+
+describe('partners.csv', () => {
+  it('names every GACC partner code, with ISO codes or a reason why none fits', async () => {
+    const { partners } = await loadReference('data/reference');
+    expect(partners.size).toBe(243);
+    for (const partner of partners.values()) {
+      expect(partner.name.en && partner.name.zh && partner.name.ko, partner.gacc_code).toBeTruthy();
+      expect(partner.iso2 ? /^[A-Z]{2}$/.test(partner.iso2) : Boolean(partner.hand_kept), partner.gacc_code).toBe(true);
+    }
+    expect(partners.get('109')).toMatchObject({ iso2: 'KP', iso3: 'PRK', name: { en: 'North Korea', ko: '북한' }, gacc_name: { en: 'Korea,DPR', zh: '朝鲜' } });
+    expect(partners.get('142')).toMatchObject({ iso2: '', iso3: '', name: { en: 'China (re-imports)' }, hand_kept: expect.any(String) });
+  });
+
+  it('refuses a row without ISO codes that does not say why, and malformed ISO codes', async () => {
+    const dir = await referenceWith('partners.csv', (text) => text
+      .replace(/^109,KP,PRK,/m, '109,,,')
+      .replace(/^133,KR,KOR,/m, '133,KR,K0R,'));
+    expect(await problemsOf(dir)).toEqual([
+      'partner 109 has no ISO code; say in hand_kept why none fits',
+      'partner 133: iso2 and iso3 must be ISO 3166-1 alpha-2 and alpha-3 codes (two and three capital letters), or both empty',
+    ]);
+  });
+
+  it('refuses a table whose header lacks a column, once', async () => {
+    const dir = await referenceWith('partners.csv', (text) => text.replace('name_ko,', 'name_kr,'));
+    expect(await problemsOf(dir)).toEqual(['the header lacks name_ko; it must be gacc_code,iso2,iso3,name_en,name_zh,name_ko,gacc_name_en,gacc_name_zh,hand_kept']);
+  });
+});
+
+describe('regimes, provinces and HS8 names', () => {
+  it('name the 20 regimes and 31 provinces in English, Chinese and Korean, and 8,957 HS8 codes in English and Chinese', async () => {
+    const { regimes, provinces, hs8 } = await loadReference('data/reference');
+    expect(regimes.size).toBe(20);
+    expect(provinces.size).toBe(31);
+    for (const names of [...regimes.values(), ...provinces.values()]) expect(Object.keys(names).sort()).toEqual(['en', 'ko', 'zh']);
+    expect(regimes.get('19')).toEqual({ en: 'Border Trade', zh: '边境小额贸易', ko: '변경소액무역' });
+    expect(provinces.get('21')).toEqual({ en: 'Liaoning', zh: '辽宁省', ko: '랴오닝성' });
+    expect(hs8.size).toBe(8957);
+    expect(hs8.get('72022100')).toEqual({ en: 'Ferro-silicon, containing by weight more than 55% of silicon', zh: '硅铁，按重量计含硅量＞55%' });
+  });
+
+  it('refuse codes of the wrong length and codes listed twice, naming the line', async () => {
+    const regimes = await referenceWith('regimes.csv', (text) => `${text}1,Typo,,\n10,Ordinary Trade,一般贸易,일반무역\n`);
+    expect(await problemsOf(regimes)).toEqual(['code "1" is not a two-digit GACC regime code', 'regime 10 is listed twice']);
+    const hs8 = await referenceWith('hs8-2023.csv', (text) => `${text}7202210,Short,\n`);
+    expect(await problemsOf(hs8)).toEqual(['code "7202210" is not an eight-digit HS code']);
+  });
+});
+
+describe('rates.csv', () => {
+  it("holds a month's rate beside the years', each with its source", async () => {
+    const dir = await referenceWith('rates.csv', (text) => `${text}2023-03,6.9,"A fixture: a monthly rate for the test"\n`);
+    const { rates } = await loadReference(dir);
+    expect(rates.get('2023')).toMatchObject({ cny_per_usd: 7.0467 });
+    expect(rates.get('2023-03')).toEqual({ period: '2023-03', cny_per_usd: 6.9, source: 'A fixture: a monthly rate for the test' });
+  });
+
+  it('refuses periods that are neither a year nor a month, rates without a source, and periods listed twice', async () => {
+    const dir = await referenceWith('rates.csv', (text) => `${text}2023-13,6.9,Someone\n2024-01,6.9,\n2023,7,Again\n`);
+    expect(await problemsOf(dir)).toEqual([
+      'period "2023-13" is neither a year (YYYY) nor a month (YYYY-MM)',
+      'the 2024-01 rate has no source',
+      '2023 is listed twice',
+    ]);
+  });
+});

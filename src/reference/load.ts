@@ -1,7 +1,8 @@
-// The hand-kept reference tables in data/reference/: partners, editorial products and
-// groups, sanctions lists, exchange rates. They are data, edited by people, so every
-// mistake is reported with the file it is in.
-import type { Flow, Problem } from '../contract/index.ts';
+// The reference tables in data/reference/: partners, customs regimes, provinces and HS8
+// names (built from GACC's code lists by `npm run reference`, with hand-kept parts), editorial
+// products and groups, sanctions lists, exchange rates. They are data, edited by people, so
+// every mistake is reported with the file and line it is in.
+import type { Flow, Names, Problem } from '../contract/index.ts';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { csvParse } from 'd3-dsv';
@@ -11,9 +12,14 @@ export type Labels = { en: string; zh?: string; ko?: string };
 
 export interface Partner {
   gacc_code: string;
+  /** ISO 3166-1 codes; empty for the hand-kept partners no ISO code fits. */
   iso2: string;
   iso3: string;
   name: Labels;
+  /** GACC's own names, as its code lists print them. */
+  gacc_name: Names;
+  /** Why the row is written by hand rather than taken from the ISO names; absent for ISO rows. */
+  hand_kept?: string;
 }
 
 export interface Product {
@@ -49,24 +55,46 @@ export interface SanctionList {
 }
 
 export interface ExchangeRate {
-  year: number;
+  /** `YYYY` for a year's average, `YYYY-MM` for a month's. */
+  period: string;
   cny_per_usd: number;
   source: string;
 }
 
 export interface Reference {
   partners: Map<string, Partner>;
+  /** Customs regimes (trade modes) by their two-digit code. */
+  regimes: Map<string, Labels>;
+  /** Provinces of the importer or exporter by their two-digit code. */
+  provinces: Map<string, Labels>;
+  /** Official names of the HS8 codes, in English and Chinese. */
+  hs8: Map<string, Names>;
   products: Product[];
   groups: Map<string, ProductGroup>;
   sanctions: SanctionList[];
-  rates: Map<number, ExchangeRate>;
+  /** Yuan per dollar by period, `YYYY` or `YYYY-MM`. */
+  rates: Map<string, ExchangeRate>;
 }
 
 export const REFERENCE_FILES = {
   partners: 'partners.csv',
+  regimes: 'regimes.csv',
+  provinces: 'provinces.csv',
+  hs8: 'hs8-2023.csv',
   products: 'products.yaml',
   sanctions: 'sanctions.yaml',
   rates: 'rates.csv',
+} as const;
+
+const CODE_NAME_COLUMNS = ['code', 'name_en', 'name_zh', 'name_ko'] as const;
+
+/** The columns of the CSV tables, in order: what `npm run reference` writes and loading expects. */
+export const TABLE_COLUMNS = {
+  partners: ['gacc_code', 'iso2', 'iso3', 'name_en', 'name_zh', 'name_ko', 'gacc_name_en', 'gacc_name_zh', 'hand_kept'],
+  regimes: CODE_NAME_COLUMNS,
+  provinces: CODE_NAME_COLUMNS,
+  hs8: ['code', 'en', 'zh'],
+  rates: ['period', 'cny_per_usd', 'source'],
 } as const;
 
 export class ReferenceError extends Error {
@@ -87,11 +115,14 @@ export async function loadReference(dir: string): Promise<Reference> {
       return undefined;
     }
   };
-  const [partnersText, productsText, sanctionsText, ratesText] = await Promise.all(
+  const [partnersText, regimesText, provincesText, hs8Text, productsText, sanctionsText, ratesText] = await Promise.all(
     Object.values(REFERENCE_FILES).map(read),
   );
   const reference: Reference = {
     partners: partnersText === undefined ? new Map() : readPartners(partnersText, problems),
+    regimes: regimesText === undefined ? new Map() : readCodeNames(regimesText, REFERENCE_FILES.regimes, 'regime', problems),
+    provinces: provincesText === undefined ? new Map() : readCodeNames(provincesText, REFERENCE_FILES.provinces, 'province', problems),
+    hs8: hs8Text === undefined ? new Map() : readHs8(hs8Text, problems),
     ...(productsText === undefined ? { products: [], groups: new Map() } : readProducts(productsText, problems)),
     sanctions: sanctionsText === undefined ? [] : readSanctions(sanctionsText, problems),
     rates: ratesText === undefined ? new Map() : readRates(ratesText, problems),
@@ -100,36 +131,97 @@ export async function loadReference(dir: string): Promise<Reference> {
   return reference;
 }
 
+/** A CSV table's rows, once its header is checked: a missing or renamed column is one problem, not one per row. */
+function tableRows(text: string, file: string, columns: readonly string[], problems: Problem[]): Record<string, string>[] {
+  const rows = csvParse(text);
+  const missing = columns.filter((column) => !rows.columns.includes(column));
+  if (missing.length > 0) {
+    problems.push({ file, line: 1, message: `the header lacks ${missing.join(', ')}; it must be ${columns.join(',')}` });
+    return [];
+  }
+  return rows.map((row) => Object.fromEntries(columns.map((column) => [column, (row[column] ?? '').trim()])));
+}
+
+/** The names a row gives, under `prefix` + language (`name_en`, or plain `en`). */
+function namesOf(row: Record<string, string>, prefix: string): Names {
+  const names: Names = {};
+  for (const lang of ['en', 'zh', 'ko'] as const) {
+    const name = row[`${prefix}${lang}`];
+    if (name) names[lang] = name;
+  }
+  return names;
+}
+
 function readPartners(text: string, problems: Problem[]): Map<string, Partner> {
+  const file = REFERENCE_FILES.partners;
   const partners = new Map<string, Partner>();
-  csvParse(text).forEach((row, i) => {
+  tableRows(text, file, TABLE_COLUMNS.partners, problems).forEach((row, i) => {
     const line = i + 2;
-    const code = row.gacc_code ?? '';
-    if (!/^\d{3}$/.test(code)) problems.push({ file: REFERENCE_FILES.partners, line, message: `gacc_code "${code}" is not a three-digit GACC partner code` });
-    else if (partners.has(code)) problems.push({ file: REFERENCE_FILES.partners, line, message: `partner ${code} is listed twice` });
-    else if (!row.name_en) problems.push({ file: REFERENCE_FILES.partners, line, message: `partner ${code} has no English name` });
+    const code = row.gacc_code!;
+    const name = namesOf(row, 'name_');
+    const { iso2, iso3, hand_kept } = row as Record<string, string>;
+    const hasIso = /^[A-Z]{2}$/.test(iso2!) && /^[A-Z]{3}$/.test(iso3!);
+    if (!/^\d{3}$/.test(code)) problems.push({ file, line, message: `gacc_code "${code}" is not a three-digit GACC partner code` });
+    else if (partners.has(code)) problems.push({ file, line, message: `partner ${code} is listed twice` });
+    else if (!name.en) problems.push({ file, line, message: `partner ${code} has no English name` });
+    else if (!hasIso && (iso2 || iso3)) problems.push({ file, line, message: `partner ${code}: iso2 and iso3 must be ISO 3166-1 alpha-2 and alpha-3 codes (two and three capital letters), or both empty` });
+    else if (!hasIso && !hand_kept) problems.push({ file, line, message: `partner ${code} has no ISO code; say in hand_kept why none fits` });
     else {
       partners.set(code, {
         gacc_code: code,
-        iso2: row.iso2 ?? '',
-        iso3: row.iso3 ?? '',
-        name: { en: row.name_en, ...(row.name_zh ? { zh: row.name_zh } : {}), ...(row.name_ko ? { ko: row.name_ko } : {}) },
+        iso2: iso2!,
+        iso3: iso3!,
+        name: name as Labels,
+        gacc_name: namesOf(row, 'gacc_name_'),
+        ...(hand_kept ? { hand_kept } : {}),
       });
     }
   });
   return partners;
 }
 
-function readRates(text: string, problems: Problem[]): Map<number, ExchangeRate> {
-  const rates = new Map<number, ExchangeRate>();
-  csvParse(text).forEach((row, i) => {
+/** A table of two-digit codes with names in English, Chinese and Korean (regimes, provinces). */
+function readCodeNames(text: string, file: string, what: string, problems: Problem[]): Map<string, Labels> {
+  const names = new Map<string, Labels>();
+  tableRows(text, file, CODE_NAME_COLUMNS, problems).forEach((row, i) => {
     const line = i + 2;
-    const year = Number(row.year);
+    const code = row.code!;
+    const name = namesOf(row, 'name_');
+    if (!/^\d{2}$/.test(code)) problems.push({ file, line, message: `code "${code}" is not a two-digit GACC ${what} code` });
+    else if (names.has(code)) problems.push({ file, line, message: `${what} ${code} is listed twice` });
+    else if (!name.en) problems.push({ file, line, message: `${what} ${code} has no English name` });
+    else names.set(code, name as Labels);
+  });
+  return names;
+}
+
+function readHs8(text: string, problems: Problem[]): Map<string, Names> {
+  const file = REFERENCE_FILES.hs8;
+  const names = new Map<string, Names>();
+  tableRows(text, file, TABLE_COLUMNS.hs8, problems).forEach((row, i) => {
+    const line = i + 2;
+    const code = row.code!;
+    const name = namesOf(row, '');
+    if (!/^\d{8}$/.test(code)) problems.push({ file, line, message: `code "${code}" is not an eight-digit HS code` });
+    else if (names.has(code)) problems.push({ file, line, message: `code ${code} is listed twice` });
+    else if (!name.en && !name.zh) problems.push({ file, line, message: `code ${code} has no name` });
+    else names.set(code, name);
+  });
+  return names;
+}
+
+function readRates(text: string, problems: Problem[]): Map<string, ExchangeRate> {
+  const file = REFERENCE_FILES.rates;
+  const rates = new Map<string, ExchangeRate>();
+  tableRows(text, file, TABLE_COLUMNS.rates, problems).forEach((row, i) => {
+    const line = i + 2;
+    const period = row.period!;
     const rate = Number(row.cny_per_usd);
-    if (!Number.isInteger(year) || !(rate > 0)) problems.push({ file: REFERENCE_FILES.rates, line, message: 'needs a year and a positive cny_per_usd' });
-    else if (!row.source) problems.push({ file: REFERENCE_FILES.rates, line, message: `the ${year} rate has no source` });
-    else if (rates.has(year)) problems.push({ file: REFERENCE_FILES.rates, line, message: `${year} is listed twice` });
-    else rates.set(year, { year, cny_per_usd: rate, source: row.source });
+    if (!/^\d{4}(-(0[1-9]|1[0-2]))?$/.test(period)) problems.push({ file, line, message: `period "${period}" is neither a year (YYYY) nor a month (YYYY-MM)` });
+    else if (!(rate > 0)) problems.push({ file, line, message: `the ${period} rate needs a positive cny_per_usd (yuan per US dollar)` });
+    else if (!row.source) problems.push({ file, line, message: `the ${period} rate has no source` });
+    else if (rates.has(period)) problems.push({ file, line, message: `${period} is listed twice` });
+    else rates.set(period, { period, cny_per_usd: rate, source: row.source });
   });
   return rates;
 }
