@@ -189,12 +189,13 @@ async function writeOutputs(
   const aggregates = new Map<string, Aggregate>();
   for (const builder of builders) {
     const aggregate = builder.finish();
+    problems.push(...builder.problems());
     const uncovered = builder.uncoveredPeriods();
     if (uncovered.length > 0) {
       const d = builder.declaration;
       problems.push({
         file: options.aggregatesFile ?? '',
-        message: `aggregate ${aggregate.id} declares ${uncovered.join(', ')}, but no download of ${d.flow}s in ${d.currency}${d.partners ? ` with partner ${d.partners.join(', ')}` : ''} covers ${uncovered.length === 1 ? 'it' : 'them'}: `
+        message: `aggregate ${aggregate.id} declares ${uncovered.join(', ')}, but no download of ${d.flow}s in ${d.recordCurrencies.join(' or ')}${d.partners ? ` with partner ${d.partners.join(', ')}` : ''} covers ${uncovered.length === 1 ? 'it' : 'them'}: `
           + 'add the file and its sources.yaml entry, or take the period out of the declaration (its zeros would be made up, not measured)',
       });
     }

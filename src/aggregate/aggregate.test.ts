@@ -1,47 +1,6 @@
-import type { Aggregate, TradeRecord } from '../contract/index.ts';
 import { describe, expect, it } from 'vitest';
-import type { Reference } from '../reference/load.ts';
 import { parseDeclarations, DeclarationError } from './declarations.ts';
-import { AggregateBuilder } from './engine.ts';
-import { Classifier } from './classify.ts';
-import { computeFacts } from './facts.ts';
-
-const reference: Reference = {
-  partners: new Map([['109', { gacc_code: '109', iso2: 'KP', iso3: 'PRK', name: { en: 'North Korea' } }]]),
-  products: [
-    { key: 'ferrosilicon', hs: ['720221'], label: { en: 'Ferrosilicon' }, group: 'minerals' },
-    { key: 'graphite', hs: ['2504', '380110'], label: { en: 'Graphite' }, group: 'minerals' },
-    { key: 'wigs', hs: ['6704'], label: { en: 'Wigs' } },
-  ],
-  groups: new Map([['minerals', { key: 'minerals', label: { en: 'Minerals' } }]]),
-  sanctions: [{
-    id: 'p7', resolution: 2397, year: 2017, paragraph: 7, direction: 'export', summary: 'ban',
-    groups: [
-      { key: 'machinery', label: { en: 'Machinery' }, hs: ['84', '85'] },
-      { key: 'vehicles', label: { en: 'Vehicles' }, hs: ['86', '87', '88', '89'] },
-    ],
-  }],
-  rates: new Map([[2023, { year: 2023, cny_per_usd: 7.0467, source: 'PBoC' }]]),
-};
-
-let line = 1;
-function record(partial: Partial<TradeRecord>): TradeRecord {
-  return {
-    file: 'a.csv', line: ++line, flow: 'import', period_start: '2023-01', period_end: '2023-01',
-    hs_code: '72022100', commodity: '', partner_code: '109', partner: '朝鲜', trade_mode_code: '19', trade_mode: '',
-    place_code: '22', place: '', quantity: null, unit: '', quantity2: null, unit2: '', value: 0, currency: 'CNY',
-    ...partial,
-  };
-}
-
-function run(yaml: string, records: TradeRecord[], synthetic = false) {
-  const declarations = parseDeclarations(yaml, 'aggregates.yaml', reference);
-  const classifier = new Classifier(reference);
-  const builders = declarations.aggregates.map((d) => new AggregateBuilder(d, classifier, reference));
-  for (const r of records) for (const b of builders) b.add(r, synthetic);
-  const aggregates = new Map<string, Aggregate>(builders.map((b) => [b.declaration.id, b.finish()]));
-  return { aggregates, ...computeFacts(declarations.facts, aggregates, reference.rates, 'aggregates.yaml') };
-}
+import { record, reference, run } from './fixtures.ts';
 
 describe('declared aggregates', () => {
   const records = [
@@ -91,11 +50,11 @@ facts:
   });
 
   it('gives facts their rank, period, label and a dollar value at the declared rate', () => {
-    const { facts } = run(yaml, records, true);
+    const { facts } = run(yaml, records, { synthetic: true });
     expect(facts.ferrosilicon).toMatchObject({
       rank: 2, unit: 'CNY', label: 'Ferrosilicon', synthetic: true,
       period: { start: '2023-01', end: '2023-10' },
-      usd: { value: Math.round(150 / 7.0467), rate: 7.0467, rate_year: 2023, rate_source: 'PBoC' },
+      usd: { value: Math.round(150 / 7.0467), rate: 7.0467, rate_year: 2023, rate_source: 'PBoC 2023' },
     });
     expect(facts['minerals-in-top-two']).toMatchObject({ value: 1, unit: 'count' });
   });

@@ -21,7 +21,12 @@ export interface AggregateDeclaration {
   id: string;
   description: string;
   flow: Flow;
+  /** The currency of the aggregate's values. */
   currency: Currency;
+  /** The currencies of the records it takes: only `currency` unless it converts. */
+  recordCurrencies: Currency[];
+  /** Set when the aggregate restates records of other currencies in `currency` at the declared rates. */
+  convertTo?: Currency;
   /** The months a record must fall in: a range, optionally narrowed to some years and months of the year. */
   period: MonthRange;
   years?: number[];
@@ -38,17 +43,27 @@ export interface AggregateDeclaration {
   limit?: number;
 }
 
-export type FactStat = 'value' | 'sum' | 'min' | 'max' | 'count';
+/** Stats taken from an aggregate's rows alone. */
+export const ROW_STATS = ['value', 'sum', 'min', 'max', 'count'] as const;
+/** Stats that are ratios: `share` of the aggregate's total (or of another fact), `change` from one fact to another. */
+export const RATIO_STATS = ['share', 'change'] as const;
+export type FactStat = (typeof ROW_STATS)[number] | (typeof RATIO_STATS)[number];
 
 export interface FactDeclaration {
   key: string;
   description: string;
+  /** The aggregate the rows come from; for `change`, the `to` fact's. */
   aggregate: string;
   where: Record<string, string | number>;
   /** Only rows ranked this high or higher. */
   top?: number;
   stat: FactStat;
   measure: MeasureName;
+  /** `share`: the fact whose value is the whole, instead of the aggregate's total. */
+  of?: string;
+  /** `change`: the facts the change runs from and to. */
+  from?: string;
+  to?: string;
 }
 
 export interface Declarations {
@@ -65,8 +80,9 @@ export class DeclarationError extends Error {
 }
 
 const ID = /^[a-z0-9][a-z0-9-]*$/;
-const AGGREGATE_KEYS = new Set(['description', 'flow', 'currency', 'period', 'years', 'months', 'partner', 'products', 'product_group', 'sanctions', 'hs', 'group_by', 'complete', 'sort', 'rank', 'limit']);
-const FACT_KEYS = new Set(['description', 'aggregate', 'where', 'top', 'stat', 'measure']);
+const AGGREGATE_KEYS = new Set(['description', 'flow', 'currency', 'convert_to', 'period', 'years', 'months', 'partner', 'products', 'product_group', 'sanctions', 'hs', 'group_by', 'complete', 'sort', 'rank', 'limit']);
+const FACT_KEYS = new Set(['description', 'aggregate', 'where', 'top', 'stat', 'measure', 'of', 'from', 'to']);
+const CURRENCIES: readonly Currency[] = ['CNY', 'USD'];
 
 export async function readDeclarations(path: string, name: string, reference: Reference): Promise<Declarations> {
   return parseDeclarations(await readFile(path, 'utf8'), name, reference);
@@ -87,10 +103,11 @@ export function parseDeclarations(text: string, file: string, reference: Referen
     if (declaration) aggregates.push(declaration);
   }
   const byId = new Map(aggregates.map((a) => [a.id, a]));
+  const rawFacts = (data.facts ?? {}) as Record<string, Record<string, unknown>>;
   const facts: FactDeclaration[] = [];
-  for (const [key, raw] of Object.entries((data.facts ?? {}) as Record<string, Record<string, unknown>>)) {
+  for (const [key, raw] of Object.entries(rawFacts)) {
     const report = (message: string) => problems.push({ file, message: `fact ${key}: ${message}` });
-    const declaration = readFact(key, raw ?? {}, byId, report);
+    const declaration = readFact(key, raw ?? {}, byId, rawFacts, report);
     if (declaration) facts.push(declaration);
   }
   if (problems.length > 0) throw new DeclarationError(problems);
@@ -112,8 +129,12 @@ function readAggregate(id: string, raw: Record<string, unknown>, reference: Refe
   for (const key of Object.keys(raw)) if (!AGGREGATE_KEYS.has(key)) fail(`unknown key "${key}"`);
   const flow = raw.flow;
   if (flow !== 'import' && flow !== 'export') fail('flow must be import or export');
-  const currency = raw.currency ?? 'CNY';
-  if (currency !== 'CNY' && currency !== 'USD') fail('currency must be CNY or USD');
+  const convertTo = raw.convert_to;
+  if (convertTo !== undefined && !CURRENCIES.includes(convertTo as Currency)) fail('convert_to must be CNY or USD');
+  // With convert_to, `currency` narrows the records taken to one currency; without, it is the only one taken.
+  const recordCurrency = raw.currency ?? (convertTo === undefined ? 'CNY' : undefined);
+  if (recordCurrency !== undefined && !CURRENCIES.includes(recordCurrency as Currency)) fail('currency must be CNY or USD');
+  const currency = (convertTo ?? recordCurrency) as Currency;
 
   let period: MonthRange | undefined;
   let years: number[] | undefined;
@@ -171,7 +192,9 @@ function readAggregate(id: string, raw: Record<string, unknown>, reference: Refe
     id,
     description: String(raw.description ?? id),
     flow: flow as Flow,
-    currency: currency as Currency,
+    currency,
+    recordCurrencies: recordCurrency === undefined ? [...CURRENCIES] : [recordCurrency as Currency],
+    ...(convertTo === undefined ? {} : { convertTo: convertTo as Currency }),
     period,
     ...(years ? { years } : {}),
     ...(monthsOfYear ? { monthsOfYear } : {}),
@@ -188,7 +211,13 @@ function readAggregate(id: string, raw: Record<string, unknown>, reference: Refe
   };
 }
 
-function readFact(key: string, raw: Record<string, unknown>, aggregates: Map<string, AggregateDeclaration>, report: (m: string) => void): FactDeclaration | undefined {
+function readFact(
+  key: string,
+  raw: Record<string, unknown>,
+  aggregates: Map<string, AggregateDeclaration>,
+  rawFacts: Record<string, Record<string, unknown>>,
+  report: (m: string) => void,
+): FactDeclaration | undefined {
   let ok = true;
   const fail = (message: string) => {
     ok = false;
@@ -196,6 +225,38 @@ function readFact(key: string, raw: Record<string, unknown>, aggregates: Map<str
   };
   if (!ID.test(key)) fail('keys are lower-case letters, digits and dashes');
   for (const name of Object.keys(raw)) if (!FACT_KEYS.has(name)) fail(`unknown key "${name}"`);
+  const stat = (raw.stat ?? 'value') as FactStat;
+  const stats: readonly string[] = [...ROW_STATS, ...RATIO_STATS];
+  if (!stats.includes(stat)) {
+    fail(`stat must be ${stats.slice(0, -1).join(', ')} or ${stats[stats.length - 1]}`);
+    return undefined;
+  }
+  const allowed = stat === 'change' ? ['from', 'to'] : stat === 'share' ? ['of'] : [];
+  for (const name of ['of', 'from', 'to']) {
+    if (raw[name] !== undefined && !allowed.includes(name)) fail(`"${name}" goes with stat: ${name === 'of' ? 'share' : 'change'}`);
+  }
+  /** A fact this one is computed from: declared, and taken from rows rather than itself a ratio. */
+  const referenced = (name: string): string | undefined => {
+    const other = String(raw[name]);
+    const declared = rawFacts[other];
+    if (!declared) fail(`${name} names fact "${other}", which is not declared`);
+    else if (other === key) fail(`${name} names the fact itself`);
+    else if ((RATIO_STATS as readonly string[]).includes(String(declared.stat))) fail(`${name} names fact "${other}", a ratio itself; name a fact of an amount or a count`);
+    else return other;
+    return undefined;
+  };
+  if (stat === 'change') {
+    for (const name of ['aggregate', 'where', 'top', 'measure']) if (raw[name] !== undefined) fail(`a change is computed from its from and to facts; "${name}" does not apply`);
+    if (raw.from === undefined || raw.to === undefined) {
+      fail('stat: change needs from: <fact> and to: <fact>');
+      return undefined;
+    }
+    const from = referenced('from');
+    const to = referenced('to');
+    const aggregate = to === undefined ? undefined : aggregates.get(String(rawFacts[to]!.aggregate));
+    if (!ok || from === undefined || !aggregate) return undefined;
+    return { key, description: String(raw.description ?? key), aggregate: aggregate.id, where: {}, stat, measure: 'value', from, to };
+  }
   const aggregate = aggregates.get(String(raw.aggregate));
   if (!aggregate) fail(`aggregate "${String(raw.aggregate)}" is not declared`);
   const where = (raw.where ?? {}) as Record<string, string | number>;
@@ -203,14 +264,16 @@ function readFact(key: string, raw: Record<string, unknown>, aggregates: Map<str
     const known = aggregate && (aggregate.groupBy.includes(field as DimensionName) || ATTRIBUTE_FIELDS.has(field) || (field === 'rank' && aggregate.rank));
     if (aggregate && !known) fail(`where names "${field}", which the aggregate's rows do not have`);
   }
-  const stat = (raw.stat ?? 'value') as FactStat;
-  if (!['value', 'sum', 'min', 'max', 'count'].includes(stat)) fail('stat must be value, sum, min, max or count');
   const measure = (raw.measure ?? 'value') as MeasureName;
   if (!(MEASURES as readonly string[]).includes(measure)) fail(`measure must be one of ${MEASURES.join(', ')}`);
   const top = raw.top === undefined ? undefined : Number(raw.top);
   if (top !== undefined && (!Number.isInteger(top) || !aggregate?.rank)) fail('top needs a whole number and a ranked aggregate');
+  const of = stat === 'share' && raw.of !== undefined ? referenced('of') : undefined;
+  if (stat === 'share' && raw.of === undefined && aggregate?.limit) {
+    fail(`aggregate ${aggregate.id} keeps only its first ${aggregate.limit} rows, so its total is not the whole; give of: <fact>`);
+  }
   if (!ok || !aggregate) return undefined;
-  return { key, description: String(raw.description ?? key), aggregate: aggregate.id, where, ...(top ? { top } : {}), stat, measure };
+  return { key, description: String(raw.description ?? key), aggregate: aggregate.id, where, ...(top ? { top } : {}), stat, measure, ...(of ? { of } : {}) };
 }
 
 /** Descriptive columns that rows carry beside their dimensions, usable in `where`. */

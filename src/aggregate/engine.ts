@@ -1,18 +1,27 @@
 // Runs the declared aggregates over the stream of records, one pass, without keeping the
-// records: each declaration sums into its own table of groups.
-import type { Aggregate, AggregateRow, TradeRecord } from '../contract/index.ts';
+// records: each declaration sums into its own table of groups. An aggregate that converts
+// keeps, per group, exact sums of the other currency by rate period and restates them once
+// at the end, so the result does not depend on the order records arrive in.
+import type { Aggregate, AggregateRow, Names, Problem, TradeRecord } from '../contract/index.ts';
 import { monthIndex, monthName } from '../months.ts';
-import type { Reference, SanctionList } from '../reference/load.ts';
+import type { ExchangeRate, Reference, SanctionList } from '../reference/load.ts';
+import { convertAmount, missingRate, rateFor } from '../reference/rates.ts';
 import type { AggregateDeclaration, DimensionName } from './declarations.ts';
-import type { Classifier } from './classify.ts';
+import { namesOfText, type Classifier } from './classify.ts';
 
 type Attributes = Record<string, string | number>;
 
 interface Group {
   dims: (string | number)[];
+  /** Sum of the records already in the aggregate's currency. */
   value: number;
   records: number;
+  /** Sums of records in the other currency, by the period of the rate that applies to them. */
+  toConvert: Map<string, number>;
 }
+
+/** The row column of a converting aggregate that names the rate periods its value used, space-separated. */
+export const RATE_PERIODS_FIELD = 'rate_periods';
 
 export class AggregateBuilder {
   readonly declaration: AggregateDeclaration;
@@ -23,8 +32,13 @@ export class AggregateBuilder {
   /** Descriptive columns for each dimension value seen (labels, names). */
   private readonly attributes = new Map<string, Attributes>();
   private readonly sources = new Set<string>();
+  /** What each dimension value is called, by dimension and value. */
+  private readonly names = new Map<string, Map<string, Names>>();
+  private readonly ratesUsed = new Map<string, ExchangeRate>();
+  /** Records no declared rate applies to, the first of each period. */
+  private readonly missingRates = new Map<string, Problem>();
   /**
-   * Months some download of this flow, currency and partner speaks for, whatever products it
+   * Months some download of this flow, partner and a currency taken speaks for, whatever products it
    * holds: only there is a missing combination a true zero rather than a gap in the data.
    */
   private readonly coveredMonths = new Set<number>();
@@ -39,7 +53,7 @@ export class AggregateBuilder {
 
   add(record: TradeRecord, synthetic: boolean): void {
     const d = this.declaration;
-    if (record.flow !== d.flow || record.currency !== d.currency) return;
+    if (record.flow !== d.flow || !d.recordCurrencies.includes(record.currency)) return;
     if (d.partners && !d.partners.includes(record.partner_code)) return;
     const start = monthIndex(record.period_start);
     const end = record.period_end === record.period_start ? start : monthIndex(record.period_end);
@@ -52,21 +66,27 @@ export class AggregateBuilder {
     if (d.productGroup && product!.group !== d.productGroup) return;
     const sanctionGroup = this.sanctionList ? this.classifier.sanctionGroup(this.sanctionList, record.hs_code) : null;
     if (this.sanctionList && sanctionGroup === null) return;
+    const rate = record.currency === d.currency ? undefined : this.rateOf(record);
+    if (rate === null) return;
 
     const dims: (string | number)[] = [];
     for (const dimension of d.groupBy) {
       const value = this.dimensionValue(dimension, record, start, product?.key, sanctionGroup);
       dims.push(value);
       const attrKey = `${dimension}|${value}`;
-      if (!this.attributes.has(attrKey)) this.attributes.set(attrKey, this.describe(dimension, value, record));
+      if (!this.attributes.has(attrKey)) {
+        this.attributes.set(attrKey, this.describe(dimension, value, record));
+        this.nameValue(dimension, value, record);
+      }
     }
     const key = JSON.stringify(dims);
     let group = this.groups.get(key);
     if (!group) {
-      group = { dims, value: 0, records: 0 };
+      group = { dims, value: 0, records: 0, toConvert: new Map() };
       this.groups.set(key, group);
     }
-    group.value += record.value;
+    if (rate) group.toConvert.set(rate.period, (group.toConvert.get(rate.period) ?? 0) + record.value);
+    else group.value += record.value;
     group.records++;
     this.sources.add(record.file);
     if (synthetic) this.synthetic = true;
@@ -82,9 +102,13 @@ export class AggregateBuilder {
         row[dimension] = value;
         Object.assign(row, this.attributes.get(`${dimension}|${value}`));
       });
-      row.value = group.value;
+      if (!Number.isSafeInteger(group.value) || [...group.toConvert.values()].some((sum) => !Number.isSafeInteger(sum))) {
+        throw new Error(`aggregate ${d.id}: a sum is too large to count exactly`);
+      }
+      const periods = [...group.toConvert.keys()].sort();
+      row.value = group.value + Math.round(periods.reduce((total, period) => total + this.restate(group.toConvert.get(period)!, period), 0));
       row.records = group.records;
-      if (!Number.isSafeInteger(group.value)) throw new Error(`aggregate ${d.id}: a sum is too large to count exactly`);
+      if (d.convertTo) row[RATE_PERIODS_FIELD] = periods.join(' ');
       return row;
     });
     rows.sort((a, b) => compareRows(a, b, d));
@@ -98,9 +122,46 @@ export class AggregateBuilder {
       dimensions: [...d.groupBy],
       measures: ['value', 'records'],
       rows: d.limit ? rows.slice(0, d.limit) : rows,
+      ...(this.names.size > 0 ? { names: this.namesByField() } : {}),
+      ...(d.convertTo ? {
+        conversion: {
+          to: d.convertTo,
+          rates: [...this.ratesUsed.values()].sort((a, b) => (a.period < b.period ? -1 : 1))
+            .map((rate) => ({ period: rate.period, rate: rate.cny_per_usd, source: rate.source })),
+        },
+      } : {}),
       synthetic: this.synthetic,
       sources: [...this.sources].sort(),
     };
+  }
+
+  /** Records no declared rate applies to, one per period: the data step fails on them. */
+  problems(): Problem[] {
+    return [...this.missingRates.values()];
+  }
+
+  /** The rate for a record in the other currency, or null (and a problem) when none is declared. */
+  private rateOf(record: TradeRecord): ExchangeRate | null {
+    const rate = rateFor(this.reference.rates, record.period_start, record.period_end);
+    if (rate) {
+      this.ratesUsed.set(rate.period, rate);
+      return rate;
+    }
+    const period = record.period_start === record.period_end ? record.period_start : `${record.period_start}..${record.period_end}`;
+    if (!this.missingRates.has(period)) {
+      this.missingRates.set(period, {
+        file: record.file,
+        line: record.line,
+        message: `aggregate ${this.declaration.id} restates ${record.currency} in ${this.declaration.currency}, but ${missingRate(record.period_start, record.period_end)}`,
+      });
+    }
+    return null;
+  }
+
+  private restate(amount: number, period: string): number {
+    const d = this.declaration;
+    const from = d.currency === 'CNY' ? 'USD' : 'CNY';
+    return convertAmount(amount, from, d.currency, this.ratesUsed.get(period)!.cny_per_usd);
   }
 
   /** Whether the month span lies wholly inside the declared months. */
@@ -129,7 +190,9 @@ export class AggregateBuilder {
     }
   }
 
+  /** The English descriptive columns a row carries beside a dimension. */
   private describe(dimension: DimensionName, value: string | number, record: TradeRecord | undefined): Attributes {
+    const english = (names: Names, fallback = '') => names.en ?? fallback;
     switch (dimension) {
       case 'product': {
         const product = this.reference.products.find((p) => p.key === value);
@@ -137,12 +200,46 @@ export class AggregateBuilder {
         return record ? { product_label: this.classifier.product(record).label, product_group: '' } : {};
       }
       case 'hs_code': return { commodity: record?.commodity ?? '' };
-      case 'partner': return { partner_name: this.reference.partners.get(String(value))?.name.en ?? record?.partner ?? '' };
-      case 'trade_mode': return { trade_mode_name: record?.trade_mode ?? '' };
-      case 'place': return { place_name: record?.place ?? '' };
+      case 'partner': return { partner_name: english(this.valueNames(dimension, value, record), record?.partner) };
+      case 'trade_mode': return { trade_mode_name: english(this.valueNames(dimension, value, record), record?.trade_mode) };
+      case 'place': return { place_name: english(this.valueNames(dimension, value, record), record?.place) };
       case 'sanction_group': return { sanction_label: this.sanctionList?.groups.find((g) => g.key === value)?.label.en ?? '' };
       default: return {};
     }
+  }
+
+  /** A dimension value's names in every language the reference tables (or the download) give. */
+  private valueNames(dimension: DimensionName, value: string | number, record: TradeRecord | undefined): Names {
+    const key = String(value);
+    switch (dimension) {
+      case 'product': {
+        const product = this.reference.products.find((p) => p.key === key);
+        if (product) return product.label;
+        return record ? this.classifier.codeNames(record.hs_code, record.commodity) : {};
+      }
+      case 'hs_code': return this.classifier.codeNames(key, record?.commodity);
+      case 'hs_chapter': return this.classifier.codeNames(key);
+      case 'partner': return this.reference.partners.get(key)?.name ?? namesOfText(record?.partner ?? '');
+      case 'trade_mode': return this.reference.regimes.get(key) ?? namesOfText(record?.trade_mode ?? '');
+      case 'place': return this.reference.provinces.get(key) ?? namesOfText(record?.place ?? '');
+      case 'sanction_group': return this.sanctionList?.groups.find((g) => g.key === key)?.label ?? {};
+      default: return {};
+    }
+  }
+
+  private nameValue(dimension: DimensionName, value: string | number, record: TradeRecord | undefined): void {
+    const names = this.valueNames(dimension, value, record);
+    if (Object.keys(names).length === 0) return;
+    let byValue = this.names.get(dimension);
+    if (!byValue) {
+      byValue = new Map();
+      this.names.set(dimension, byValue);
+    }
+    byValue.set(String(value), names);
+  }
+
+  private namesByField(): Record<string, Record<string, Names>> {
+    return Object.fromEntries([...this.names].map(([field, byValue]) => [field, Object.fromEntries(byValue)]));
   }
 
   /**
@@ -179,10 +276,13 @@ export class AggregateBuilder {
     for (const dims of combos) {
       const key = JSON.stringify(dims);
       if (this.groups.has(key)) continue;
-      this.groups.set(key, { dims, value: 0, records: 0 });
+      this.groups.set(key, { dims, value: 0, records: 0, toConvert: new Map() });
       d.groupBy.forEach((dimension, k) => {
         const attrKey = `${dimension}|${dims[k]}`;
-        if (!this.attributes.has(attrKey)) this.attributes.set(attrKey, this.describe(dimension, dims[k]!, undefined));
+        if (!this.attributes.has(attrKey)) {
+          this.attributes.set(attrKey, this.describe(dimension, dims[k]!, undefined));
+          this.nameValue(dimension, dims[k]!, undefined);
+        }
       });
     }
   }

@@ -129,10 +129,29 @@ export interface Aggregate {
    * tables give: `names.product.ferrosilicon.ko` is "규소철". Charts pick the reader's language.
    */
   names?: Record<string, Record<string, Names>>;
+  /**
+   * Present when the aggregate restates records of another currency in `currency`: the
+   * declared rates it used (none when every record was already in `currency`).
+   */
+  conversion?: Conversion;
   /** True when any record that fed this aggregate came from a synthetic source. */
   synthetic: boolean;
   /** Files the rows came from, for the source line under a chart. */
   sources: string[];
+}
+
+/** A declared rate a conversion used. */
+export interface ConversionRate {
+  /** `YYYY` for a year's average, `YYYY-MM` for a month's. */
+  period: string;
+  /** Yuan per US dollar. */
+  rate: number;
+  source: string;
+}
+
+export interface Conversion {
+  to: Currency;
+  rates: ConversionRate[];
 }
 
 export interface UsdConversion {
@@ -162,6 +181,10 @@ export interface Fact {
   rank?: number;
   /** Present for yuan values: the same value in US dollars at the declared annual rate. */
   usd?: UsdConversion;
+  /** Present when the value rests on amounts restated from another currency: the rates used. */
+  conversion?: Conversion;
+  /** For `stat: change`: the multiple, to ÷ from (the value is this minus one). */
+  times?: number;
   synthetic: boolean;
 }
 

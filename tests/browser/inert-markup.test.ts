@@ -84,6 +84,9 @@ async function hostileReference(dir: string): Promise<void> {
   products.products = products.products.filter((product) => product.key !== 'electricity');
   for (const product of products.products) if (LABELS[product.key]) product.label.en = LABELS[product.key]!;
   await writeFile(join(dir, 'products.yaml'), stringify(products));
+  // Without its official HS8 name too, electricity is labelled with GACC's commodity text.
+  const hs8 = join(dir, 'hs8-2023.csv');
+  await writeFile(hs8, (await readFile(hs8, 'utf8')).replace(/^27160000,.*\n/m, ''));
 }
 
 async function hostileStory(dir: string): Promise<void> {
