@@ -8,6 +8,7 @@ import { escapeXml } from './escape.ts';
 import { familyFor, type FontWeight } from './fonts.ts';
 import { nestSvg } from './nest-svg.ts';
 import { renderPng, type PngJob } from './png.ts';
+import { pngJob } from './png-job.ts';
 import { fontExtents, textWidth, type TextStyle } from './text-width.ts';
 import { wrap } from './wrap.ts';
 
@@ -132,7 +133,7 @@ export function chartGraphic(input: ChartGraphicInput): ChartGraphic {
 }
 
 export function chartGraphicJob(input: ChartGraphicInput): PngJob {
-  return { svg: chartGraphic(input).svg, zoom: CHART_GRAPHIC_ZOOM };
+  return pngJob(chartGraphic(input).svg, CHART_GRAPHIC_ZOOM);
 }
 
 export function renderChartGraphic(input: ChartGraphicInput): Buffer {

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { PNG_FONT_FAMILY } from './fonts.ts';
 import { renderPng } from './png.ts';
+import { pngJob } from './png-job.ts';
 
 /** One line of text as a PNG, in the family every picture asks for. */
 function line(text: string, weight = 400, zoom = 1): Buffer {
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="400" height="60" font-family="${PNG_FONT_FAMILY}">`
     + `<rect width="100%" height="100%" fill="#fff"/><text x="10" y="40" font-size="30" font-weight="${weight}">${text}</text></svg>`;
-  return renderPng({ svg, zoom });
+  return renderPng(pngJob(svg, zoom));
 }
 
 // A character no bundled font has is drawn as the same empty box, so two texts of equal

@@ -1,6 +1,6 @@
-// SVG → PNG with the bundled fonts only, so the image is the same on every machine.
+// SVG → PNG with bundled fonts only (no system fonts), so the image is the same on every machine.
 import { Resvg } from '@resvg/resvg-js';
-import { BUNDLED_FONTS, PNG_FONT_FAMILY } from './fonts.ts';
+import { PNG_FONT_FAMILY } from './fonts.ts';
 
 /** One picture to draw: plain data, so it can be sent to a worker thread. */
 export interface PngJob {
@@ -8,15 +8,15 @@ export interface PngJob {
   svg: string;
   /** Pixels per SVG unit: 2 draws a 640-unit-wide SVG as a 1,280-pixel PNG. */
   zoom: number;
+  /** Bundled font files to draw the text with, in BUNDLED_FONTS order (pngJob picks them). */
+  fonts: readonly string[];
 }
-
-const FONT_FILES = BUNDLED_FONTS.map((font) => font.file);
 
 export function renderPng(job: PngJob): Buffer {
   const resvg = new Resvg(job.svg, {
     fitTo: { mode: 'zoom', value: job.zoom },
     font: {
-      fontFiles: FONT_FILES,
+      fontFiles: [...job.fonts],
       loadSystemFonts: false,
       defaultFontFamily: PNG_FONT_FAMILY,
       sansSerifFamily: PNG_FONT_FAMILY,

@@ -5,6 +5,7 @@ import { escapeXml } from './escape.ts';
 import { familyFor, PNG_FONT_FAMILY } from './fonts.ts';
 import { nestSvg } from './nest-svg.ts';
 import { renderPng, type PngJob } from './png.ts';
+import { pngJob } from './png-job.ts';
 import { textWidth } from './text-width.ts';
 import { wrap } from './wrap.ts';
 
@@ -56,7 +57,7 @@ export function shareImageSvg(input: ShareImageInput): string {
 }
 
 export function shareImageJob(input: ShareImageInput): PngJob {
-  return { svg: shareImageSvg(input), zoom: 1 };
+  return pngJob(shareImageSvg(input), 1);
 }
 
 export function renderShareImage(input: ShareImageInput): Buffer {

@@ -2,6 +2,7 @@ import { decode } from 'fast-png';
 import { describe, expect, it } from 'vitest';
 import { KOREAN_FONT_FAMILY, PNG_FONT_FAMILY } from './fonts.ts';
 import { renderPng } from './png.ts';
+import { pngJob } from './png-job.ts';
 import { textWidth, type TextStyle } from './text-width.ts';
 
 const SIZE = 40;
@@ -11,7 +12,7 @@ function inkRight(text: string, style: TextStyle): number {
   const width = Math.ceil(textWidth(text, style) * 1.5) + 40;
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="80">`
     + `<rect width="100%" height="100%" fill="#fff"/><text x="0" y="55" font-family="${style.family}" font-size="${style.size}" font-weight="${style.weight}">${text}</text></svg>`;
-  const image = decode(renderPng({ svg, zoom: 1 }));
+  const image = decode(renderPng(pngJob(svg, 1)));
   let right = 0;
   for (let y = 0; y < image.height; y++) {
     for (let x = 0; x < image.width; x++) {

@@ -30,6 +30,10 @@ function load(bundled: BundledFont): LoadedFont {
   return entry;
 }
 
+export function hasGlyph(bundled: BundledFont, codePoint: number): boolean {
+  return load(bundled).font.glyph(codePoint) !== undefined;
+}
+
 function primaryFont(style: TextStyle): BundledFont {
   const found = BUNDLED_FONTS.find((f) => f.family === style.family && f.weight === style.weight);
   if (!found) throw new Error(`no bundled font "${style.family}" at weight ${style.weight}`);
@@ -67,7 +71,7 @@ export function textWidth(text: string, style: TextStyle): number {
   const used = new Set([primary]);
   for (let missing = glyphs.find((g) => g.missing); missing; missing = glyphs.find((g) => g.missing)) {
     const codePoint = text.codePointAt(missing.cluster)!;
-    const fallback = BUNDLED_FONTS.find((f) => !used.has(f) && load(f).font.glyph(codePoint) !== undefined);
+    const fallback = BUNDLED_FONTS.find((f) => !used.has(f) && hasGlyph(f, codePoint));
     if (!fallback) break;
     used.add(fallback);
     const reshaped = shapeWith(text, fallback);
