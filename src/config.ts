@@ -14,6 +14,8 @@ export const PATHS = {
   /** Chart definitions placed with ::chart{#id}; CHARTS_DIR overrides it. */
   charts: process.env.CHARTS_DIR || 'content/charts',
   dist: 'dist',
+  /** The build's content-addressed cache of drawn charts and images (src/site/cache.ts); CACHE_DIR overrides it. */
+  cache: process.env.CACHE_DIR || 'node_modules/.cache/customs-story',
 } as const;
 
 /** The site's name in its header, share cards and oEmbed answers. */

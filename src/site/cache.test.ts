@@ -1,0 +1,116 @@
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { BYTES, cacheDisabled, codeVersion, ContentCache, hashParts, jsonCodec } from './cache.ts';
+
+let dir: string;
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'content-cache-'));
+});
+
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+const KEY = hashParts('a chart');
+const OTHER = hashParts('another chart');
+
+describe('ContentCache', () => {
+  it('computes a value once per process and serves it from memory after', () => {
+    const cache = new ContentCache({ dir });
+    let calls = 0;
+    const compute = () => ({ svg: `<svg>${(calls += 1)}</svg>`, width: 640 });
+    expect(cache.memo('artboard', KEY, jsonCodec(), compute)).toEqual({ svg: '<svg>1</svg>', width: 640 });
+    expect(cache.memo('artboard', KEY, jsonCodec(), compute)).toEqual({ svg: '<svg>1</svg>', width: 640 });
+    expect(calls).toBe(1);
+    expect(cache.stats).toEqual({ memoryHits: 1, diskHits: 0, misses: 1 });
+  });
+
+  it('serves the next process from disk, byte for byte, without computing', () => {
+    const bytes = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 255, 10, 13]);
+    new ContentCache({ dir }).memo('png', KEY, BYTES, () => bytes);
+    const next = new ContentCache({ dir });
+    const served = next.memo('png', KEY, BYTES, () => {
+      throw new Error('computed again');
+    });
+    expect(served.equals(bytes)).toBe(true);
+    expect(next.stats.diskHits).toBe(1);
+  });
+
+  it('keeps entries of other keys and namespaces apart', () => {
+    const cache = new ContentCache({ dir });
+    cache.memo('png', KEY, BYTES, () => Buffer.from('first'));
+    expect(cache.memo('png', OTHER, BYTES, () => Buffer.from('second')).toString()).toBe('second');
+    expect(cache.memo('artboard', KEY, jsonCodec<string>(), () => 'third')).toBe('third');
+    expect(cache.stats.misses).toBe(3);
+  });
+
+  it('leaves no partly written files behind', async () => {
+    const cache = new ContentCache({ dir });
+    cache.memo('png', KEY, BYTES, () => Buffer.alloc(100_000, 1));
+    const files = await readdir(dir, { recursive: true });
+    expect(files.filter((name) => name.endsWith('.tmp'))).toEqual([]);
+    expect(files).toContain(join('png', KEY.slice(0, 2), KEY));
+  });
+
+  it('keeps large values out of memory when asked, reading them from disk again', () => {
+    const cache = new ContentCache({ dir });
+    cache.memo('png', KEY, BYTES, () => Buffer.from('picture'), { memory: false });
+    cache.memo('png', KEY, BYTES, () => Buffer.from('picture'), { memory: false });
+    expect(cache.stats).toEqual({ memoryHits: 0, diskHits: 1, misses: 1 });
+  });
+
+  it('without a folder, remembers only in memory', () => {
+    let calls = 0;
+    new ContentCache().memo('png', KEY, BYTES, () => Buffer.from(String((calls += 1))));
+    new ContentCache().memo('png', KEY, BYTES, () => Buffer.from(String((calls += 1))));
+    expect(calls).toBe(2);
+  });
+
+  it('refuses addresses that could leave its folder', () => {
+    const cache = new ContentCache({ dir });
+    expect(() => cache.memo('../png', KEY, BYTES, () => Buffer.alloc(0))).toThrow(/not a cache address/);
+    expect(() => cache.memo('png', '../../etc', BYTES, () => Buffer.alloc(0))).toThrow(/not a cache address/);
+  });
+});
+
+describe('hashParts', () => {
+  it('is the same for the same parts and differs when parts are split differently', () => {
+    expect(hashParts('ab', 'c')).toBe(hashParts('ab', 'c'));
+    expect(hashParts('ab', 'c')).not.toBe(hashParts('a', 'bc'));
+    expect(hashParts({ width: 640 })).toBe(hashParts('{"width":640}'));
+    expect(hashParts({ width: 640 })).not.toBe(hashParts({ width: 320 }));
+    expect(hashParts(Buffer.from('x'))).toBe(hashParts('x'));
+  });
+});
+
+describe('codeVersion', () => {
+  async function project(files: Record<string, string>): Promise<string> {
+    const root = join(dir, `project-${Object.keys(files).length}-${Math.random().toString(16).slice(2)}`);
+    for (const [name, text] of Object.entries(files)) {
+      await mkdir(join(root, name, '..'), { recursive: true });
+      await writeFile(join(root, name), text);
+    }
+    return root;
+  }
+
+  it('changes with any source file and with the installed packages, not with tests', async () => {
+    const base = { 'src/charts/render.ts': 'draw()', 'src/charts/chart.css': '.chart{}', 'src/format/en.ts': 'en', 'package-lock.json': '{"v":1}' };
+    const version = codeVersion(await project(base));
+    expect(codeVersion(await project(base))).toBe(version);
+    expect(codeVersion(await project({ ...base, 'src/charts/chart.css': '.chart{color:red}' }))).not.toBe(version);
+    expect(codeVersion(await project({ ...base, 'src/format/en.ts': 'en2' }))).not.toBe(version);
+    expect(codeVersion(await project({ ...base, 'package-lock.json': '{"v":2}' }))).not.toBe(version);
+    expect(codeVersion(await project({ ...base, 'src/charts/render.test.ts': 'a test' }))).toBe(version);
+  });
+});
+
+describe('cacheDisabled', () => {
+  it('is off in npm run dev and with BUILD_CACHE=off, on otherwise', () => {
+    expect(cacheDisabled({}, false)).toBe(false);
+    expect(cacheDisabled({ BUILD_CACHE: 'off' }, false)).toBe(true);
+    expect(cacheDisabled({}, true)).toBe(true);
+  });
+});

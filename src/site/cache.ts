@@ -1,0 +1,148 @@
+// A content-addressed cache for the expensive, deterministic parts of a build (chart
+// artboards, PNGs): an entry's key is a hash of everything its bytes depend on, so an entry
+// is never stale, only unused. Two layers: memory, so one build draws each thing once however
+// many pages ask for it; and files under node_modules/.cache/customs-story/ (git-ignored;
+// CI starts without it), so the next build draws only what changed. A hit returns exactly
+// the bytes a miss would have produced, so a cached build is byte-identical to an uncached one.
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { PATHS } from '../config.ts';
+
+/** How a cached value is stored on disk. */
+export interface Codec<T> {
+  encode(value: T): string | Uint8Array;
+  decode(bytes: Buffer): T;
+}
+
+export const BYTES: Codec<Buffer> = { encode: (value) => value, decode: (bytes) => bytes };
+
+/** For plain data that survives JSON unchanged (no undefined, no class instances). */
+export function jsonCodec<T>(): Codec<T> {
+  return { encode: (value) => JSON.stringify(value), decode: (bytes) => JSON.parse(bytes.toString('utf8')) as T };
+}
+
+export interface ContentCacheOptions {
+  /** Folder of the disk layer; memory only when absent. */
+  dir?: string | undefined;
+}
+
+export interface CacheStats {
+  memoryHits: number;
+  diskHits: number;
+  misses: number;
+}
+
+export class ContentCache {
+  readonly dir: string | undefined;
+  readonly stats: CacheStats = { memoryHits: 0, diskHits: 0, misses: 0 };
+  private readonly memory = new Map<string, unknown>();
+
+  constructor(options: ContentCacheOptions = {}) {
+    this.dir = options.dir;
+  }
+
+  /**
+   * The value stored under `key` in `namespace`, or `compute()`'s, stored for next time.
+   * `memory: false` keeps large values that one build asks for once (PNGs) out of memory.
+   */
+  memo<T>(namespace: string, key: string, codec: Codec<T>, compute: () => T, { memory = true }: { memory?: boolean } = {}): T {
+    const id = `${namespace}/${key}`;
+    if (this.memory.has(id)) {
+      this.stats.memoryHits += 1;
+      return this.memory.get(id) as T;
+    }
+    const stored = this.read(namespace, key);
+    let value: T;
+    if (stored === undefined) {
+      this.stats.misses += 1;
+      value = compute();
+      this.write(namespace, key, codec.encode(value));
+    } else {
+      this.stats.diskHits += 1;
+      value = codec.decode(stored);
+    }
+    if (memory) this.memory.set(id, value);
+    return value;
+  }
+
+  /** The bytes on disk under `key`, if any. */
+  read(namespace: string, key: string): Buffer | undefined {
+    if (this.dir === undefined) return undefined;
+    try {
+      return readFileSync(this.path(namespace, key));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw error;
+    }
+  }
+
+  /** Stores bytes under `key`: written beside the entry and renamed over it, so builds running at once never read half an entry. */
+  write(namespace: string, key: string, bytes: string | Uint8Array): void {
+    if (this.dir === undefined) return;
+    const path = this.path(namespace, key);
+    mkdirSync(dirname(path), { recursive: true });
+    const temporary = `${path}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
+    writeFileSync(temporary, bytes);
+    renameSync(temporary, path);
+  }
+
+  private path(namespace: string, key: string): string {
+    if (!/^[a-z0-9-]+$/.test(namespace) || !/^[0-9a-f]{16,}$/.test(key)) throw new Error(`not a cache address: ${namespace}/${key}`);
+    return join(this.dir!, namespace, key.slice(0, 2), key);
+  }
+}
+
+/**
+ * A hash of the parts in order, as hex. Each part is length-prefixed, so ("ab", "c") and
+ * ("a", "bc") differ. Objects are hashed as their JSON.
+ */
+export function hashParts(...parts: readonly (string | Uint8Array | object | number | undefined)[]): string {
+  const hash = createHash('sha256');
+  for (const part of parts) {
+    const bytes = typeof part === 'string' || part instanceof Uint8Array ? part : JSON.stringify(part ?? null);
+    hash.update(`${Buffer.byteLength(bytes)}:`);
+    hash.update(bytes);
+  }
+  return hash.digest('hex');
+}
+
+/**
+ * A version of the code that draws: every source file under `src/` but tests, and the
+ * installed packages (npm's record of node_modules). Deliberately wide: charts, PNGs and the
+ * words around them reach into formatting, i18n, config and fonts, and a narrower list
+ * would go stale the day a new import crosses it. Editing any source file redraws everything
+ * once; editing a story or the data does not change it.
+ */
+export function codeVersion(root: string = process.cwd()): string {
+  const parts: (string | Buffer)[] = [];
+  const src = join(root, 'src');
+  for (const name of readdirSync(src, { recursive: true, encoding: 'utf8' }).sort()) {
+    if (/\.test\.ts$/.test(name)) continue;
+    const path = join(src, name);
+    if (statSync(path).isFile()) parts.push(name, readFileSync(path));
+  }
+  const installed = ['node_modules/.package-lock.json', 'package-lock.json'].map((name) => join(root, name)).find((path) => existsSync(path));
+  if (installed) parts.push(readFileSync(installed));
+  return hashParts(...parts);
+}
+
+let version: string | undefined;
+
+/** codeVersion() of the project this process builds, read once. */
+export function buildCodeVersion(): string {
+  return (version ??= codeVersion());
+}
+
+/** Whether the build cache is off: BUILD_CACHE=off, or `npm run dev`, where code changes under a running process. */
+export function cacheDisabled(env: NodeJS.ProcessEnv = process.env, dev = Boolean(import.meta.env?.DEV)): boolean {
+  return dev || env.BUILD_CACHE === 'off';
+}
+
+let shared: ContentCache | undefined;
+
+/** The build's cache: one per process, on disk at PATHS.cache; memory only, and fresh each call, when disabled. */
+export function buildCache(): ContentCache {
+  if (cacheDisabled()) return new ContentCache();
+  return (shared ??= new ContentCache({ dir: PATHS.cache }));
+}
