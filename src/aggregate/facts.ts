@@ -136,7 +136,7 @@ function changeFact(declaration: FactDeclaration, facts: FactsFile, fail: (messa
     aggregate: to.aggregate,
     synthetic: from.synthetic || to.synthetic,
   };
-  // A change of one thing (ferrosilicon, 2022 to 2023) keeps its name.
+  // A change of one thing (one product from one year to the next) keeps its name.
   if (from.label !== undefined && from.label === to.label) {
     fact.label = to.label;
     if (to.names) fact.names = to.names;

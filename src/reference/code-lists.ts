@@ -1,6 +1,6 @@
 // GACC's own code lists as its query platform exports them (trading partners, customs
 // regimes, provinces, HS8 codes): GB18030, and looser CSV than its downloads — unquoted rows
-// whose names hold commas (`109,Korea,DPR,`), unescaped quotes inside quoted names, and line
+// whose names hold commas (`125,Nepal, FDR,`), unescaped quotes inside quoted names, and line
 // breaks or bare carriage returns inside names. Read only to build the reference tables.
 import iconv from 'iconv-lite';
 
