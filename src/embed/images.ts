@@ -3,8 +3,10 @@
 // (title to credit) around the same artboard SVG as the page, at twice its pixel density.
 import type { Aggregate } from '../contract/index.ts';
 import { DESKTOP, PHONE } from '../charts/layouts.ts';
+import { conversionText } from '../charts/frame.ts';
 import { sourceText, type ChartSpec, type Layout } from '../charts/spec.ts';
 import { standaloneSvg } from '../charts/standalone.ts';
+import { strings } from '../i18n/index.ts';
 import { CHART_GRAPHIC_ZOOM, chartGraphic, chartGraphicJob, type ChartGraphicInput } from '../share/chart-graphic.ts';
 import { renderPng, type PngJob } from '../share/png.ts';
 
@@ -12,16 +14,21 @@ import { renderPng, type PngJob } from '../share/png.ts';
 export const IMAGE_LAYOUTS: readonly Layout[] = [PHONE, DESKTOP];
 export const THUMBNAIL_LAYOUT = DESKTOP;
 
-/** The words of the chart's frame, as the page shows them, around one artboard. */
+/** The words of the chart's frame, in its language, as the page shows them, around one artboard. */
 export function chartGraphicInput(spec: ChartSpec, aggregate: Aggregate, layout: Layout): ChartGraphicInput {
+  const words = strings(spec.lang).frame;
+  const notes = [
+    spec.notes ? `${words.note} ${spec.notes}` : '',
+    aggregate.conversion ? words.convertedAt(conversionText(aggregate, spec.lang)) : '',
+  ].filter(Boolean).join(' ');
   return {
-    lang: 'en',
+    lang: spec.lang,
     title: spec.title,
     dek: spec.dek,
-    ...(spec.notes ? { notes: `Note: ${spec.notes}` } : {}),
-    source: `Source: ${sourceText(spec, aggregate)}`,
+    ...(notes ? { notes } : {}),
+    source: `${words.source} ${sourceText(spec, aggregate)}`,
     credit: spec.credit,
-    ...(aggregate.synthetic ? { sample: 'Sample data' } : {}),
+    ...(aggregate.synthetic ? { sample: words.sampleBadge } : {}),
     artboard: standaloneSvg(spec, aggregate, layout),
   };
 }

@@ -1,0 +1,68 @@
+// npm run bench:png [-- --runs N]: every PNG the shipped site publishes (each chart's
+// graphics, each story's share card), rendered one after another in this thread and then
+// with the worker pool. Prints the median of N runs with their range; needs `npm run data`.
+import { readdirSync, readFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { parse as parseYaml } from 'yaml';
+import { PATHS } from '../src/config.ts';
+import { chartPngJob, IMAGE_LAYOUTS } from '../src/embed/images.ts';
+import { leadChartSvg } from '../src/share/lead-chart.ts';
+import { renderPng, type PngJob } from '../src/share/png.ts';
+import { renderPngs } from '../src/share/png-pool.ts';
+import { shareImageJob } from '../src/share/share-image.ts';
+import { readChartLibrary } from '../src/site/chart-files.ts';
+import { siteCharts, type SiteStory } from '../src/site/charts.ts';
+import { storyData } from '../src/site/story-data.ts';
+import { bodyOf, withoutBom } from '../src/story/render.ts';
+import { validateStoryFrontmatter } from '../src/story/validate.ts';
+
+function siteJobs(): PngJob[] {
+  const { aggregates, synthetic } = storyData();
+  const library = readChartLibrary();
+  const stories: SiteStory[] = [];
+  const titles = new Map<string, string>();
+  for (const name of readdirSync(PATHS.stories).filter((file) => file.endsWith('.md'))) {
+    const path = join(PATHS.stories, name);
+    const text = readFileSync(path, 'utf8');
+    const frontmatter = validateStoryFrontmatter(path, parseYaml(/^---\r?\n([\s\S]*?)\r?\n---/.exec(withoutBom(text))?.[1] ?? ''));
+    if (frontmatter.draft) continue;
+    stories.push({ id: name.replace(/\.md$/, ''), published: frontmatter.published, lang: frontmatter.lang, path, markdown: bodyOf(text) });
+    titles.set(path, frontmatter.title);
+  }
+  return [
+    ...siteCharts(stories, aggregates, library).flatMap(({ spec, aggregate }) => IMAGE_LAYOUTS.map((layout) => chartPngJob(spec, aggregate, layout))),
+    ...stories.map(({ path, lang, markdown }) => shareImageJob({
+      headline: titles.get(path)!,
+      lang,
+      chartSvg: leadChartSvg(markdown, { aggregates, library, path, lang }),
+      synthetic,
+    })),
+  ];
+}
+
+async function seconds(run: () => unknown): Promise<number> {
+  const started = performance.now();
+  await run();
+  return (performance.now() - started) / 1000;
+}
+
+function summary(times: number[]): string {
+  const sorted = [...times].sort((a, b) => a - b);
+  return `${sorted[Math.floor(sorted.length / 2)]!.toFixed(2)} s (range ${sorted[0]!.toFixed(2)}–${sorted.at(-1)!.toFixed(2)})`;
+}
+
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' } } });
+const runs = Number(values.runs);
+const jobs = siteJobs();
+const serial: number[] = [];
+const pooled: number[] = [];
+for (let run = 0; run < runs; run++) {
+  serial.push(await seconds(() => jobs.forEach(renderPng)));
+  pooled.push(await seconds(() => renderPngs(jobs)));
+}
+// Other work on the machine takes cores from the pool, not from the single thread: say how busy it was.
+console.log(`${jobs.length} PNGs, ${availableParallelism()} cores (load average ${loadavg()[0]!.toFixed(1)} after the runs), median of ${runs} runs`);
+console.log(`serial (one thread):       ${summary(serial)}`);
+console.log(`pool (${availableParallelism()} worker threads): ${summary(pooled)}`);
