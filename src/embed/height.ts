@@ -1,15 +1,14 @@
 // How tall an embed iframe is before any script measures it: the snippet's fallback for
 // pages that run no script (or strip it), which must never cut the chart off.
 //
-// An iframe's markup cannot see its own width, and a style attribute can hold no media
-// query, so the fallback is an upper bound in two forms:
-// - the `height` attribute: the tallest the embed gets at any width (CMSs that strip inline
-//   styles keep it);
-// - an inline `height: max(…)` with one term per artboard, each capped at that artboard's
-//   tallest, using the viewport width, which is never less than the iframe's: on a phone it
-//   comes close, on a wide screen it still allows for a narrow column.
-// Artboards scale with the width; text wraps less as it grows, so each artboard's text is
-// estimated at the narrowest width that shows it.
+// The snippet wraps the iframe in a size container, so the iframe's CSS height can follow
+// the iframe's own width (100cqw is the host column, where 100vw would be the whole window):
+// one term per artboard, each the chart's height estimated at that width, counted only
+// across the widths that show that artboard. Browsers without container units (before 2023)
+// drop that height, and CMSs strip style attributes: both keep the `height` attribute, the
+// tallest the embed gets at any width.
+// Artboards scale with the width up to chart.css's caps; text wraps less as it grows, so each
+// artboard's text is estimated at the narrowest width that shows it.
 import type { Aggregate } from '../contract/index.ts';
 import { DESKTOP, PHONE, WIDE, textWidth } from '../charts/layouts.ts';
 import { renderArtboard } from '../charts/render.ts';
@@ -21,12 +20,18 @@ const MAX_CONTENT = WIDE.width;
 /** chart.css shows the desktop artboard from this content width, the wide one from the next. */
 const DESKTOP_FROM = 520;
 const WIDE_FROM = 880;
+/** chart.css: no artboard is shown more than this many times its own width. */
+const MAX_SCALE = 1.25;
 /** The narrowest iframe planned for: a 320px phone less the page's margins. */
 const NARROWEST = 280;
 /** chart.css: the footer's top margin. */
 const FOOTER_TOP = 12;
 /** Rounding and fallback-font slack, in pixels. */
 const SLACK = 8;
+/** Makes a width difference of a pixel outweigh any height: the switch between two terms. */
+const STEP = 100_000;
+/** A new term starts where the text has become this much shorter than at the last one's start. */
+const TEXT_STEP = 40;
 
 /** A run of text as chart.css sets it (px at a 16px root): size, line height, margins. */
 interface TextBlock {
@@ -59,30 +64,47 @@ function frameHeight(spec: ChartSpec, aggregate: Aggregate, width: number): numb
 export interface FallbackHeight {
   /** Pixels: enough at every width. */
   attribute: number;
-  /** A CSS height, lower on narrower viewports. */
+  /** A CSS height for the iframe, from its own width (container units of the snippet's wrapper). */
   css: string;
   /** The estimate for an iframe of this width, e.g. for oEmbed. */
   at(width: number): number;
 }
 
 export function fallbackHeight(spec: ChartSpec, aggregate: Aggregate): FallbackHeight {
-  // The content widths each artboard shows at, and its height per pixel of width.
-  const bands = [PHONE, DESKTOP, WIDE].map((layout, k) => {
+  // The content widths each artboard shows at, how wide it is drawn at most, and its height
+  // per pixel of width.
+  const artboards = [PHONE, DESKTOP, WIDE].map((layout, k) => {
     const { width, height } = renderArtboard(spec, aggregate, layout);
     const from = [NARROWEST - 2 * PADDING, DESKTOP_FROM, WIDE_FROM][k]!;
     const upTo = [DESKTOP_FROM - 1, WIDE_FROM - 1, MAX_CONTENT][k]!;
-    return { from, upTo, ratio: height / width };
+    return { from, upTo, cap: Math.min(Math.round(width * MAX_SCALE), MAX_CONTENT), ratio: height / width };
   });
+  const text = (content: number) => frameHeight(spec, aggregate, content);
   const estimate = (content: number) => {
-    const band = bands.find((b) => content <= b.upTo) ?? bands[bands.length - 1]!;
-    return frameHeight(spec, aggregate, content) + content * band.ratio;
+    const artboard = artboards.find((a) => content <= a.upTo) ?? artboards[artboards.length - 1]!;
+    return text(content) + Math.min(content, artboard.cap) * artboard.ratio;
   };
-  const terms = bands.map((band) => {
+  // The widths each term covers: an artboard's, cut where its text gets shorter.
+  const bands = artboards.flatMap((artboard) => {
+    const starts = [artboard.from];
+    for (let content = artboard.from; content <= artboard.upTo; content++) {
+      if (text(content) <= text(starts[starts.length - 1]!) - TEXT_STEP) starts.push(content);
+    }
+    return starts.map((from, k) => ({ ...artboard, from, upTo: (starts[k + 1] ?? artboard.upTo + 1) - 1 }));
+  });
+  const width = `100cqw - ${2 * PADDING}px`;
+  const terms = bands.map((band, k) => {
     let tallest = 0;
     for (let content = band.from; content <= band.upTo; content++) tallest = Math.max(tallest, estimate(content));
     const ratio = Math.ceil(band.ratio * 1e4) / 1e4;
-    const text = Math.ceil(frameHeight(spec, aggregate, band.from));
-    return { tallest: Math.ceil(tallest), css: `min(${text}px + (100vw - ${2 * PADDING}px) * ${ratio}, ${Math.ceil(tallest)}px)` };
+    // Each term counts from a pixel below its band to a pixel above it: where two overlap,
+    // the taller wins, so a fractional width at a switch never picks the shorter one.
+    const gates = [
+      ...(k > 0 ? [`(100cqw - ${band.from + 2 * PADDING - 1}px) * ${STEP}`] : []),
+      ...(k < bands.length - 1 ? [`(${band.upTo + 2 * PADDING + 1}px - 100cqw) * ${STEP}`] : []),
+    ];
+    const height = `${Math.ceil(text(band.from))}px + min(${width}, ${band.cap}px) * ${ratio}`;
+    return { tallest: Math.ceil(tallest), css: `min(${[height, ...gates].join(', ')})` };
   });
   return {
     attribute: Math.max(...terms.map((term) => term.tallest)),
