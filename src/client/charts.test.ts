@@ -4,13 +4,14 @@ import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { renderChartFigure } from '../charts/frame.ts';
-import { charts } from '../charts/index.ts';
+import { compileBlock, renderChartFigure } from '../charts/index.ts';
 import { topImports } from '../charts/fixtures.ts';
 
 const aggregate = topImports();
 aggregate.rows[2]!.product_label = '<img src=x onerror=alert(1)>';
-const figure = renderChartFigure(charts.get('top-imports-2023')!, aggregate, { placement: 'text', csvHref: 'x.csv' });
+const block = ['type: bar', 'aggregate: top-imports-2023', 'x: product', 'top: 10', 'title: What China buys', 'dek: The ten largest imports.'];
+const { spec } = compileBlock(block.join('\n'), 'en', { 'top-imports-2023': aggregate });
+const figure = renderChartFigure(spec, aggregate, { csvHref: 'x.csv' });
 const { window, document } = parseHTML(`<!doctype html><html><body>${figure}</body></html>`);
 
 function key(target: EventTarget, name: string): void {

@@ -1,11 +1,16 @@
 // Optional tooltips for the server-rendered charts: the value of the bar or point under the
 // pointer, under a tap, or reached with the arrow keys. Without this script every chart is
 // still complete (values are written in the SVG, and the table is in the page); it only
-// reads the data-label and data-text attributes render.ts writes. No dependencies.
+// reads the data-label and data-text attributes render.ts writes. It also makes the data
+// tables sortable. No dependencies.
+import { initSortableTables } from './sortable-table.ts';
 
 const DATUM = '[data-value]';
 /** How far (CSS px) from a bar, or in time from a point, a pointer still picks it. */
 const REACH = 24;
+/** Space between a tooltip and its mark; more above a finger, so the finger does not hide it. */
+const GAP = 10;
+const FINGER_GAP = 32;
 
 interface Artboard {
   box: HTMLElement;
@@ -62,7 +67,45 @@ function hide(chart: Chart): void {
   chart.active = undefined;
 }
 
-/** Shows the values of marks (usually one) above the first, or above the pointer when given. */
+interface Box {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+/**
+ * Puts the tooltip where it covers nothing in `avoid` (the mark, and the pointer on it):
+ * above, else below (not for a finger, whose hand is below), else beside, within the figure
+ * and the window. Above and below, it is centred on `x` (the pointer, or the mark's centre).
+ */
+function place(tooltip: HTMLElement, avoid: Box, x: number, finger: boolean): void {
+  const gap = finger ? FINGER_GAP : GAP;
+  const figure = tooltip.closest('figure')!.getBoundingClientRect();
+  const bounds = {
+    left: Math.max(figure.left, 0),
+    right: Math.min(figure.right, document.documentElement.clientWidth),
+    top: Math.max(figure.top, 0),
+    bottom: Math.min(figure.bottom, window.innerHeight),
+  };
+  const width = tooltip.offsetWidth;
+  const height = tooltip.offsetHeight;
+  const within = (value: number, low: number, high: number) => Math.max(low, Math.min(value, high));
+  let left = within(x - width / 2, bounds.left, bounds.right - width);
+  let top: number;
+  if (avoid.top - gap - height >= bounds.top) top = avoid.top - gap - height;
+  else if (!finger && avoid.bottom + gap + height <= bounds.bottom) top = avoid.bottom + gap;
+  else {
+    top = within((avoid.top + avoid.bottom - height) / 2, bounds.top, bounds.bottom - height);
+    left = bounds.right - avoid.right >= avoid.left - bounds.left ? avoid.right + gap : avoid.left - gap - width;
+  }
+  // The artboards box, which chart.css positions: the tooltip is placed within it.
+  const origin = tooltip.parentElement!.getBoundingClientRect();
+  tooltip.style.left = `${left - origin.left}px`;
+  tooltip.style.top = `${top - origin.top}px`;
+}
+
+/** Shows the values of marks (usually one) by the first, centred on the pointer when given. */
 function show(chart: Chart, marks: SVGGraphicsElement[], at?: PointerEvent): void {
   const { tooltip } = chart;
   const mark = marks[0]!;
@@ -77,12 +120,11 @@ function show(chart: Chart, marks: SVGGraphicsElement[], at?: PointerEvent): voi
     chart.active = mark;
   }
   tooltip.hidden = false;
-  const frame = tooltip.parentElement!.getBoundingClientRect();
   const r = mark.getBoundingClientRect();
-  const x = (at ? at.clientX : r.left + r.width / 2) - frame.left;
-  const half = tooltip.offsetWidth / 2;
-  tooltip.style.left = `${Math.min(Math.max(x, half), frame.width - half)}px`;
-  tooltip.style.top = `${Math.max(r.top - frame.top, tooltip.offsetHeight + 10)}px`;
+  const avoid = at
+    ? { left: Math.min(r.left, at.clientX), right: Math.max(r.right, at.clientX), top: Math.min(r.top, at.clientY), bottom: Math.max(r.bottom, at.clientY) }
+    : r;
+  place(tooltip, avoid, at ? at.clientX : r.left + r.width / 2, at?.pointerType === 'touch');
 }
 
 function setUpArtboard(chart: Chart, box: HTMLElement): void {
@@ -97,13 +139,17 @@ function setUpArtboard(chart: Chart, box: HTMLElement): void {
     if (picked.length === 0) hide(chart);
     else show(chart, picked.map((k) => board.marks[k]!), event);
   };
-  // Mice and pens follow the pointer; a finger shows the mark it taps, and a tap beside
-  // every mark hides the tooltip (touch pointers "leave" as soon as they lift).
-  box.addEventListener('pointermove', (event) => {
-    if (event.pointerType !== 'touch') follow(event);
-  });
+  // Mice and pens follow the pointer; a finger shows the mark it taps and, on points too
+  // close together to tap one by one, scrubs along them: the page still scrolls up and
+  // down, but a sideways drag is the chart's. A tap beside every mark hides the tooltip
+  // (touch pointers "leave" as soon as they lift).
+  if (board.marks.some((mark) => mark.localName === 'circle')) box.style.touchAction = 'pan-y pinch-zoom';
+  box.addEventListener('pointermove', follow);
   box.addEventListener('pointerdown', (event) => {
-    if (event.pointerType === 'touch') follow(event);
+    if (event.pointerType !== 'touch') return;
+    // A touch is captured by the mark it starts on; released, the drag finds the others.
+    (event.target as Element).releasePointerCapture?.(event.pointerId);
+    follow(event);
   });
   box.addEventListener('pointerleave', (event) => {
     if (event.pointerType !== 'touch') hide(chart);
@@ -166,6 +212,7 @@ let started = false;
 /** Sets up every chart in the page; safe to call again after adding charts. */
 export function init(): void {
   for (const figure of document.querySelectorAll<HTMLElement>('figure.chart')) setUpChart(figure);
+  initSortableTables();
   if (started) return;
   started = true;
   document.addEventListener('keydown', (event) => {
