@@ -1,6 +1,7 @@
 // npm run bench:png [-- --runs N]: every PNG the shipped site publishes (each chart's
 // graphics, each story's share card), rendered one after another in this thread and then
-// with the worker pool. Prints the median of N runs with their range; needs `npm run data`.
+// with the worker pool. Prints wall and CPU time, the median of N runs with their range;
+// needs `npm run data`.
 import { readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -42,27 +43,37 @@ function siteJobs(): PngJob[] {
   ];
 }
 
-async function seconds(run: () => unknown): Promise<number> {
-  const started = performance.now();
-  await run();
-  return (performance.now() - started) / 1000;
+interface Timing {
+  wall: number;
+  /** User and system time of every thread of this process. */
+  cpu: number;
 }
 
-function summary(times: number[]): string {
-  const sorted = [...times].sort((a, b) => a - b);
-  return `${sorted[Math.floor(sorted.length / 2)]!.toFixed(2)} s (range ${sorted[0]!.toFixed(2)}–${sorted.at(-1)!.toFixed(2)})`;
+async function timed(run: () => unknown): Promise<Timing> {
+  const started = performance.now();
+  const cpu = process.cpuUsage();
+  await run();
+  const used = process.cpuUsage(cpu);
+  return { wall: (performance.now() - started) / 1000, cpu: (used.user + used.system) / 1e6 };
 }
+
+function median(values: number[]): string {
+  const sorted = [...values].sort((a, b) => a - b);
+  return `${sorted[Math.floor(sorted.length / 2)]!.toFixed(2)} s (${sorted[0]!.toFixed(2)}–${sorted.at(-1)!.toFixed(2)})`;
+}
+
+const summary = (timings: Timing[]) => `wall ${median(timings.map((t) => t.wall))}, CPU ${median(timings.map((t) => t.cpu))}`;
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' } } });
 const runs = Number(values.runs);
 const jobs = siteJobs();
-const serial: number[] = [];
-const pooled: number[] = [];
+const serial: Timing[] = [];
+const pooled: Timing[] = [];
 for (let run = 0; run < runs; run++) {
-  serial.push(await seconds(() => jobs.forEach(renderPng)));
-  pooled.push(await seconds(() => renderPngs(jobs)));
+  serial.push(await timed(() => jobs.forEach(renderPng)));
+  pooled.push(await timed(() => renderPngs(jobs)));
 }
 // Other work on the machine takes cores from the pool, not from the single thread: say how busy it was.
-console.log(`${jobs.length} PNGs, ${availableParallelism()} cores (load average ${loadavg()[0]!.toFixed(1)} after the runs), median of ${runs} runs`);
-console.log(`serial (one thread):       ${summary(serial)}`);
-console.log(`pool (${availableParallelism()} worker threads): ${summary(pooled)}`);
+console.log(`${jobs.length} PNGs, ${availableParallelism()} cores (load average ${loadavg()[0]!.toFixed(1)} after the runs), median (range) of ${runs} runs`);
+console.log(`serial, one thread:          ${summary(serial)}`);
+console.log(`pool, ${availableParallelism()} worker threads:     ${summary(pooled)}`);
