@@ -1,6 +1,17 @@
 // npm run build: the data step, then the site into dist/ (swapped in only on success).
 import { dataCommand } from '../src/cli/data-command.ts';
 import { buildSite, BudgetError } from '../src/build/site.ts';
+import { PATHS } from '../src/config.ts';
+import { formatProblem } from '../src/ingest/errors.ts';
+import { storiesFrontmatterProblems } from '../src/story/frontmatter.ts';
+
+// Astro would stop on these too, but without the line; say where each one is.
+const frontmatter = await storiesFrontmatterProblems(PATHS.stories);
+if (frontmatter.length > 0) {
+  for (const problem of frontmatter) console.error(`build: ${formatProblem(problem)}`);
+  console.error('build: fix the frontmatter above; dist/ is unchanged');
+  process.exit(1);
+}
 
 const code = await dataCommand([]);
 if (code !== 0) {

@@ -3,7 +3,7 @@
 // in the chart's language. The page stays complete without JavaScript and without chart.css.
 import { csvFormatRows } from 'd3-dsv';
 import type { Aggregate } from '../contract/index.ts';
-import { formatDecimal } from '../format/index.ts';
+import { formatDecimal, ratesText } from '../format/index.ts';
 import { strings, type Lang } from '../i18n/index.ts';
 import { escapeHtml } from './html.ts';
 import { layoutsFor } from './layouts.ts';
@@ -35,8 +35,9 @@ function tableHtml(caption: string, table: ChartTable): string {
       const cells = row.map((cell, k) => {
         const number = cellNumber(cell);
         const text = escapeHtml(typeof cell === 'number' ? formatDecimal(cell) : cellText(cell));
-        const value = number === undefined ? '' : ` data-value="${number}"`;
-        return k === 0 ? `<th scope="row">${text}</th>` : `<td${table.columns[k]?.numeric ? ' class="chart__num"' : ''}${value}>${text}</td>`;
+        // The row header may be a number too (a rank first): aligned and sorted like one.
+        const attributes = `${table.columns[k]?.numeric ? ' class="chart__num"' : ''}${number === undefined ? '' : ` data-value="${number}"`}`;
+        return k === 0 ? `<th scope="row"${attributes}>${text}</th>` : `<td${attributes}>${text}</td>`;
       });
       return `<tr>${cells.join('')}</tr>`;
     })
@@ -102,9 +103,7 @@ export function renderChartFigure(spec: ChartSpec, aggregate: Aggregate, options
 
 /** The rates an aggregate's amounts were restated at, as the chart's note names them. */
 export function conversionText(aggregate: Aggregate, lang: Lang): string {
-  const conversion = aggregate.conversion!;
-  const words = strings(lang).chart;
-  return words.list(conversion.rates.map((rate) => `${formatDecimal(rate.rate, { decimals: 4 })} (${rate.period}; ${rate.source})`));
+  return ratesText(aggregate.conversion!, strings(lang).chart.list);
 }
 
 /** The table as UTF-8 CSV with a header row: raw numbers, no thousands separators. */

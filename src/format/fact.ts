@@ -4,11 +4,12 @@ import type { Lang } from './rules.ts';
 import { formatValue } from './value.ts';
 import { convertToUsd } from './usd.ts';
 
-export const FACT_STYLES = ['value', 'usd', 'rank', 'short'] as const;
+export const FACT_STYLES = ['value', 'usd', 'rank', 'short', 'label', 'times'] as const;
 
 /**
  * `value`: the figure in its own unit; `usd`: a yuan figure in dollars at the declared
- * rate; `rank`: the fact's rank as an ordinal; `short`: the compact table form.
+ * rate; `rank`: the fact's rank as an ordinal; `short`: the compact table form; `label`: the
+ * name of the row the fact picks; `times`: a change as a multiple ("2.5 times").
  */
 export type FactStyle = (typeof FACT_STYLES)[number];
 
@@ -28,6 +29,18 @@ export interface FormattedFact {
   rateNote?: string;
 }
 
+/** Where a language has no name of its own, the next best: English for Korean readers, then Chinese. */
+const NAME_ORDER: Readonly<Record<Lang, readonly ('en' | 'ko' | 'zh')[]>> = { en: ['en', 'zh'], ko: ['ko', 'en', 'zh'] };
+
+function labelOf(fact: Fact, lang: Lang): string {
+  for (const candidate of NAME_ORDER[lang]) {
+    const name = fact.names?.[candidate];
+    if (name) return name;
+  }
+  if (fact.label === undefined) throw new Error(`Fact "${fact.key}" picks no single row, so it has no name to print`);
+  return fact.label;
+}
+
 function rankOf(fact: Fact): number {
   const rank = fact.unit === 'rank' ? fact.value : fact.rank;
   if (rank === undefined) throw new Error(`Fact "${fact.key}" has no rank`);
@@ -42,6 +55,12 @@ export function formatFact(fact: Fact, options: FactFormatOptions): FormattedFac
     case 'rank': {
       const rank = rankOf(fact);
       return { text: formatValue(rank, 'rank', { lang }), value: rank };
+    }
+    case 'label':
+      return { text: labelOf(fact, lang), value: fact.value };
+    case 'times': {
+      if (fact.times === undefined) throw new Error(`Fact "${fact.key}" is not a change between two facts (stat: change), so it has no multiple`);
+      return { text: formatValue(fact.times, 'times', { lang, precision }), value: fact.times };
     }
     case 'short':
       return { text: formatValue(fact.value, fact.unit, { lang, precision, short: true }), value: fact.value };

@@ -34,6 +34,7 @@ export const en: Strings = {
   numbers,
   site: {
     name: 'Trade stories',
+    indexDescription: "Data stories built from China's customs statistics.",
     footer: 'Built from China customs (GACC) statistics with customs-story.',
     skipToContent: 'Skip to the story',
     sampleBanner: {

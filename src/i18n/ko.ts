@@ -32,6 +32,7 @@ export const ko: Strings = {
   numbers,
   site: {
     name: '무역 이야기',
+    indexDescription: '중국 해관 통계로 만든 데이터 기사.',
     footer: '중국 해관총서(GACC) 통계로 customs-story가 만들었습니다.',
     skipToContent: '본문으로 건너뛰기',
     sampleBanner: {

@@ -17,6 +17,7 @@ export interface Strings {
 
   site: {
     name: string;
+    indexDescription: string;
     footer: string;
     skipToContent: string;
     sampleBanner: { strong: string; text: string };

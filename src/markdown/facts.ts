@@ -8,9 +8,10 @@ import type { Transformer } from 'unified';
 import type {} from 'remark-rehype';
 import { visit } from 'unist-util-visit';
 import {
-  FACT_STYLES, formatFact, formatPeriod, formatValue,
+  FACT_STYLES, formatFact, formatPeriod, formatValue, ratesText,
   type FactFormatOptions, type FactStyle, type FormattedFact, type Lang,
 } from '../format/index.ts';
+import { strings } from '../i18n/index.ts';
 import { didYouMean, listNames } from './suggest.ts';
 import {
   failAt, isDirective, isOneOf, labelText, requireAttributes, requireForm, spelled,
@@ -71,7 +72,8 @@ function titleFor(fact: Fact, lang: Lang, rateNote: string | undefined): string 
   // Descriptions usually name their period already; add it only where they do not.
   const period = formatPeriod(fact.period, lang);
   const what = fact.description.includes(period) ? fact.description : `${fact.description}, ${period}`;
-  return rateNote === undefined ? what : `${what}: ${formatValue(fact.value, fact.unit, { lang })}, ${rateNote}`;
+  const restated = fact.conversion && fact.conversion.rates.length > 0 ? ` ${strings(lang).frame.convertedAt(ratesText(fact.conversion, strings(lang).chart.list))}` : '';
+  return rateNote === undefined ? `${what}${restated}` : `${what}: ${formatValue(fact.value, fact.unit, { lang })}, ${rateNote}${restated}`;
 }
 
 export function remarkFacts(options: RemarkFactsOptions): Transformer<Root> {
@@ -96,6 +98,11 @@ export function remarkFacts(options: RemarkFactsOptions): Transformer<Root> {
         title: titleFor(fact, lang, formatted.rateNote),
       };
       const figure: ElementContent[] = [{ type: 'text', value: formatted.text }];
+      if (attributes.as === 'label') {
+        // A name is no number: plain text, still marked as bound to its fact.
+        node.data = { ...node.data, hName: 'span', hProperties: { className: ['fact', 'fact--label'], dataFact: fact.key, title: properties.title }, hChildren: figure };
+        return;
+      }
       if (!formatted.rateNote) {
         node.data = { ...node.data, hName: 'data', hProperties: properties, hChildren: figure };
         return;

@@ -5,11 +5,11 @@
 import type { ChartLibrary } from '../site/chart-files.ts';
 import type { AggregatesFile, FactsFile, Problem } from '../contract/index.ts';
 import { readFile } from 'node:fs/promises';
-import { isMap, isScalar, LineCounter, parseDocument, Scalar, type Document } from 'yaml';
+import { isMap, isScalar, Scalar } from 'yaml';
 import type { Lang } from '../format/index.ts';
 import { leadChartSvg } from '../share/lead-chart.ts';
 import { bodyOf, renderStory, withoutBom } from '../story/render.ts';
-import { StoryFrontmatterError, validateStoryFrontmatter } from '../story/validate.ts';
+import { checkFrontmatter, keyLine, readFrontmatter, type Frontmatter } from '../story/frontmatter.ts';
 import { factsMatching } from './fact-hints.ts';
 import { findChartBlockNumbers, findFigures, findLooseNumbers, placeIn } from './numbers.ts';
 
@@ -37,35 +37,6 @@ export interface StoryCheck {
 /** Frontmatter fields whose text readers see, so figures in them are checked too. */
 const PROSE_FIELDS = ['title', 'dek', 'summary', 'shareImageAlt', 'methodology'];
 const PLACEHOLDER = /\bTODO\b/;
-
-interface Frontmatter {
-  doc: Document | undefined;
-  lineCounter: LineCounter;
-  /** File line of the frontmatter's first YAML line. */
-  firstLine: number;
-}
-
-/** The YAML between the opening and closing "---" lines, if the file starts with them. */
-function readFrontmatter(source: string): Frontmatter {
-  const lineCounter = new LineCounter();
-  const lines = source.split(/\r?\n/);
-  const close = lines[0] === '---' ? lines.indexOf('---', 1) : -1;
-  if (close < 0) return { doc: undefined, lineCounter, firstLine: 2 };
-  return { doc: parseDocument(lines.slice(1, close).join('\n'), { lineCounter }), lineCounter, firstLine: 2 };
-}
-
-/** File line of a top-level frontmatter key, or of the frontmatter's start. */
-function keyLine(fm: Frontmatter, key: string): number {
-  const contents = fm.doc?.contents;
-  if (isMap(contents)) {
-    for (const pair of contents.items) {
-      if (isScalar(pair.key) && pair.key.value === key && pair.key.range) {
-        return fm.firstLine - 1 + fm.lineCounter.linePos(pair.key.range[0]).line;
-      }
-    }
-  }
-  return fm.firstLine - 1;
-}
 
 /** Every string in the frontmatter that readers see, with the file line its text starts on. */
 function proseStrings(fm: Frontmatter): { field: string; text: string; line: number }[] {
@@ -110,32 +81,14 @@ export async function checkStory(path: string, data: StoryData, file = path): Pr
   const fm = readFrontmatter(source);
   const errors: Problem[] = [];
   const warnings: Problem[] = [];
-  if (!fm.doc) {
-    errors.push({ file, line: 1, message: 'the story must start with its frontmatter between two "---" lines (run `npm run new -- <slug>` for a template)' });
-  }
-  for (const error of fm.doc?.errors ?? []) {
-    errors.push({ file, line: fm.firstLine - 1 + fm.lineCounter.linePos(error.pos[0]).line, message: `frontmatter is not valid YAML: ${error.message.split('\n')[0]}` });
-  }
-  const raw: unknown = fm.doc && fm.doc.errors.length === 0 ? fm.doc.toJS() : {};
-  const frontmatter = raw !== null && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
-  let lang: Lang = frontmatter.lang === 'ko' ? 'ko' : 'en';
-  if (fm.doc && fm.doc.errors.length === 0) {
-    try {
-      lang = validateStoryFrontmatter(file, frontmatter).lang;
-    } catch (error) {
-      if (!(error instanceof StoryFrontmatterError)) throw error;
-      for (const problem of error.problems) {
-        // "<file>: <field>: <message>": point at the field's top-level key.
-        const message = problem.startsWith(`${file}: `) ? problem.slice(file.length + 2) : problem;
-        errors.push({ file, line: keyLine(fm, /^[A-Za-z]+/.exec(message)?.[0] ?? ''), message });
-      }
-    }
-  }
+  const checked = checkFrontmatter(fm, file);
+  errors.push(...checked.problems);
+  const { frontmatter, lang } = checked;
 
   const body = bodyOf(source);
   let html: string | undefined;
   try {
-    html = await renderStory(body, { path: file, lang, facts: data.facts, aggregates: data.aggregates, library: data.library, csvHref: ({ spec }) => `data/${spec.id}.csv` });
+    html = (await renderStory(body, { path: file, lang, facts: data.facts, aggregates: data.aggregates, library: data.library, csvHref: ({ spec }) => `data/${spec.id}.csv` })).html;
   } catch (error) {
     errors.push(renderProblem(file, error));
   }

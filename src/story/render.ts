@@ -41,13 +41,26 @@ export function readStoryBody(path: string): string {
   return bodyOf(readFileSync(path, 'utf8'));
 }
 
+/** A rendered story, with what it drew from: its provenance is theirs. */
+export interface RenderedStory {
+  html: string;
+  /** Every chart the story places, in order. */
+  charts: ResolvedChart[];
+  /** Keys of every fact the story cites. */
+  facts: string[];
+}
+
 /** The article HTML; chart files and chart blocks get the same frame, CSV link and embed code. */
-export async function renderStory(markdown: string, options: StoryRenderOptions): Promise<string> {
-  const figure = (chart: ResolvedChart, { titleLevel }: ChartPlacing) => renderChartFigure(chart.spec, chart.aggregate, {
-    csvHref: options.csvHref(chart),
-    embedCode: options.embedCode?.(chart),
-    titleLevel,
-  });
+export async function renderStory(markdown: string, options: StoryRenderOptions): Promise<RenderedStory> {
+  const charts: ResolvedChart[] = [];
+  const figure = (chart: ResolvedChart, { titleLevel }: ChartPlacing) => {
+    charts.push(chart);
+    return renderChartFigure(chart.spec, chart.aggregate, {
+      csvHref: options.csvHref(chart),
+      embedCode: options.embedCode?.(chart),
+      titleLevel,
+    });
+  };
   const { lang, aggregates, library } = options;
   const processor = storyProcessor({
     facts: options.facts,
@@ -58,11 +71,17 @@ export async function renderStory(markdown: string, options: StoryRenderOptions)
     renderBlock: figure,
   });
   const file = new VFile({ path: options.path, value: markdown });
+  let html: string;
   try {
-    const result = await processor.process(file);
-    return String(result);
+    html = String(await processor.process(file));
   } catch (error) {
     // A VFileMessage prints as "path:line:column: reason"; make that the error's message.
     throw new Error(String(error), { cause: error });
   }
+  return { html, charts, facts: citedFacts(html) };
+}
+
+/** The facts a piece of rendered HTML cites, by their data-fact attributes, each once. */
+export function citedFacts(html: string): string[] {
+  return [...new Set([...html.matchAll(/data-fact="([^"]*)"/g)].map((match) => match[1]!))];
 }

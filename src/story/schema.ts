@@ -12,6 +12,8 @@ const text = (what: string) =>
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
+const FIELD_LIST = 'title, dek, bylines, published, updated, lang, summary, shareImageAlt, corrections, methodology, edition and draft';
+
 /**
  * A calendar day: a YAML date, or text "YYYY-MM-DD" naming a day that exists, as midnight
  * UTC. Other text is refused rather than guessed at: JavaScript reads "12/04/2023" in the
@@ -47,9 +49,18 @@ export const storySchema = z.object({
     })
     .default([]),
   methodology: z.string({ error: says('how the figures were made', 'must be text') }).optional(),
+  /** A name the language editions of one story share, which links them to each other. */
+  edition: z.string({ error: says('a name the editions of this story in other languages share', 'must be text') })
+    .regex(/^[a-z0-9][a-z0-9-]*$/, { error: 'must be lower-case letters, digits and dashes, the same in every edition of the story' })
+    .optional(),
   /** A story still being written: `npm run dev` shows it, `npm run build` leaves it out. */
   draft: z.boolean({ error: says('true while the story is not ready to publish', 'must be true or false') }).default(false),
-}, { error: 'must be YAML fields between "---" lines at the top of the file' }).strict();
+}, {
+  // Astro prints this without a field name, so an unknown field must name itself.
+  error: (issue) => (issue.code === 'unrecognized_keys'
+    ? `unknown field${issue.keys.length === 1 ? '' : 's'} ${issue.keys.map((key) => `"${key}"`).join(', ')}; the fields a story may have are ${FIELD_LIST}`
+    : 'must be YAML fields between "---" lines at the top of the file'),
+}).strict();
 
 export type StoryFrontmatter = z.infer<typeof storySchema>;
 
