@@ -1,12 +1,13 @@
 // Annotations a reporter writes on a chart: a note at a point, a shaded range of the x axis,
 // a reference line at a value. Drawn on every artboard: their texts sit in a band above the
-// plot, in as many rows as keep them clear of each other, and inside the frame.
+// plot, in as many rows as keep them clear of each other, and inside the frame; a line at a
+// value of an upright axis carries its text on the line.
 import * as Plot from '@observablehq/plot';
 import type { Lang } from '../i18n/index.ts';
 import { strings } from '../i18n/index.ts';
 import type { Annotation, AxisValue } from './definition.ts';
 import { textIn } from './definition.ts';
-import { textWidth } from './layouts.ts';
+import { textWidth, wrapText } from './layouts.ts';
 import type { Layout } from './spec.ts';
 
 /** How a chart places x values, given by the chart type that draws the annotations. */
@@ -17,20 +18,26 @@ export interface AnnotationAxes {
   x?(value: AxisValue, edge: 'start' | 'middle' | 'end'): Date | number;
   /** Roughly where a channel value lands in pixels, to keep text inside the frame. */
   px(value: Date | number): number;
+  /** Where a value of an upright value axis lands, in pixels down from the frame's top. */
+  py?(value: number): number;
   /** Pixels from the frame's top edge to where the band of annotation texts starts (negative: above it). */
   bandTop: number;
 }
 
 interface Placed {
   annotation: Annotation;
-  text: string;
+  /** The text, in as many lines as it needs to fit the artboard. */
+  lines: string[];
   at: Date | number;
-  /** Pixel span of the text, for rows. */
+  /** Pixel span of the text. */
   left: number;
   right: number;
-  anchor: 'start' | 'end';
+  /** The first of the band's rows it takes. */
   row: number;
 }
+
+/** Pixels between a text and the point or rule it labels. */
+const PAD = 3;
 
 const rowHeight = (layout: Layout) => Math.round(layout.fontSize * 1.4);
 
@@ -39,28 +46,41 @@ function across(annotation: Annotation): number | undefined {
   return annotation.kind === 'range' ? undefined : annotation.y;
 }
 
-/** Lays the texts out in rows; returns them and the band's height. */
+/** Values of the value axis the annotations stand at: the axis must reach them, or they would be drawn outside the frame. */
+export function annotationValues(annotations: readonly Annotation[]): number[] {
+  return annotations.flatMap((annotation) => (annotation.kind !== 'range' && annotation.y !== undefined ? [annotation.y] : []));
+}
+
+/** Lines and notes at a value of an upright axis: drawn across the plot at that value, not in the band. */
+const atValue = (annotation: Annotation): annotation is Annotation & { y: number } =>
+  annotation.kind !== 'range' && annotation.x === undefined && annotation.y !== undefined;
+
+/**
+ * Lays the band's texts out: each beside its point (to the right where it fits, else to the
+ * left), inside the artboard, in the first rows that keep it clear of the others by a
+ * text height. Returns them and the band's height.
+ */
 export function placeAnnotations(annotations: readonly Annotation[], axes: AnnotationAxes, layout: Layout, lang: Lang, plotWidth: { left: number; right: number }): { placed: Placed[]; height: number } {
   const fs = layout.fontSize;
   const rows: { left: number; right: number }[][] = [];
   const placed: Placed[] = [];
   for (const annotation of annotations) {
-    const text = textIn(annotation.text, lang)!;
     let at: Date | number | undefined;
     if (annotation.kind === 'range') at = axes.x!(annotation.from, 'start');
     else if (axes.valueAcross) at = across(annotation);
     else if (annotation.x !== undefined) at = axes.x!(annotation.x, 'middle');
-    // A line or note at a value of an upright axis sits on its own line, not in the band.
     if (at === undefined) continue;
-    const width = textWidth(text, fs);
+    const lines = wrapText(textIn(annotation.text, lang)!, layout.width, fs);
+    const width = Math.max(...lines.map((line) => textWidth(line, fs)));
     const px = axes.px(at);
-    const anchor = px + width > plotWidth.right ? 'end' : 'start';
-    const left = anchor === 'start' ? Math.max(px, plotWidth.left) : px - width;
+    const beside = px + PAD + width <= plotWidth.right ? px + PAD : px - PAD - width;
+    const left = Math.max(0, Math.min(beside, layout.width - width));
     const right = left + width;
-    let row = rows.findIndex((spans) => spans.every((span) => right + fs < span.left || left > span.right + fs));
-    if (row === -1) row = rows.push([]) - 1;
-    rows[row]!.push({ left, right });
-    placed.push({ annotation, text, at, left, right, anchor, row });
+    const free = (row: number) => (rows[row] ?? []).every((span) => right + fs < span.left || left > span.right + fs);
+    let row = 0;
+    while (!lines.every((_, k) => free(row + k))) row++;
+    lines.forEach((_, k) => (rows[row + k] ??= []).push({ left, right }));
+    placed.push({ annotation, lines, at, left, right, row });
   }
   return { placed, height: rows.length * rowHeight(layout) };
 }
@@ -68,22 +88,21 @@ export function placeAnnotations(annotations: readonly Annotation[], axes: Annot
 /** The marks of every annotation, drawn behind (ranges) and above (texts, lines) the data. */
 export function annotationMarks(annotations: readonly Annotation[], axes: AnnotationAxes, layout: Layout, lang: Lang, plotWidth: { left: number; right: number }): { behind: Plot.Markish[]; above: Plot.Markish[] } {
   const fs = layout.fontSize;
+  const height = rowHeight(layout);
   const { placed } = placeAnnotations(annotations, axes, layout, lang, plotWidth);
   const behind: Plot.Markish[] = [];
   const above: Plot.Markish[] = [];
-  const bandY = (row: number) => axes.bandTop + row * rowHeight(layout) + rowHeight(layout) / 2;
-  const channel = axes.valueAcross ? 'x' : 'x';
   for (const item of placed) {
     const { annotation } = item;
     const text = Plot.text([item], {
-      [channel]: () => item.at, frameAnchor: 'top', dy: bandY(item.row), dx: item.anchor === 'start' ? 3 : -3,
-      text: 'text', textAnchor: item.anchor, lineAnchor: 'middle', fill: 'currentColor', className: 'chart__annotation-text',
+      x: () => item.at, frameAnchor: 'top', dy: axes.bandTop + item.row * height + (item.lines.length * height) / 2, dx: item.left - axes.px(item.at),
+      text: () => item.lines.join('\n'), lineHeight: height / fs, textAnchor: 'start', lineAnchor: 'middle', fill: 'currentColor', className: 'chart__annotation-text',
     });
     if (annotation.kind === 'range') {
       const to = axes.x!(annotation.to, 'end');
       behind.push(Plot.rect([item], { x1: () => item.at, x2: () => to, fill: 'currentColor', fillOpacity: 0.6, className: 'chart__annotation-range' }));
     } else {
-      // A rule from the text down through the plot at that x, dashed so it is not read as data.
+      // A rule through the plot at that x, dashed so it is not read as data.
       above.push(Plot.ruleX([item], { x: () => item.at, stroke: 'currentColor', strokeDasharray: '3,3', className: 'chart__annotation' }));
       if (annotation.kind === 'note' && !axes.valueAcross && annotation.y !== undefined) {
         above.push(Plot.dot([annotation], { x: () => item.at, y: 'y', r: fs * 0.3, fill: 'currentColor', className: 'chart__annotation' }));
@@ -91,16 +110,23 @@ export function annotationMarks(annotations: readonly Annotation[], axes: Annota
     }
     above.push(text);
   }
-  // Lines and notes at a value of an upright axis: drawn across at that value, text above the right end.
-  if (!axes.valueAcross) {
-    for (const annotation of annotations) {
-      if (annotation.kind === 'range' || annotation.x !== undefined || annotation.y === undefined) continue;
-      const text = textIn(annotation.text, lang)!;
-      above.push(Plot.ruleY([annotation], { y: 'y', stroke: 'currentColor', strokeDasharray: '3,3', className: 'chart__annotation' }));
-      above.push(Plot.text([{ ...annotation, text }], {
-        y: 'y', frameAnchor: 'right', text: 'text', textAnchor: 'end', lineAnchor: 'bottom', dy: -3, fill: 'currentColor', className: 'chart__annotation-text',
-      }));
-    }
+  if (axes.valueAcross) return { behind, above };
+  // At a value of an upright axis: a rule across, its text above the rule's right end, moved
+  // left along the rule where it would run into the text of another.
+  const drawn: { left: number; right: number; y: number }[] = [];
+  for (const annotation of annotations.filter(atValue)) {
+    const text = textIn(annotation.text, lang)!;
+    const width = textWidth(text, fs);
+    const y = axes.py?.(annotation.y) ?? 0;
+    let right = plotWidth.right;
+    const clash = (box: { left: number; right: number; y: number }) => Math.abs(box.y - y) < fs * 1.2 && right - width < box.right + fs && right > box.left - fs;
+    for (let box = drawn.find(clash); box; box = drawn.find(clash)) right = box.left - fs;
+    right = Math.max(right, Math.min(width, plotWidth.right));
+    drawn.push({ left: right - width, right, y });
+    above.push(Plot.ruleY([annotation], { y: 'y', stroke: 'currentColor', strokeDasharray: '3,3', className: 'chart__annotation' }));
+    above.push(Plot.text([{ ...annotation, text }], {
+      y: 'y', frameAnchor: 'right', dx: right - plotWidth.right, text: 'text', textAnchor: 'end', lineAnchor: 'bottom', dy: -PAD, fill: 'currentColor', className: 'chart__annotation-text',
+    }));
   }
   return { behind, above };
 }

@@ -18,20 +18,22 @@ export interface Bar {
 
 export interface BarGroup {
   label: string;
-  /** Highlights the group's label and follows it in words, e.g. "mineral". */
+  /** Follows a highlighted group's label, saying in words what the colour says: " (mineral)". */
   marker?: string;
   highlight: boolean;
   bars: Bar[];
 }
 
 export interface BarOptions {
-  /** Pixels above the first group, for the colour key and annotation texts. */
+  /** Pixels above the first group, for the colour key and annotation texts; the frame starts below them. */
   top: number;
+  /** A value the axis must reach besides the bars' own (an annotation's). */
+  reach?: number;
   /** Draws each group's bars end to end as one bar. */
   stacked: boolean;
   /** Writes a bar's value label; `first` is true for the first label, which carries the unit. */
   valueLabel(value: number, first: boolean): string;
-  /** Marks drawn behind and above the bars (annotations), on the same x scale. */
+  /** Marks drawn behind and above the bars (annotations), on the same x scale; the frame's top is `top`. */
   extra?: (frame: { marginLeft: number; width: number; marginRight: number }) => { behind: Plot.Markish[]; above: Plot.Markish[] };
 }
 
@@ -58,8 +60,7 @@ interface GroupLabel {
 /** The group's label, cut to fit; the marker is never cut. The table has every name whole. */
 function groupText(group: BarGroup, maxWidth: number, fs: number): string {
   if (!group.marker) return fitText(group.label, maxWidth, fs);
-  const marker = ` (${group.marker})`;
-  return fitText(group.label, maxWidth - textWidth(marker, fs), fs) + marker;
+  return fitText(group.label, maxWidth - textWidth(group.marker, fs), fs) + group.marker;
 }
 
 export function barChart(groups: BarGroup[], layout: Layout, options: BarOptions): Plot.PlotOptions {
@@ -106,7 +107,7 @@ export function barChart(groups: BarGroup[], layout: Layout, options: BarOptions
   const innerWidth = Math.max(0, ...inner.map((segment) => textWidth(segment.label!, fs) + 6));
   const marginLeft = Math.ceil(labelWidth + innerWidth) + 1;
   const marginRight = Math.ceil(Math.max(0, ...values.map((value) => textWidth(value.text, fs)))) + 8;
-  const max = Math.max(0, ...values.map((value) => value.x));
+  const max = Math.max(options.reach ?? 0, ...values.map((value) => value.x));
   const extra = options.extra?.({ marginLeft, width: layout.width, marginRight }) ?? { behind: [], above: [] };
 
   const groupLabels = (highlight: boolean) =>
@@ -123,7 +124,8 @@ export function barChart(groups: BarGroup[], layout: Layout, options: BarOptions
 
   return {
     height,
-    marginTop: 0,
+    // Rules at a value then run along the bars only, not through the key and texts above.
+    marginTop: options.top,
     marginBottom: 0,
     marginLeft,
     marginRight,

@@ -40,3 +40,27 @@ export function fitText(text: string, maxWidth: number, fontSize: number): strin
   }
   return `${fitted.trimEnd()}…`;
 }
+
+/** The text in lines no wider than `maxWidth`, broken between words (between characters where a word alone is too wide). */
+export function wrapText(text: string, maxWidth: number, fontSize: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const joined = line ? `${line} ${word}` : word;
+    if (textWidth(joined, fontSize) <= maxWidth) {
+      line = joined;
+      continue;
+    }
+    if (line) lines.push(line);
+    line = '';
+    for (const char of word) {
+      if (line && textWidth(line + char, fontSize) > maxWidth) {
+        lines.push(line);
+        line = '';
+      }
+      line += char;
+    }
+  }
+  if (line) lines.push(line);
+  return lines.length > 0 ? lines : [''];
+}

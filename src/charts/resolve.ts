@@ -84,15 +84,20 @@ export function resolveChart(definition: ChartDefinition, aggregates: Readonly<A
     if (column.field === 'highlight' && !definition.highlight) fail('columns', 'the "highlight" column says which rows are highlighted, but the chart has no "highlight:"');
   }
 
+  const keys = valuesOf(x).map(({ key }) => key);
+  const indexOf = (value: AxisValue) => keys.findIndex((key) => namesValue(aggregate, x, key, String(value)));
   const checkX = (value: AxisValue, line: number) => {
+    const text = String(value);
     if (time) {
-      const text = String(value);
       const ok = x === 'month' ? /^\d{4}-(0[1-9]|1[0-2])$/.test(text) : /^\d{4}$/.test(text);
       if (!ok) fail('annotations', `x "${text}" of an annotation must be a ${x === 'month' ? 'month written YYYY-MM, such as 2020-01' : 'year, such as 2020'}`, line);
-    } else if (!known(x, String(value))) {
+    } else if (indexOf(value) === -1) {
       fail('annotations', `x "${value}" of an annotation is not a value of ${x}; values: ${listed(x)}`, line);
     }
   };
+  // Time values must fall among the months or years drawn, else the mark would stand outside the chart.
+  const span = `${keys[0]} to ${keys.at(-1)}`;
+  const inSpan = (value: AxisValue) => !time || (String(value) >= keys[0]! && String(value) <= keys.at(-1)!);
   const valueAcross = type === 'bar' || type === 'dot';
   for (const annotation of definition.annotations) {
     if (type === 'table') fail('annotations', 'a table has no axes to annotate', annotation.line);
@@ -102,8 +107,15 @@ export function resolveChart(definition: ChartDefinition, aggregates: Readonly<A
     if (annotation.kind === 'range') {
       checkX(annotation.from, annotation.line);
       checkX(annotation.to, annotation.line);
+      if (time ? String(annotation.from) > String(annotation.to) : indexOf(annotation.from) > indexOf(annotation.to)) {
+        fail('annotations', `a range runs from its start to its end: "from: ${annotation.from}" comes after "to: ${annotation.to}"`, annotation.line);
+      }
+      if (time && (String(annotation.to) < keys[0]! || String(annotation.from) > keys.at(-1)!)) {
+        fail('annotations', `the range from ${annotation.from} to ${annotation.to} is outside the chart, which runs from ${span}`, annotation.line);
+      }
     } else if (annotation.x !== undefined) {
       checkX(annotation.x, annotation.line);
+      if (!inSpan(annotation.x)) fail('annotations', `x "${annotation.x}" of an annotation is outside the chart, which runs from ${span}`, annotation.line);
     }
   }
   return { definition, aggregate };

@@ -2,13 +2,13 @@
 // or stacked. Bands sit on a linear scale (band k spans k to k + 1), so grouped columns,
 // annotations and category ticks share one x channel.
 import * as Plot from '@observablehq/plot';
-import { annotationBand, annotationMarks, type AnnotationAxes } from '../annotations.ts';
+import { annotationBand, annotationMarks, annotationValues, type AnnotationAxes } from '../annotations.ts';
 import { cellClass, seriesClasses } from '../colours.ts';
 import { namesValue } from '../data.ts';
 import type { AxisValue } from '../definition.ts';
 import { datumChannel, type Datum } from '../datum.ts';
 import { fitText, textWidth } from '../layouts.ts';
-import { valueScale } from './value-axis.ts';
+import { valueAxisLabel, valueScale } from './value-axis.ts';
 import { datumOf, type DrawChart } from './input.ts';
 
 interface Column {
@@ -45,11 +45,12 @@ export const drawColumn: DrawChart = (input, layout) => {
     });
     if (definition.stack || groups === 1) totals.push({ x: k + 0.5, y: base || Math.max(0, ...data.series.map((s) => s.drawn[k]!)), text: '' });
   });
-  const max = Math.max(0, ...columns.map((column) => column.y2));
+  const max = Math.max(0, ...columns.map((column) => column.y2), ...annotationValues(definition.annotations));
   const ticks = phone ? 3 : 5;
   const scale = valueScale(max, ticks);
   const tickFormat = (value: number) => data.format.label(value, false);
-  const marginLeft = Math.ceil(Math.max(...scale.ticks.map((tick) => textWidth(tickFormat(tick), fs)))) + 8;
+  // Plot draws ticks 9px left of the plot.
+  const marginLeft = Math.ceil(Math.max(...scale.ticks.map((tick) => textWidth(tickFormat(tick), fs)))) + 10;
   const marginRight = fs;
   const plotWidth = layout.width - marginLeft - marginRight;
   const band = plotWidth / Math.max(1, n);
@@ -70,29 +71,32 @@ export const drawColumn: DrawChart = (input, layout) => {
     }
     return edge === 'start' ? k : edge === 'end' ? k + 1 : k + 0.5;
   };
-  const axes = (bandTop: number): AnnotationAxes => ({ valueAcross: false, x: xOf, px: (value) => marginLeft + (Number(value) / Math.max(1, n)) * plotWidth, bandTop });
+  const marginBottom = Math.round(fs * 2);
+  const plotHeight = (phone ? 240 : Math.round(layout.width * 0.42)) - marginBottom;
+  const axes = (bandTop: number): AnnotationAxes => ({
+    valueAcross: false, x: xOf, px: (value) => marginLeft + (Number(value) / Math.max(1, n)) * plotWidth, py: (value) => plotHeight * (1 - value / scale.domain[1]), bandTop,
+  });
   const plotSpan = { left: marginLeft, right: layout.width - marginRight };
   const annotationRows = annotationBand(definition.annotations, axes(0), layout, input.lang, plotSpan);
+  // Above the plot, top down: the key (input.top), annotation texts, the axis heading, value labels.
   const axisRow = Math.round(fs * 1.8);
   const marginTop = input.top + annotationRows + axisRow + (showValues ? fs : 0);
   const notes = annotationMarks(definition.annotations, axes(-marginTop + input.top), layout, input.lang, plotSpan);
-  const height = (phone ? 240 : Math.round(layout.width * 0.42)) + marginTop;
+  const height = plotHeight + marginBottom + marginTop;
 
   return {
     height,
     marginTop,
     marginRight,
-    marginBottom: Math.round(fs * 2),
+    marginBottom,
     marginLeft,
     x: { domain: [0, Math.max(1, n)], axis: null },
     y: { domain: scale.domain },
     marks: [
       ...notes.behind,
       Plot.gridY(scale.ticks, { className: 'chart__grid' }),
-      Plot.axisY(scale.ticks, {
-        tickFormat, tickSize: 0, className: 'chart__axis',
-        label: input.axisLabel, labelAnchor: 'top', labelArrow: 'none',
-      }),
+      Plot.axisY(scale.ticks, { tickFormat, tickSize: 0, className: 'chart__axis', label: null }),
+      valueAxisLabel(input.axisLabel, marginLeft, marginTop - input.top - annotationRows - 3),
       Plot.rect(columns, {
         x1: 'x1', x2: 'x2', y1: 'y1', y2: 'y2', fill: 'currentColor', className: 'chart__bar',
         ariaLabel: datumChannel((column: Column) => ({ ...column.datum, className: column.className })),

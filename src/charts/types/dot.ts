@@ -1,10 +1,11 @@
 // type: dot — a row per category, a dot per series on one value scale across; names down the
 // side (above the row on phones), a thin rule joining a row's dots when there are several.
 import * as Plot from '@observablehq/plot';
-import { annotationBand, annotationMarks, type AnnotationAxes } from '../annotations.ts';
+import { annotationBand, annotationMarks, annotationValues, type AnnotationAxes } from '../annotations.ts';
 import { cellClass, seriesClasses } from '../colours.ts';
 import { datumChannel, type Datum } from '../datum.ts';
 import { fitText, textWidth } from '../layouts.ts';
+import { strings } from '../../i18n/index.ts';
 import { valueScale } from './value-axis.ts';
 import { datumOf, type DrawChart } from './input.ts';
 
@@ -25,13 +26,13 @@ export const drawDot: DrawChart = (input, layout) => {
   const rowHeight = Math.round(fs * (above ? 2.6 : 1.8));
   const labelText = (k: number) => {
     const category = data.categories[k]!;
-    return category.highlight && input.marker ? `${category.label} (${input.marker})` : category.label;
+    return category.highlight && input.marker ? strings(input.lang).chart.marker(category.label, input.marker) : category.label;
   };
   const labelWidth = above ? 0 : Math.min(
     Math.ceil(Math.max(0, ...data.categories.map((_, k) => textWidth(labelText(k), fs)))) + 8,
     Math.round(layout.width * 0.4),
   );
-  const max = Math.max(0, ...data.series.flatMap((s) => s.drawn));
+  const max = Math.max(0, ...data.series.flatMap((s) => s.drawn), ...annotationValues(definition.annotations));
   const scale = valueScale(max, above ? 3 : 5);
   const marginLeft = labelWidth + r + 2;
   const marginRight = Math.ceil(textWidth(data.format.label(scale.domain[1], false), fs) / 2) + 4;

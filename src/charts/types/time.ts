@@ -2,7 +2,7 @@
 // instead of in a key; areas stack when `stack: true` and are keyed. An invisible point per
 // value carries the tooltip; highlighted months or years show theirs.
 import * as Plot from '@observablehq/plot';
-import { annotationBand, annotationMarks, type AnnotationAxes } from '../annotations.ts';
+import { annotationBand, annotationMarks, annotationValues, type AnnotationAxes } from '../annotations.ts';
 import { cellClass, HIGHLIGHT, seriesClasses } from '../colours.ts';
 import type { Category } from '../data.ts';
 import type { AxisValue } from '../definition.ts';
@@ -11,7 +11,7 @@ import { textWidth } from '../layouts.ts';
 import { formatPeriod } from '../../format/index.ts';
 import type { Lang } from '../../i18n/index.ts';
 import { datumOf, type DrawChart, type DrawInput } from './input.ts';
-import { valueScale } from './value-axis.ts';
+import { valueAxisLabel, valueScale } from './value-axis.ts';
 
 interface TimePoint {
   date: Date;
@@ -62,13 +62,14 @@ function drawTime(input: DrawInput, layout: Parameters<DrawChart>[1], area: bool
       return { date: category.date!, y1, y2: y1 + value, className: category.highlight ? HIGHLIGHT : className, datum: datumOf(input, category, s, c) };
     }),
   }));
-  const max = Math.max(0, ...series.flatMap((s) => s.points.map((p) => p.y2)));
+  const max = Math.max(0, ...series.flatMap((s) => s.points.map((p) => p.y2)), ...annotationValues(definition.annotations));
   const ticks = phone ? 3 : 5;
   const scale = valueScale(max, ticks);
   const tickFormat = (value: number) => data.format.label(value, false);
   const axis = timeTicks(data.categories, definition.x, phone ? 4 : 8, input.lang);
   const single = data.series.length === 1;
-  const marginLeft = Math.ceil(Math.max(...scale.ticks.map((tick) => textWidth(tickFormat(tick), fs)))) + 8;
+  // Plot draws ticks 9px left of the plot.
+  const marginLeft = Math.ceil(Math.max(...scale.ticks.map((tick) => textWidth(tickFormat(tick), fs)))) + 10;
   const plotHeight = phone ? 220 : Math.round(layout.width * 0.4);
 
   // End labels for lines (areas have a key), nudged apart so no two overlap.
@@ -90,14 +91,19 @@ function drawTime(input: DrawInput, layout: Parameters<DrawChart>[1], area: bool
   const last = data.categories.at(-1)?.date ?? new Date(0);
   const span = Math.max(1, last.getTime() - first.getTime());
   const plotSpan = { left: marginLeft, right: layout.width - marginRight };
+  // Dates outside the months drawn (a range to the end of the last one) stop at the frame.
+  const within = (date: Date) => new Date(Math.min(Math.max(date.getTime(), first.getTime()), last.getTime()));
   const axes = (bandTop: number): AnnotationAxes => ({
     valueAcross: false,
-    x: (value, edge) => (edge === 'end' ? dateAt(value, true) : dateAt(value, false)),
+    x: (value, edge) => within(dateAt(value, edge === 'end')),
     px: (value) => marginLeft + ((Number(value) - first.getTime()) / span) * (plotSpan.right - plotSpan.left),
+    py: (value) => plotHeight * (1 - value / scale.domain[1]),
     bandTop,
   });
   const band = annotationBand(definition.annotations, axes(0), layout, input.lang, plotSpan);
-  const marginTop = input.top + band + Math.round(fs * 2);
+  // Above the plot, top down: the key (input.top), annotation texts, the axis heading.
+  const axisRow = Math.round(fs * 2);
+  const marginTop = input.top + band + axisRow;
   const notes = annotationMarks(definition.annotations, axes(-marginTop + input.top), layout, input.lang, plotSpan);
 
   return {
@@ -111,7 +117,8 @@ function drawTime(input: DrawInput, layout: Parameters<DrawChart>[1], area: bool
     marks: [
       ...notes.behind,
       Plot.gridY(scale.ticks, { className: 'chart__grid' }),
-      Plot.axisY(scale.ticks, { tickFormat, tickSize: 0, className: 'chart__axis', label: input.axisLabel, labelAnchor: 'top', labelArrow: 'none' }),
+      Plot.axisY(scale.ticks, { tickFormat, tickSize: 0, className: 'chart__axis', label: null }),
+      valueAxisLabel(input.axisLabel, marginLeft, axisRow - 3),
       Plot.axisX({ ticks: axis.ticks, tickFormat: axis.format, className: 'chart__axis' }),
       ...series.flatMap((s) => [
         area

@@ -1,5 +1,6 @@
 // The value axis every upright chart shares: a domain rounded up to a tick, so the top
 // gridline is always at or above the highest value and no line or column rises past it.
+import * as Plot from '@observablehq/plot';
 
 export interface ValueScale {
   domain: [number, number];
@@ -22,4 +23,16 @@ export function valueScale(max: number, count: number): ValueScale {
   // Multiplying rather than adding keeps ticks like 0.3 exact enough to print.
   for (let k = 0; k * step <= top + step / 1e6; k++) ticks.push(Number((k * step).toPrecision(12)));
   return { domain: [0, top], ticks };
+}
+
+/**
+ * The value axis heading, at the left of the row `above` pixels over the plot. Plot's own
+ * axis label always sits at the very top of the SVG, where the colour key and the
+ * annotation texts are.
+ */
+export function valueAxisLabel(label: string, marginLeft: number, above: number): Plot.Markish {
+  return Plot.text([label], {
+    frameAnchor: 'top-left', dx: 3 - marginLeft, dy: -above, text: (text: string) => text,
+    textAnchor: 'start', lineAnchor: 'top', fill: 'currentColor', className: 'chart__axis-label',
+  });
 }
