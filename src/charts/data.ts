@@ -24,6 +24,8 @@ export interface Series {
   label: string;
   /** The measure per category, in category order; zero where the aggregate has no row. */
   values: number[];
+  /** Each value's share of its whole: the series' total, or with several series the category's; of every row, before top or hide_zero. */
+  shares: number[];
   /** What the marks draw: the values, or their shares for `format: percent`. */
   drawn: number[];
   highlight: boolean;
@@ -99,6 +101,7 @@ export function readChartData(aggregate: Aggregate, definition: ChartDefinition,
     key,
     label,
     values: categories.map(() => 0),
+    shares: [],
     drawn: [],
     highlight: colour !== undefined && highlighted(definition.highlight, aggregate, colour, key, rows, true),
   }));
@@ -118,20 +121,19 @@ export function readChartData(aggregate: Aggregate, definition: ChartDefinition,
 
   let order = categories.map((_, k) => k);
   if (!time) order = sortOrder(definition, aggregate, categories, series, lang);
+  // Zeros go first, so that top keeps the first N of what is shown.
+  if (definition.hideZero) order = order.filter((k) => series.some((s) => s.values[k] !== 0));
   if (definition.top !== undefined) order = order.slice(0, definition.top);
-  if (definition.hideZero) {
-    order = order.filter((k) => series.some((s) => s.values[k] !== 0));
-    series = series.filter((s) => order.some((k) => s.values[k] !== 0));
-  }
+  if (definition.hideZero) series = series.filter((s) => order.some((k) => s.values[k] !== 0));
   const single = colour === undefined;
   const base = (k: number, s: Series) => (single ? seriesBase.get(s.key)! : categoryTotals[k]!);
   const percent = definition.format === 'percent';
   categories = order.map((k) => categories[k]!);
-  series = series.map((s) => ({
-    ...s,
-    values: order.map((k) => s.values[k]!),
-    drawn: order.map((k) => (percent ? share(s.values[k]!, base(k, s)) : s.values[k]!)),
-  }));
+  series = series.map((s) => {
+    const shares = order.map((k) => share(s.values[k]!, base(k, s)));
+    const values = order.map((k) => s.values[k]!);
+    return { ...s, values, shares, drawn: percent ? shares : values };
+  });
 
   return {
     lang,

@@ -72,8 +72,7 @@ export function chartTable(data: ChartData, definition: ChartDefinition, aggrega
         return [{
           label: heading(field, words.share, given), numeric: true,
           cell: (k, s) => {
-            const series = data.series[s]!;
-            const value = data.format.percent ? series.drawn[k]! : shareOf(data, k, s);
+            const value = data.series[s]!.shares[k]!;
             return { text: formatPercent(value), value };
           },
         }];
@@ -108,13 +107,4 @@ function seriesHeading(data: ChartData, aggregate: Aggregate, measure: string, l
   const words = strings(lang).chart;
   if (measure === 'value') return words.measureHeading(words.flow(aggregate.flow), words.unit(aggregate.currency));
   return data.series[0]?.label ?? measure;
-}
-
-/** A cell's share of the whole it belongs to, where the chart does not draw shares. */
-function shareOf(data: ChartData, k: number, s: number): number {
-  const single = data.series.length === 1;
-  const total = single
-    ? data.series[s]!.values.reduce((sum, value) => sum + value, 0)
-    : data.series.reduce((sum, series) => sum + series.values[k]!, 0);
-  return total === 0 ? 0 : data.series[s]!.values[k]! / total;
 }
