@@ -120,7 +120,14 @@ export function parseChartDefinition(text: string, options: DefinitionOptions): 
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true });
   const lineAt = (node: YamlNode | null | undefined) => (node?.range ? lineCounter.linePos(node.range[0]).line : 1);
   const [error] = doc.errors;
-  if (error) throw new ChartDefinitionError(lineCounter.linePos(error.pos[0]).line, `the chart is not valid YAML: ${error.message.split('\n')[0]}`);
+  if (error) {
+    const { line } = lineCounter.linePos(error.pos[0]);
+    // The parser's own "at line …" counts within the YAML, not the story: the error carries the line instead.
+    const reason = error.code === 'DUPLICATE_KEY'
+      ? `"${(text.split(/\r?\n/)[line - 1] ?? '').split(':')[0]!.replace(/^[\s-]+/, '').trim()}" is given twice`
+      : error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    throw new ChartDefinitionError(line, `the chart is not valid YAML: ${reason}`);
+  }
   if (!isMap(doc.contents)) {
     throw new ChartDefinitionError(1, `a chart is a list of "key: value" lines, starting with ${listNames(REQUIRED, { conjunction: 'and' })}`);
   }
