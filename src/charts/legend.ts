@@ -1,6 +1,7 @@
 // The colour key: drawn inside the artboard, above the chart, whenever colour carries meaning
 // that the marks do not say in words (series of stacked bars, columns, areas and dots; a
-// highlight). Lines and grouped bars name their series directly and get none for series.
+// highlight). Lines and grouped bars name their series directly and get none for series,
+// unless the definition writes a legend for the highlighted ones.
 import * as Plot from '@observablehq/plot';
 import { strings, type Lang } from '../i18n/index.ts';
 import type { ChartData } from './data.ts';
@@ -31,18 +32,25 @@ export function highlightMeaning(definition: ChartDefinition, lang: Lang): strin
 
 export function legendItems(data: ChartData, definition: ChartDefinition, lang: Lang): LegendItem[] {
   const { type } = definition;
-  if (type === 'line' || type === 'table') return [];
+  if (type === 'table') return [];
   const items: LegendItem[] = [];
   const classes = seriesClasses(data);
-  const namedOnMarks = type === 'bar' && !definition.stack;
+  const namedOnMarks = type === 'line' || (type === 'bar' && !definition.stack);
   if (data.series.length > 1 && !namedOnMarks) {
     data.series.forEach((series, k) => {
       if (classes[k] !== MUTED) items.push({ label: series.label, className: classes[k]! });
     });
     if (classes.includes(MUTED)) items.push({ label: strings(lang).chart.other, className: MUTED });
   }
-  if (data.series.length === 1 && data.categories.some((c) => c.highlight)) {
+  // Highlighted categories take the highlight colour with one series, and always on lines and areas (their points).
+  const highlightColour = data.series.length === 1 || type === 'line' || type === 'area';
+  if (highlightColour && data.categories.some((c) => c.highlight)) {
     items.push({ label: highlightMeaning(definition, lang), className: HIGHLIGHT });
+  }
+  // Series named on the marks need no key, but a legend the definition writes is shown.
+  const highlighted = data.series.findIndex((s) => s.highlight);
+  if (namedOnMarks && highlighted !== -1 && definition.legend) {
+    items.push({ label: highlightMeaning(definition, lang), className: classes[highlighted]! });
   }
   return items;
 }
