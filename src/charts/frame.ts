@@ -26,7 +26,7 @@ function artboardHtml({ layout, width, height, svg }: Artboard): string {
 }
 
 /** The table, sortable by any column once the browser script runs; numeric cells carry their number. */
-function tableHtml(caption: string, table: ChartTable): string {
+function tableHtml(caption: string, table: ChartTable, captionHidden: boolean): string {
   const head = table.columns
     .map((column) => `<th scope="col"${column.numeric ? ' class="chart__num"' : ''}>${escapeHtml(column.label)}</th>`)
     .join('');
@@ -42,14 +42,15 @@ function tableHtml(caption: string, table: ChartTable): string {
       return `<tr>${cells.join('')}</tr>`;
     })
     .join('');
-  return `<table class="chart__table" data-sortable><caption>${escapeHtml(caption)}</caption><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
+  // A table chart's title already stands above it; its caption is for screen readers.
+  return `<table class="chart__table" data-sortable><caption${captionHidden ? ' class="visually-hidden"' : ''}>${escapeHtml(caption)}</caption><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
 }
 
 /** A table in a box that scrolls sideways when it is wider than the chart: focusable and named, so a keyboard can scroll it. */
 function scrollingTable(spec: ChartSpec, aggregate: Aggregate): string {
   const words = strings(spec.lang).frame;
   return `<div class="chart__table-scroll" tabindex="0" role="region" aria-label="${escapeHtml(words.tableRegion(spec.title))}">`
-    + `${tableHtml(spec.title, spec.table(aggregate))}</div>`;
+    + `${tableHtml(spec.title, spec.table(aggregate), spec.type === 'table')}</div>`;
 }
 
 /** The downloads the figures were summed from, so a reader can trace them. */

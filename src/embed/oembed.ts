@@ -1,6 +1,7 @@
 // oEmbed (https://oembed.com) for one chart: CMSs that embed by URL discover this through
 // the embed page's <link rel="alternate" type="application/json+oembed"> and get the snippet.
 import type { ResolvedChart } from '../charts/index.ts';
+import { strings } from '../i18n/index.ts';
 import { chartPath } from '../site/charts.ts';
 import { absoluteUrl } from '../site/urls.ts';
 import { fallbackHeight } from './height.ts';
@@ -8,8 +9,6 @@ import { THUMBNAIL_LAYOUT, thumbnailSize } from './images.ts';
 import { embedPngPath } from './paths.ts';
 import { embedSnippet, type SiteAddress } from './snippet.ts';
 
-/** The site's name, as its header and index page give it. */
-const PROVIDER_NAME = 'Trade stories';
 
 export interface OEmbed {
   type: 'rich';
@@ -33,7 +32,8 @@ export function oembedFor(chart: ResolvedChart, address: SiteAddress): OEmbed {
     type: 'rich',
     version: '1.0',
     title: spec.title,
-    provider_name: PROVIDER_NAME,
+    // The site's name, as its header gives it in the chart's language.
+    provider_name: strings(spec.lang).site.oembedProvider,
     provider_url: absoluteUrl(address.site, address.base, ''),
     html: embedSnippet(chart, address),
     width: THUMBNAIL_LAYOUT.width,

@@ -41,8 +41,6 @@ export function chartPath(spec: { id: string; lang: Lang }): string {
 
 export function siteCharts(stories: readonly SiteStory[], aggregates: AggregatesFile, library: ChartLibrary): SiteChart[] {
   const byPath = new Map<string, SiteChart>();
-  /** Which story's block owns an id, across languages: a block id is the story's own. */
-  const blockOwner = new Map<string, SiteStory>();
   const inOrder = [...stories].sort((a, b) => a.published.getTime() - b.published.getTime() || a.id.localeCompare(b.id));
   for (const story of inOrder) {
     for (const chart of storyCharts(story.markdown, { aggregates, library, path: story.path, lang: story.lang })) {
@@ -53,12 +51,11 @@ export function siteCharts(stories: readonly SiteStory[], aggregates: Aggregates
         else byPath.set(path, { spec: chart.spec, aggregate: chart.aggregate, story });
         continue;
       }
-      const owner = blockOwner.get(chart.spec.id);
-      if (library.has(chart.spec.id) || (owner && owner !== story) || known) {
-        const where = library.has(chart.spec.id) ? `the chart file ${library.get(chart.spec.id)!.path}` : `a chart block in ${(owner ?? known!.story!).path}`;
+      // A block's id is its story's own in its language: editions in other languages may share it.
+      if (library.has(chart.spec.id) || known) {
+        const where = library.has(chart.spec.id) ? `the chart file ${library.get(chart.spec.id)!.path}` : `a chart block in ${known!.story!.path}`;
         throw new ChartIdError(story.path, `chart id "${chart.spec.id}" is already used by ${where}; every chart on the site needs its own id (set "id:" in the block)`);
       }
-      blockOwner.set(chart.spec.id, story);
       byPath.set(path, { spec: chart.spec, aggregate: chart.aggregate, story });
     }
   }
