@@ -104,9 +104,9 @@ export interface DefinitionOptions {
   id?: string;
 }
 
-/** "Silicon carbide, 2023" → "silicon-carbide-2023". */
+/** "Silicon carbide, 2023" → "silicon-carbide-2023"; accents go ("Côte" → "cote"), not split the word. */
 export function slug(text: string): string {
-  return text.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60).replace(/-+$/, '');
+  return text.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60).replace(/-+$/, '');
 }
 
 interface Entry {

@@ -1,11 +1,11 @@
 import type { AggregatesFile, Fact, FactsFile } from '../contract/index.ts';
 import { describe, expect, it } from 'vitest';
-import { topImports } from '../charts/fixtures.ts';
+import { rankedProducts } from '../charts/testing.ts';
 import { ferrosilicon, tungsten } from '../format/fixtures.ts';
 import { changeSummary, changesMarkdown, compareRuns } from './changes.ts';
 
 const facts = (...list: Fact[]): FactsFile => Object.fromEntries(list.map((fact) => [fact.key, fact]));
-const aggregates = (): AggregatesFile => ({ 'top-imports-2023': topImports() });
+const aggregates = (): AggregatesFile => ({ 'top-imports-2023': rankedProducts() });
 
 describe('compareRuns', () => {
   it('has nothing to compare on a first run', () => {
