@@ -90,9 +90,11 @@ export function readChartData(aggregate: Aggregate, definition: ChartDefinition,
   const { x, colour, y } = definition;
   const time = TIME_FIELDS.includes(x);
   const categoryValues = fieldValues(aggregate, x, lang);
+  // A match on the colour field marks series; every category has rows of that series too.
+  const marksSeries = definition.highlight !== undefined && 'attribute' in definition.highlight && definition.highlight.attribute === colour;
   let categories: Category[] = categoryValues.map(({ key, label, rows }) => {
     const date = dateOf(key, x);
-    return { key, label, ...(date ? { date } : {}), highlight: highlighted(definition.highlight, aggregate, x, key, rows, false) };
+    return { key, label, ...(date ? { date } : {}), highlight: !marksSeries && highlighted(definition.highlight, aggregate, x, key, rows, false) };
   });
   const seriesValues = colour === undefined
     ? [{ key: '', label: measureHeading(aggregate, y, lang), rows: aggregate.rows }]
