@@ -96,8 +96,9 @@ async function readBuild(root: string): Promise<{ data?: StoryData; problems: Pr
 }
 
 async function storyFiles(root: string): Promise<string[]> {
-  const names = await readdir(join(root, PROJECT_PATHS.stories)).catch(() => []);
-  return names.filter((name) => name.endsWith('.md')).sort().map((name) => `${PROJECT_PATHS.stories}/${name}`);
+  // Editions in other languages may sit in folders of their own (content/stories/ko/…).
+  const names = await readdir(join(root, PROJECT_PATHS.stories), { recursive: true }).catch(() => [] as string[]);
+  return names.filter((name) => name.endsWith('.md')).map((name) => name.split('\\').join('/')).sort().map((name) => `${PROJECT_PATHS.stories}/${name}`);
 }
 
 /** A chart id two stories' chart blocks share, as the build would refuse it. */

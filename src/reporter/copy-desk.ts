@@ -49,7 +49,7 @@ export function storySheet(story: StoryCheck): string {
   const fm = story.frontmatter;
   const lines = [story.file];
   for (const [label, key] of [['Headline', 'title'], ['Dek', 'dek'], ['Summary', 'summary'], ['Share image text', 'shareImageAlt']] as const) {
-    lines.push(`  ${label}: ${value(fm, key) ?? '(missing)'}`);
+    lines.push(`  ${label}: ${story.bound[key] ?? value(fm, key) ?? '(missing)'}`);
   }
   const bylines = Array.isArray(fm.bylines) ? fm.bylines as { name?: unknown; role?: unknown }[] : [];
   if (bylines.length > 0) lines.push(`  Bylines: ${bylines.map((b) => (b.role ? `${String(b.name)} (${String(b.role)})` : String(b.name))).join('; ')}`);

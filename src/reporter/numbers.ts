@@ -7,7 +7,8 @@
 //     "HS chapters 84 and 85", "partner code 109", "article 5";
 //   - customs codes written like one ("7202.21", "2613.90");
 //   - digits inside names ("COVID-19", "G20", "3D");
-//   - Korean dates and numbers ("2023년", "10월", "2397호").
+//   - Korean dates and numbers ("2023년", "10월", "2397호") and references ("84·85류",
+//     "제7항", "코드 109").
 // Numbers written as words are not figures either ("five minerals", "the first ten months"),
 // except with a scale ("two million").
 import type { Code, Root } from 'mdast';
@@ -61,6 +62,10 @@ const NOT_FIGURES: readonly RegExp[] = [
   /\b(?:1[89]|20)\d{2}\s?[–—\-/]\s?(?:(?:1[89]|20)\d{2}|\d{2})\b/g, // year ranges
   /(?<![$¥€£₩\d.,])\b\d{4}\.\d{2}(?:\.\d{2})?\b(?![\d.,])/g, // HS codes: 7202.21, 2613.90.10
   /\d+(?:\s?[~～\-–]\s?\d+)?\s?(?:년|월|일|호|차)/g, // Korean dates and numbers, ranges too: 1~10월
+  // Korean references: HS chapters (84·85류, 86~89류), paragraphs (제7항), codes (코드 109).
+  /\d+(?:\s?[·~～\-–,]\s?\d+)*\s?류/g,
+  /제\s?\d+\s?(?:항|조|장|호)/g,
+  /(?:코드|HS)\s?\d+(?:\s?[·~～\-–,]\s?\d+)*/g,
 ];
 
 const NUMBER_WORD_SCALE = /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several|half a) (?:thousand|million|billion|trillion)\b/gi;

@@ -10,6 +10,7 @@ import type { Lang } from '../format/index.ts';
 import { leadChartSvg } from '../share/lead-chart.ts';
 import { bodyOf, renderStory, withoutBom } from '../story/render.ts';
 import { checkFrontmatter, keyLine, readFrontmatter, type Frontmatter } from '../story/frontmatter.ts';
+import { bindField, FACT_FIELDS, type FactField } from '../story/frontmatter-facts.ts';
 import { factsMatching } from './fact-hints.ts';
 import { findChartBlockNumbers, findFigures, findLooseNumbers, placeIn } from './numbers.ts';
 
@@ -30,6 +31,8 @@ export interface StoryCheck {
   lang: Lang;
   /** The article body as HTML, when it rendered. */
   html?: string;
+  /** The frontmatter's reader-facing text with its facts bound, where they bound. */
+  bound: Partial<Record<FactField, string>>;
   errors: Problem[];
   warnings: Problem[];
 }
@@ -62,9 +65,10 @@ function looseNumberWarning(file: string, line: number, text: string, value: num
   const dollars = /\$|dollar|usd/i.test(text);
   const matches = value === undefined ? [] : factsMatching(value, data.facts, dollars);
   const hint = matches.length > 0 ? ` It looks like ${matches.join(' or ')}.` : '';
-  const fix = where === 'body'
+  const bindable = where === 'body' || (FACT_FIELDS as readonly string[]).includes(where);
+  const fix = bindable
     ? 'bind it to a fact with :fact[key] so it follows the data'
-    : `${where.startsWith('chart block') ? 'a chart block' : 'frontmatter'} cannot bind facts, so check it against data/build/facts.json by hand`;
+    : `${where.startsWith('chart block') ? 'a chart block' : `the ${where} field`} cannot bind facts, so check it against data/build/facts.json by hand`;
   return { file, line, message: `"${text}"${where === 'body' ? '' : ` in ${where}`} is typed by hand: ${fix}.${hint}` };
 }
 
@@ -84,6 +88,16 @@ export async function checkStory(path: string, data: StoryData, file = path): Pr
   const checked = checkFrontmatter(fm, file);
   errors.push(...checked.problems);
   const { frontmatter, lang } = checked;
+  const bound: Partial<Record<FactField, string>> = {};
+  for (const field of FACT_FIELDS) {
+    const text = frontmatter[field];
+    if (typeof text !== 'string') continue;
+    try {
+      bound[field] = bindField(field, text, { facts: data.facts, lang, path: file }).text;
+    } catch (error) {
+      errors.push({ file, line: keyLine(fm, field), message: (error as Error).message.slice(file.length + 2) });
+    }
+  }
 
   const body = bodyOf(source);
   let html: string | undefined;
@@ -107,7 +121,9 @@ export async function checkStory(path: string, data: StoryData, file = path): Pr
     warnings.push(looseNumberWarning(file, loose.line, loose.text, loose.value, data, `chart block ${loose.key}`));
   }
   for (const { field, text, line } of proseStrings(fm)) {
-    for (const figure of findFigures(text)) {
+    // A bound figure is no typed one: blank :fact[…]{…} out, keeping the columns.
+    const unbound = text.replace(/:fact\[[^\]]*\](?:\{[^}]*\})?/g, (match) => ' '.repeat(match.length));
+    for (const figure of findFigures(unbound)) {
       warnings.push(looseNumberWarning(file, placeIn(text, figure.index, line, 1).line, figure.text, figure.value, data, field));
     }
   }
@@ -118,5 +134,5 @@ export async function checkStory(path: string, data: StoryData, file = path): Pr
     if (PLACEHOLDER.test(text)) warnings.push({ file, line: k + 1, message: 'placeholder text (TODO) is still in the story' });
   });
   warnings.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
-  return { file, frontmatter, body, lang, ...(html === undefined ? {} : { html }), errors, warnings };
+  return { file, frontmatter, body, lang, ...(html === undefined ? {} : { html }), bound, errors, warnings };
 }
