@@ -5,14 +5,14 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { charts } from '../../src/charts/index.ts';
+import { readChartLibrary } from '../../src/site/chart-files.ts';
 import { files, serve, type Running } from '../embed/server.ts';
-import { BUILD_TIMEOUT, buildSite, dataStep, removeTempDirs, STORY_SLUG, tempDir } from '../site/helpers.ts';
+import { BUILD_TIMEOUT, buildSite, dataStep, removeTempDirs, ROOT, STORY_SLUG, tempDir } from '../site/helpers.ts';
 import { INSTALL_TIMEOUT, launchChromium } from './chromium.ts';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
-const PAGES = [`${STORY_SLUG}/`, ...[...charts.keys()].map((id) => `embed/${id}/`)];
+const PAGES = [`${STORY_SLUG}/`, ...[...readChartLibrary(join(ROOT, 'content/charts')).keys()].map((id) => `embed/${id}/`)];
 const WIDTHS = [320, 1280];
 const SCHEMES = ['light', 'dark'] as const;
 const CASES = PAGES.flatMap((path) => WIDTHS.flatMap((width) => SCHEMES.map((scheme) => ({ path, width, scheme }))));

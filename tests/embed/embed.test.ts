@@ -9,16 +9,20 @@ import type { Browser, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pageWeight } from '../../src/build/budgets.ts';
 import { escapeHtml } from '../../src/charts/html.ts';
-import { charts, resolveChart } from '../../src/charts/index.ts';
+import { readChartLibrary } from '../../src/site/chart-files.ts';
+import { compileChartFile } from '../../src/story/charts.ts';
 import { IMAGE_LAYOUTS } from '../../src/embed/images.ts';
 import {
-  BUILD_TIMEOUT, buildSite, dataStep, listFiles, pngSize, readAggregates, readPage, removeTempDirs, STORY_SLUG, tempDir,
+  BUILD_TIMEOUT, buildSite, dataStep, listFiles, pngSize, readAggregates, readPage, removeTempDirs, ROOT, STORY_SLUG, tempDir,
 } from '../site/helpers.ts';
 import { INSTALL_TIMEOUT, launchChromium } from '../browser/chromium.ts';
-import { cmsRoutes, PAGE_MARGIN, type EmbedCode } from './cms.ts';
+import { cmsRoutes, COLUMN_WIDTHS, PAGE_MARGIN, type EmbedCode } from './cms.ts';
 import { files, serve, type Running } from './server.ts';
 
-const IDS = [...charts.keys()];
+/** The story's charts, kept as chart files; English, the story's language. */
+const LIBRARY = readChartLibrary(join(ROOT, 'content/charts'));
+const IDS = [...LIBRARY.keys()];
+const resolveChart = (id: string, aggregates: AggregatesFile) => compileChartFile(id, { aggregates, library: LIBRARY, lang: 'en' });
 const WIDTHS = [320, 600, 1000];
 /** Where each browser test moves the window after its first check. */
 const NEXT_WIDTH: Record<number, number> = { 320: 600, 600: 1000, 1000: 320 };
@@ -107,7 +111,9 @@ describe('the built embeds', () => {
     const thumbnail = pngSize(await readFile(join(dist, 'embed', id, '640.png')));
     expect(oembed.thumbnail_height).toBe(thumbnail.height);
     const snippet = String(oembed.html);
-    expect(snippet).toMatch(new RegExp(`^<iframe src="${siteUrl(`embed/${id}/`)}" title="${spec.title}" loading="lazy" width="100%" height="\\d+" style="border:0;height:[^"]+" data-customs-story-embed></iframe>`));
+    // A size container as wide as the host's column, so the iframe's fallback height can use its width.
+    expect(snippet).toMatch(new RegExp(`^<div style="container-type:inline-size;width:100%"><iframe src="${siteUrl(`embed/${id}/`)}" title="${spec.title}" loading="lazy"`
+      + ` width="100%" height="\\d+" style="display:block;border:0;height:[^"]+" data-customs-story-embed></iframe></div>`));
     expect(snippet).toMatch(new RegExp(`<script src="${siteUrl('embed.js')}" async></script>$`));
   });
 
@@ -310,6 +316,17 @@ describe('in a browser', () => {
     await page.context().close();
   });
 
+  it('with no script on the host page, each iframe fits the column it sits in, not the window: never too short, never much too tall', async () => {
+    const page = await open(`${cms!.origin}/columns.html`, 1280);
+    await loadFrames(page, OURS);
+    expect(await page.locator(OURS).count()).toBe(IDS.length * COLUMN_WIDTHS.length);
+    // A height planned for the window's width, or for a phone, would leave hundreds of pixels empty in a desktop column.
+    const fits = (outer: number, inner: number) => outer >= inner && outer - inner < 150;
+    await expect.poll(() => misfits(page, OURS, fits), { timeout: 15_000, interval: 100 }).toEqual([]);
+    expect(errors.get(page)).toEqual([]);
+    await page.context().close();
+  });
+
   it.each(IDS)('with JavaScript off, the %s embed page shows its chart and its words at every width', async (id) => {
     const { spec } = resolveChart(id, aggregates);
     const page = await open(siteUrl(`embed/${id}/`), WIDTHS[0]!, { javaScriptEnabled: false });
@@ -336,7 +353,8 @@ describe('in a browser', () => {
     await control.getByRole('button', { name: 'Copy code' }).click();
     await expect.poll(() => control.getByRole('status').textContent()).toBe('Copied');
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await control.locator('textarea').inputValue());
-    expect(await control.locator('textarea').inputValue()).toBe(embeds[0]!.snippet);
+    const id = (await control.evaluate((node) => node.closest('figure')!.id)).replace(/^chart-/, '');
+    expect(await control.locator('textarea').inputValue()).toBe(embeds.find((embed) => embed.id === id)!.snippet);
     expect(errors.get(page)).toEqual([]);
     await page.context().close();
   });
