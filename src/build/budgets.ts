@@ -1,6 +1,6 @@
 // What a page makes a reader download, gzipped: the JavaScript and CSS a built HTML page
 // references (same-origin files in the build), the modules those scripts import, plus its
-// inline scripts and styles.
+// inline scripts and styles; and the fonts of a Korean page, whose cuts the build makes.
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -16,12 +16,17 @@ export interface PageWeight {
 
 const gzipped = (bytes: Buffer | string) => gzipSync(bytes, { level: 9 }).length;
 
+/** The file in the build folder `distDir` that a page's site-absolute `url` names. */
+export function builtFile(distDir: string, url: string, base: string): string {
+  const prefix = base.endsWith('/') ? base : `${base}/`;
+  return join(distDir, url.startsWith(prefix) ? url.slice(prefix.length) : url);
+}
+
 /** `page` is the HTML file's path inside `distDir`; `base` the site's base path. */
 export function pageWeight(distDir: string, page: string, base = '/'): PageWeight {
   const html = readFileSync(join(distDir, page), 'utf8');
   const { document } = parseHTML(html);
-  const prefix = base.endsWith('/') ? base : `${base}/`;
-  const local = (url: string) => join(distDir, url.startsWith(prefix) ? url.slice(prefix.length) : url);
+  const local = (url: string) => builtFile(distDir, url, base);
   let js = 0;
   let css = 0;
   const modules = new Set<string>();
@@ -75,4 +80,15 @@ export function overBudget(distDir: string, pages: string[], base = '/'): string
     }
   }
   return problems;
+}
+
+/** What the fonts of a Korean page may weigh in all: the Latin pages' four files weigh 73 KB. */
+export const KOREAN_FONT_BUDGET = 150 * 1024;
+
+/** Every Korean page whose fonts weigh more than KOREAN_FONT_BUDGET. */
+export function fontsOverBudget(pages: { page: string; files: { bytes: number }[] }[]): string[] {
+  return pages
+    .map(({ page, files }) => ({ page, bytes: files.reduce((sum, file) => sum + file.bytes, 0) }))
+    .filter(({ bytes }) => bytes > KOREAN_FONT_BUDGET)
+    .map(({ page, bytes }) => `${page} makes readers download ${(bytes / 1024).toFixed(1)} KB of fonts; a Korean page may download ${KOREAN_FONT_BUDGET / 1024} KB`);
 }

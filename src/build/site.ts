@@ -1,17 +1,31 @@
-// `npm run build`: the data step, then the Astro site into a scratch folder that replaces
-// dist/ only when the build succeeded and every page is within its JavaScript budget.
+// `npm run build`: the data step, then the Astro site into a scratch folder, finished there
+// (Korean pages' fonts, the hosts' cache headers), which replaces dist/ only when the build
+// succeeded and every page is within its budgets.
 import { readdir, rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { build } from 'astro';
 import { scratchFor, swapIn } from '../fs/swap.ts';
-import { overBudget } from './budgets.ts';
+import { fontsOverBudget, overBudget } from './budgets.ts';
+import { writeHeaders } from './headers.ts';
+import { addKoreanFonts } from './korean-fonts.ts';
 
 export class BudgetError extends Error {
   readonly problems: string[];
   constructor(problems: string[]) {
-    super(`the build is over its JavaScript budget:\n${problems.map((p) => `  ${p}`).join('\n')}`);
+    super(`the build is over its budget:\n${problems.map((p) => `  ${p}`).join('\n')}`);
     this.problems = problems;
   }
+}
+
+/**
+ * What follows Astro's build of `dir`: the fonts of Korean pages and the `_headers` file.
+ * Returns every page over its budget.
+ */
+export async function finishBuild(dir: string, base: string): Promise<string[]> {
+  const pages = (await readdir(dir, { recursive: true })).filter((f) => f.endsWith('.html')).map((f) => f.split('\\').join('/'));
+  const korean = await addKoreanFonts(dir, pages, base);
+  await writeHeaders(dir, base);
+  return [...overBudget(dir, pages, base), ...fontsOverBudget(korean)];
 }
 
 export async function buildSite(options: { root: string; outDir: string }): Promise<void> {
@@ -20,8 +34,7 @@ export async function buildSite(options: { root: string; outDir: string }): Prom
   await rm(scratch, { recursive: true, force: true });
   try {
     await build({ root: options.root, outDir: scratch, logLevel: 'warn' });
-    const pages = (await readdir(scratch, { recursive: true })).filter((f) => f.endsWith('.html')).map((f) => f.split('\\').join('/'));
-    const problems = overBudget(scratch, pages, process.env.BASE_PATH ?? '/');
+    const problems = await finishBuild(scratch, process.env.BASE_PATH ?? '/');
     if (problems.length > 0) throw new BudgetError(problems);
     await swapIn(scratch, outDir);
   } catch (error) {

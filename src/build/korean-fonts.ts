@@ -1,0 +1,125 @@
+// Korean pages, after the Astro build: Hangul needs a web font (a reader's machine may have no
+// Korean font, and CI has none), and a whole Korean font is about 750 KB a weight. Each page
+// whose <html lang> is ko gets Pretendard cut down to the characters that page can show,
+// the regular weight to all of them and the bold to those it may set in bold, as hashed
+// WOFF2 files in _astro/, declared and preloaded in the page's head. Per page rather than
+// one cut for all Korean pages: an embed shows a few dozen characters of its story, and a
+// host page should not download the story's glyphs with it; identical cuts share one file.
+// fonts-sans.css sets a Korean page's text, Latin included, in this family alone, so the
+// page downloads no other font. font-display: optional, as for the sans: the cuts are
+// preloaded and Chromium holds the first paint briefly for them, so a first visit on a fast
+// connection shows Pretendard; otherwise that page view keeps the reader's system Korean
+// font. Swapping fonts later would rewrap every line of Hangul, whose widths no local
+// stand-in can be relied on to match (a machine may have no Korean font at all).
+import { createHash } from 'node:crypto';
+import { readFile, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { parseHTML } from 'linkedom';
+import subsetFont from 'subset-font';
+import { pageText } from '../fonts/page-text.ts';
+import { builtFile } from './budgets.ts';
+import { basePrefix, HASHED_DIR } from './headers.ts';
+
+/** The family fonts-sans.css names first on Korean pages. */
+export const KOREAN_FAMILY = 'Pretendard';
+
+const require = createRequire(import.meta.url);
+const WEIGHTS = [
+  { weight: 400, source: 'pretendard/dist/public/static/alternative/Pretendard-Regular.ttf' },
+  { weight: 700, source: 'pretendard/dist/public/static/alternative/Pretendard-Bold.ttf' },
+] as const;
+
+/**
+ * The layout features the site's text uses: kerning, ligatures, marks and tabular figures.
+ * Keeping all of them would pull every stylistic alternate into the cut, a sixth more bytes.
+ */
+const FEATURES = ['kern', 'liga', 'calt', 'ccmp', 'locl', 'mark', 'mkmk', 'tnum'];
+
+/** Printable ASCII, in every cut: scripts write figures and short strings into the page. */
+const ASCII = Array.from({ length: 0x7f - 0x20 }, (_, k) => String.fromCharCode(0x20 + k)).join('');
+
+export interface KoreanFontFile {
+  /** Path inside the build folder. */
+  file: string;
+  weight: number;
+  bytes: number;
+}
+
+export interface KoreanPageFonts {
+  page: string;
+  files: KoreanFontFile[];
+}
+
+const codePoints = (characters: Iterable<string>) => [...new Set([...characters].map((c) => c.codePointAt(0)!))].sort((a, b) => a - b);
+
+/** `U+AC00-AC02,U+B098`: the code points, consecutive ones as ranges. */
+export function unicodeRange(characters: Iterable<string>): string {
+  const ranges: string[] = [];
+  const points = codePoints(characters);
+  for (let start = 0; start < points.length;) {
+    let end = start;
+    while (end + 1 < points.length && points[end + 1] === points[end]! + 1) end++;
+    const hex = (k: number) => points[k]!.toString(16).toUpperCase();
+    ranges.push(end > start ? `U+${hex(start)}-${hex(end)}` : `U+${hex(start)}`);
+    start = end + 1;
+  }
+  return ranges.join(',');
+}
+
+const isKorean = (html: string) => /^ko\b/i.test(parseHTML(html).document.documentElement.getAttribute('lang') ?? '');
+
+/** Every stylesheet a page loads, joined: linked files of the build and inline styles. */
+function pageCss(dir: string, html: string, base: string): Promise<string> {
+  const { document } = parseHTML(html);
+  const linked = [...document.querySelectorAll('link[rel="stylesheet"]')].map((link) => readFile(builtFile(dir, link.getAttribute('href')!, base), 'utf8'));
+  const inline = [...document.querySelectorAll('style')].map((style) => style.textContent ?? '');
+  return Promise.all(linked).then((files) => [...files, ...inline].join('\n'));
+}
+
+/**
+ * Cuts, writes and declares the Korean fonts of every Korean page among `pages` (HTML files
+ * inside `dir`), and says which files each page got.
+ */
+export async function addKoreanFonts(dir: string, pages: string[], base: string): Promise<KoreanPageFonts[]> {
+  const prefix = basePrefix(base);
+  const sources = new Map<number, Buffer>();
+  const cuts = new Map<string, KoreanFontFile>();
+  const cut = async (weight: number, source: string, characters: string): Promise<KoreanFontFile> => {
+    const key = `${weight}:${characters}`;
+    const known = cuts.get(key);
+    if (known) return known;
+    if (!sources.has(weight)) sources.set(weight, await readFile(require.resolve(source)));
+    const bytes = await subsetFont(sources.get(weight)!, characters, { targetFormat: 'woff2', keepFeatures: FEATURES });
+    const file = `${HASHED_DIR}/pretendard-${weight}.${createHash('sha256').update(bytes).digest('base64url').slice(0, 8)}.woff2`;
+    await writeFile(join(dir, file), bytes);
+    const made = { file, weight, bytes: bytes.length };
+    cuts.set(key, made);
+    return made;
+  };
+
+  const done: KoreanPageFonts[] = [];
+  for (const page of [...pages].sort()) {
+    const path = join(dir, page);
+    const html = await readFile(path, 'utf8');
+    if (!isKorean(html)) continue;
+    const text = pageText(html, await pageCss(dir, html, base));
+    const sorted = (characters: Set<string>) => [...new Set([...characters, ...ASCII])].sort().join('');
+    const [regular, bold] = [
+      await cut(WEIGHTS[0].weight, WEIGHTS[0].source, sorted(text.all)),
+      await cut(WEIGHTS[1].weight, WEIGHTS[1].source, sorted(text.bold)),
+    ];
+    const url = (font: KoreanFontFile) => `${prefix}${font.file}`;
+    const face = (weight: number, font: KoreanFontFile, range?: string) =>
+      `@font-face{font-family:'${KOREAN_FAMILY}';font-style:normal;font-weight:${weight};font-display:optional;src:url(${url(font)}) format('woff2')${range ? `;unicode-range:${range}` : ''}}`;
+    const preload = (font: KoreanFontFile) => `<link rel="preload" href="${url(font)}" as="font" type="font/woff2" crossorigin="anonymous">`;
+    // Bold text outside the bold cut (a script wrote it) falls back to the regular cut, which
+    // the page has anyway, rather than to a system font that may have no Hangul.
+    const faces = [face(400, regular), face(700, regular), face(700, bold, unicodeRange([...text.bold, ...ASCII]))];
+    const head = `${preload(regular)}${preload(bold)}<style>${faces.join('')}</style>`;
+    if (!html.includes('</head>')) throw new Error(`${page}: no </head> to add the Korean fonts before`);
+    await writeFile(path, html.replace('</head>', `${head}</head>`));
+    done.push({ page, files: [regular, bold] });
+  }
+  return done;
+}
