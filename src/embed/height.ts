@@ -41,12 +41,12 @@ interface TextBlock {
   space: number;
 }
 
-function textHeight(blocks: TextBlock[], width: number): number {
-  return blocks.reduce((sum, b) => sum + b.space + b.line * Math.max(1, Math.ceil(textWidth(b.text, b.size) / width)), 0);
-}
-
-/** Everything but the artboard: padding, header, footer and the table's summary line. */
-function frameHeight(spec: ChartSpec, aggregate: Aggregate, width: number): number {
+/**
+ * Everything but the artboard (padding, header, footer and the table's summary line) as a
+ * function of the content width. The texts are measured once: the estimate is asked for at
+ * every pixel of width.
+ */
+function frameHeight(spec: ChartSpec, aggregate: Aggregate): (width: number) => number {
   const footer = (text: string): TextBlock => ({ text, size: 14, line: 19.6, space: 4.8 });
   const blocks: TextBlock[] = [
     { text: spec.title, size: 18.4, line: 23, space: 4 },
@@ -58,7 +58,8 @@ function frameHeight(spec: ChartSpec, aggregate: Aggregate, width: number): numb
     footer('Get the data (CSV)'),
     { text: 'Show the data as a table', size: 14, line: 19.6, space: 12 },
   ];
-  return 2 * PADDING + FOOTER_TOP + textHeight(blocks, width) + SLACK;
+  const measured = blocks.map((b) => ({ ...b, width: textWidth(b.text, b.size) }));
+  return (width) => 2 * PADDING + FOOTER_TOP + measured.reduce((sum, b) => sum + b.space + b.line * Math.max(1, Math.ceil(b.width / width)), 0) + SLACK;
 }
 
 export interface FallbackHeight {
@@ -79,7 +80,7 @@ export function fallbackHeight(spec: ChartSpec, aggregate: Aggregate): FallbackH
     const upTo = [DESKTOP_FROM - 1, WIDE_FROM - 1, MAX_CONTENT][k]!;
     return { from, upTo, cap: Math.min(Math.round(width * MAX_SCALE), MAX_CONTENT), ratio: height / width };
   });
-  const text = (content: number) => frameHeight(spec, aggregate, content);
+  const text = frameHeight(spec, aggregate);
   const estimate = (content: number) => {
     const artboard = artboards.find((a) => content <= a.upTo) ?? artboards[artboards.length - 1]!;
     return text(content) + Math.min(content, artboard.cap) * artboard.ratio;
