@@ -7,12 +7,22 @@ import { join } from 'node:path';
 
 export const BUILD_DIR = PATHS.build;
 
-function readJson<T>(name: string): T {
-  const path = join(BUILD_DIR, name);
+/** The text of one of the data step's outputs, saying what to run when it is missing. */
+export function readBuildText(name: string, dir: string = BUILD_DIR): string {
+  const path = join(dir, name);
   try {
-    return JSON.parse(readFileSync(path, 'utf8')) as T;
+    return readFileSync(path, 'utf8');
   } catch (error) {
     throw new Error(`cannot read ${path}: run \`npm run data\` first (${(error as Error).message})`);
+  }
+}
+
+function readJson<T>(name: string): T {
+  const text = readBuildText(name);
+  try {
+    return JSON.parse(text) as T;
+  } catch (error) {
+    throw new Error(`cannot read ${join(BUILD_DIR, name)}: run \`npm run data\` first (${(error as Error).message})`);
   }
 }
 
