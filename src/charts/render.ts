@@ -4,6 +4,7 @@
 import type { Aggregate } from '../contract/index.ts';
 import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
+import { buildCache, buildCodeVersion, hashParts, jsonCodec } from '../site/cache.ts';
 import { readDatum } from './datum.ts';
 import { escapeHtml } from './html.ts';
 import type { ChartSpec, Layout } from './spec.ts';
@@ -18,7 +19,24 @@ export interface Artboard {
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
+/** What an artboard's drawing depends on: the code, the chart's definition and language, the data and the artboard. */
+export function artboardKey(spec: ChartSpec, aggregate: Aggregate, layout: Layout): string {
+  return hashParts(buildCodeVersion(), spec.cacheKey, spec.id, spec.lang, aggregate, layout);
+}
+
+/**
+ * One artboard, drawn once per build however many pages show it, and kept for the next
+ * build by the content-addressed cache (src/site/cache.ts): the same bytes as drawing it.
+ */
 export function renderArtboard(spec: ChartSpec, aggregate: Aggregate, layout: Layout): Artboard {
+  const drawn = buildCache().memo('artboard', () => artboardKey(spec, aggregate, layout), jsonCodec<Omit<Artboard, 'layout'>>(), () => {
+    const { width, height, svg } = drawArtboard(spec, aggregate, layout);
+    return { width, height, svg };
+  });
+  return { layout, ...drawn };
+}
+
+function drawArtboard(spec: ChartSpec, aggregate: Aggregate, layout: Layout): Artboard {
   const { document } = parseHTML('<!doctype html><html><body></body></html>');
   // A fixed class per chart instead of Plot's default keeps the output the same on every build.
   const root = Plot.plot({ ...spec.plot(aggregate, layout), width: layout.width, document, className: `plot-${spec.id}` });

@@ -5,7 +5,8 @@ import type { Aggregate } from '../contract/index.ts';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseHTML } from 'linkedom';
-import { renderArtboard, serialize } from './render.ts';
+import { buildCache, hashParts, jsonCodec } from '../site/cache.ts';
+import { artboardKey, renderArtboard, serialize } from './render.ts';
 import type { ChartSpec, Layout } from './spec.ts';
 
 export type Theme = 'light' | 'dark';
@@ -45,6 +46,12 @@ function classStyles(colors: Record<string, string>): Map<string, Record<string,
 }
 
 export function standaloneSvg(spec: ChartSpec, aggregate: Aggregate, layout: Layout, theme: Theme = 'light'): { svg: string; width: number; height: number } {
+  // Each PNG, thumbnail and share card asks for it: drawn once, cached like the artboard.
+  return buildCache().memo('standalone', () => hashParts(artboardKey(spec, aggregate, layout), theme), jsonCodec<{ svg: string; width: number; height: number }>(),
+    () => drawStandalone(spec, aggregate, layout, theme));
+}
+
+function drawStandalone(spec: ChartSpec, aggregate: Aggregate, layout: Layout, theme: Theme): { svg: string; width: number; height: number } {
   const { svg, width, height } = renderArtboard(spec, aggregate, layout);
   const colors = themeColors(theme);
   const styles = classStyles(colors);

@@ -1,8 +1,9 @@
 // The chart as a PNG at phone and desktop width: embed/<id>/320.png and 640.png.
 import type { APIRoute } from 'astro';
 import type { Layout } from '../../../charts/index.ts';
-import { chartPng, IMAGE_LAYOUTS } from '../../../embed/images.ts';
+import { chartPngJob, IMAGE_LAYOUTS } from '../../../embed/images.ts';
 import { chartPath, type SiteChart } from '../../../site/charts.ts';
+import { cachedPng } from '../../../site/png-cache.ts';
 import { loadSiteCharts } from '../../../site/stories.ts';
 
 export async function getStaticPaths() {
@@ -13,4 +14,4 @@ export async function getStaticPaths() {
 }
 
 export const GET: APIRoute<{ chart: SiteChart; layout: Layout }> = ({ props }) =>
-  new Response(new Uint8Array(chartPng(props.chart.spec, props.chart.aggregate, props.layout)), { headers: { 'Content-Type': 'image/png' } });
+  new Response(new Uint8Array(cachedPng(chartPngJob(props.chart.spec, props.chart.aggregate, props.layout))), { headers: { 'Content-Type': 'image/png' } });
