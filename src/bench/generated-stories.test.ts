@@ -1,14 +1,22 @@
-import type { AggregatesFile } from '../contract/index.ts';
+import type { Aggregate, AggregatesFile } from '../contract/index.ts';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import * as fixtures from '../charts/fixtures.ts';
 import { validateStoryFrontmatter } from '../story/validate.ts';
 import { blockFor, editStoryText, generatedStory } from './generated-stories.ts';
 
-const aggregates: AggregatesFile = Object.fromEntries(
-  [fixtures.topImports(), fixtures.mineralsByYear(), fixtures.monthlyFerrosiliconTungsten(), fixtures.sanctionedExports()]
-    .map((aggregate) => [aggregate.id, aggregate]),
-);
+/** Aggregates in the data step's shape: only ids and dimensions matter to the generator. */
+function aggregate(id: string, dimensions: string[]): Aggregate {
+  return {
+    id, description: id, flow: 'import', currency: 'CNY', period: { start: '2023-01', end: '2023-10' },
+    measures: ['value', 'records'], synthetic: true, sources: ['imports.csv'], dimensions, rows: [],
+  };
+}
+
+const byMonth = aggregate('monthly-products', ['month', 'product']);
+const byYear = aggregate('products-by-year', ['year', 'product']);
+const ranked = aggregate('ranked-products', ['product']);
+const groups = aggregate('groups-by-year', ['year', 'group']);
+const aggregates: AggregatesFile = Object.fromEntries([byMonth, byYear, ranked, groups].map((a) => [a.id, a]));
 
 /** The settings of each ```chart block, as docs/reporters.md writes them. */
 function chartBlocks(markdown: string): Record<string, unknown>[] {
@@ -49,13 +57,14 @@ describe('generatedStory', () => {
 
 describe('blockFor', () => {
   it('draws months as lines or areas split by the other field', () => {
-    expect(blockFor(fixtures.monthlyFerrosiliconTungsten(), 0)).toEqual({ type: 'line', aggregate: 'monthly-ferrosilicon-tungsten', x: 'month', colour: 'product' });
-    expect(blockFor(fixtures.monthlyFerrosiliconTungsten(), 1).type).toBe('area');
+    expect(blockFor(byMonth, 0)).toEqual({ type: 'line', aggregate: 'monthly-products', x: 'month', colour: 'product' });
+    expect(blockFor(byMonth, 1).type).toBe('area');
   });
 
   it('draws a field by year with the year as colour, and a ranked list as its top ten', () => {
-    expect(blockFor(fixtures.mineralsByYear(), 0)).toEqual({ type: 'bar', aggregate: 'minerals-by-year', x: 'product', colour: 'year' });
-    expect(blockFor(fixtures.topImports(), 1)).toEqual({ type: 'dot', aggregate: 'top-imports-2023', x: 'product', top: 10 });
+    expect(blockFor(byYear, 0)).toEqual({ type: 'bar', aggregate: 'products-by-year', x: 'product', colour: 'year' });
+    expect(blockFor(groups, 0)).toEqual({ type: 'bar', aggregate: 'groups-by-year', x: 'group', colour: 'year' });
+    expect(blockFor(ranked, 1)).toEqual({ type: 'dot', aggregate: 'ranked-products', x: 'product', top: 10 });
   });
 });
 
