@@ -6,7 +6,7 @@ import { strings, type Lang } from '../i18n/index.ts';
 import { describeAnnotations } from './annotations.ts';
 import type { ChartData } from './data.ts';
 import type { AxisValue, ChartDefinition } from './definition.ts';
-import { highlightMeaning } from './legend.ts';
+import { highlightedLabels, highlightMeaning } from './legend.ts';
 
 function axisText(value: AxisValue, data: ChartData, lang: Lang): string {
   const text = String(value);
@@ -41,8 +41,8 @@ export function describeChart(data: ChartData, definition: ChartDefinition, lang
     sentences.push(`${items.join('; ')}.`);
   }
   if (definition.highlight) {
-    const marked = [...data.categories.filter((c) => c.highlight), ...data.series.filter((s) => s.highlight)].map((item) => item.label);
-    if (marked.length > 0) sentences.push(say.highlighted(highlightMeaning(definition, lang), words.list(marked)));
+    const marked = highlightedLabels(data);
+    if (marked.length > 0) sentences.push(say.highlighted(highlightMeaning(definition, lang) ?? words.field('highlight')!, words.list(marked)));
   }
   const annotations = describeAnnotations(definition.annotations, lang, (at) => axisText(at, data, lang), (y) => data.format.label(y, true));
   if (annotations) sentences.push(annotations);

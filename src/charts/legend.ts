@@ -23,12 +23,20 @@ export interface Legend {
   marks(marginLeft: number, marginTop: number): Plot.Markish[];
 }
 
-/** What the highlight colour means: the legend, else the marker word, else the values named. */
-export function highlightMeaning(definition: ChartDefinition, lang: Lang): string {
+/** What the highlight colour means as the definition says it: the legend, else the marker word, else the attribute value matched. */
+export function highlightMeaning(definition: ChartDefinition, lang: Lang): string | undefined {
   const highlight = definition.highlight!;
-  return textIn(definition.legend, lang) ?? textIn(definition.highlightLabel, lang)
-    ?? ('values' in highlight ? strings(lang).chart.list(highlight.values) : highlight.value);
+  return textIn(definition.legend, lang) ?? textIn(definition.highlightLabel, lang) ?? ('attribute' in highlight ? highlight.value : undefined);
 }
+
+/** The names of the highlighted categories and series, in the chart's language. */
+export function highlightedLabels(data: ChartData): string[] {
+  return [...data.categories.filter((c) => c.highlight), ...data.series.filter((s) => s.highlight)].map((item) => item.label);
+}
+
+/** The key's word for the highlight colour: its meaning, else the names it marks (not the values as typed). */
+const highlightKey = (data: ChartData, definition: ChartDefinition, lang: Lang): string =>
+  highlightMeaning(definition, lang) ?? strings(lang).chart.list(highlightedLabels(data));
 
 export function legendItems(data: ChartData, definition: ChartDefinition, lang: Lang): LegendItem[] {
   const { type } = definition;
@@ -45,12 +53,12 @@ export function legendItems(data: ChartData, definition: ChartDefinition, lang: 
   // Highlighted categories take the highlight colour with one series, and always on lines and areas (their points).
   const highlightColour = data.series.length === 1 || type === 'line' || type === 'area';
   if (highlightColour && data.categories.some((c) => c.highlight)) {
-    items.push({ label: highlightMeaning(definition, lang), className: HIGHLIGHT });
+    items.push({ label: highlightKey(data, definition, lang), className: HIGHLIGHT });
   }
   // Series named on the marks need no key, but a legend the definition writes is shown.
   const highlighted = data.series.findIndex((s) => s.highlight);
   if (namedOnMarks && highlighted !== -1 && definition.legend) {
-    items.push({ label: highlightMeaning(definition, lang), className: classes[highlighted]! });
+    items.push({ label: highlightKey(data, definition, lang), className: classes[highlighted]! });
   }
   return items;
 }
