@@ -1,11 +1,11 @@
 // The data step: raw GACC downloads in, normalised records, a report, aggregates and facts
 // out. One pass over each file; outputs are written to a scratch folder and swapped in only
 // when everything succeeded, so a failed run leaves the last good output in place.
-import { OUTPUT_FILES, RECORDS_HEADER, type DataReport, type Aggregate, type AggregatesFile, type FileReport, type Problem, type Rejection, type TradeRecord } from './contract/index.ts';
-import { closeSync, existsSync, openSync, writeSync } from 'node:fs';
+import { OUTPUT_FILES, type DataReport, type Aggregate, type AggregatesFile, type FileReport, type Problem, type Rejection, type TradeRecord } from './contract/index.ts';
+import { existsSync } from 'node:fs';
 import { mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import { recordToCsvLine, csvField } from './records.ts';
+import { csvField, RecordsFile } from './records.ts';
 import { stableStringify } from './json.ts';
 import { scratchFor, swapIn } from './fs/swap.ts';
 import { DataStepError, FileError } from './ingest/errors.ts';
@@ -45,7 +45,6 @@ export interface DataStepResult {
 }
 
 const REJECTIONS_SHOWN = 20;
-const WRITE_BATCH = 1 << 20;
 
 export async function runDataStep(options: DataStepOptions): Promise<DataStepResult> {
   const { sources, reference, declarations } = await prepare(options);
@@ -130,7 +129,7 @@ async function writeOutputs(
   const rejections: Rejection[] = [];
   const coverages: FileCoverage[] = [];
   const unknownPartners = new Map<string, Problem>();
-  const records = new RecordsWriter(join(scratch, OUTPUT_FILES.records));
+  const records = new RecordsFile(join(scratch, OUTPUT_FILES.records));
   const total = sources.reduce((sum, s) => sum + s.size, 0);
   let done = 0;
   try {
@@ -141,7 +140,6 @@ async function writeOutputs(
         : undefined;
       const synthetic = source.synthetic;
       const onRecord = (record: TradeRecord) => {
-        records.add(record);
         for (const builder of builders) builder.add(record, synthetic);
         coverage?.add(record);
         if (record.partner_code && !reference.partners.has(record.partner_code) && !unknownPartners.has(record.partner_code)) {
@@ -151,6 +149,7 @@ async function writeOutputs(
       try {
         const result = await readGaccFile(source, {
           onRecord,
+          onRecordsCsv: (lines, count) => records.write(lines, count),
           onBytes: (bytes) => {
             done += bytes;
             options.onProgress?.({ file: source.file, done, total });
@@ -215,49 +214,6 @@ async function writeOutputs(
     rejections.length > 0 ? writeFile(join(scratch, OUTPUT_FILES.rejected), rejectedCsv(rejections)) : Promise.resolve(),
   ]);
   return { report, records: records.count, aggregates: aggregates.size, facts: Object.keys(facts).length };
-}
-
-/**
- * Appends records.csv through one reused buffer in large synchronous writes: no growing
- * strings for the garbage collector to copy, and no backpressure to manage.
- */
-class RecordsWriter {
-  private readonly fd: number;
-  private readonly buffer = Buffer.allocUnsafe(WRITE_BATCH);
-  private used = 0;
-  count = 0;
-
-  constructor(path: string) {
-    this.fd = openSync(path, 'w');
-    this.append(`${RECORDS_HEADER}\n`);
-  }
-
-  add(record: TradeRecord): void {
-    this.append(`${recordToCsvLine(record)}\n`);
-    this.count++;
-  }
-
-  close(): void {
-    this.flush();
-    closeSync(this.fd);
-  }
-
-  private append(line: string): void {
-    // UTF-8 takes at most three bytes per UTF-16 code unit.
-    if (this.used + line.length * 3 > this.buffer.length) {
-      this.flush();
-      if (line.length * 3 > this.buffer.length) {
-        writeSync(this.fd, line);
-        return;
-      }
-    }
-    this.used += this.buffer.write(line, this.used);
-  }
-
-  private flush(): void {
-    if (this.used > 0) writeSync(this.fd, this.buffer, 0, this.used);
-    this.used = 0;
-  }
 }
 
 function rejectedCsv(rejections: Rejection[]): string {

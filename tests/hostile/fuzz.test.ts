@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MonthRange } from '../../src/months.ts';
 import { monthName } from '../../src/months.ts';
 import { FileError } from '../../src/ingest/errors.ts';
-import { readGaccFile, type FileReadResult, type SourceFile } from '../../src/ingest/read-file.ts';
+import { readGaccFile, type FileReadResult, type ReadOptions, type SourceFile } from '../../src/ingest/read-file.ts';
 import { removeTempDirs, tempDir } from '../ingest/helpers.ts';
 
 afterAll(removeTempDirs);
@@ -42,9 +42,9 @@ interface Read {
   result: FileReadResult;
 }
 
-async function read(path: string, period: MonthRange | undefined, chunkSize: number | undefined): Promise<Read> {
+async function read(path: string, period: MonthRange | undefined, chunkSize: number | undefined, segments: Pick<ReadOptions, 'segmentBytes' | 'threads'> = {}): Promise<Read> {
   const records: TradeRecord[] = [];
-  const result = await readGaccFile(sourceFor(path, period), { onRecord: (r) => records.push(r), ...(chunkSize ? { chunkSize } : {}) });
+  const result = await readGaccFile(sourceFor(path, period), { onRecord: (r) => records.push(r), ...(chunkSize ? { chunkSize } : {}), ...segments });
   return { records, result };
 }
 
@@ -350,6 +350,21 @@ describe('random GACC files', () => {
         expect(result.report.encoding).toBe(spec.encoding === 'utf-8-bom' ? 'utf-8-bom' : isAscii(bytes) ? 'utf-8' : spec.encoding);
       }),
       { numRuns: runs(250), timeout: RUN_TIMEOUT },
+    );
+  });
+});
+
+describe('random GACC files read in segments by worker threads', () => {
+  it('give the same records, rejections and report as one pass, whatever the segment size', async () => {
+    await fc.assert(
+      fc.asyncProperty(FILE_SPEC, fc.integer({ min: 16, max: 300 }), fc.integer({ min: 1, max: 3 }), async (spec, segmentBytes, threads) => {
+        const { bytes, period } = build(spec);
+        const path = await writeTemp(bytes);
+        const whole = await read(path, period, spec.chunkSize, { threads: 0 });
+        const inSegments = await read(path, period, spec.chunkSize, { segmentBytes, threads });
+        expect(inSegments).toEqual(whole);
+      }),
+      { numRuns: runs(150), timeout: RUN_TIMEOUT },
     );
   });
 });
