@@ -31,7 +31,7 @@ describe('aggregates that restate values in another currency', () => {
     const aggregate = aggregates.get('by-partner')!;
     expect(aggregate.currency).toBe('USD');
     expect(aggregate.rows.map((row) => [row.partner, row.value, row.rate_periods])).toEqual([['109', 1_000_000, '2023'], ['344', 500, '']]);
-    expect(aggregate.conversion).toEqual({ to: 'USD', rates: [{ period: '2023', rate: 7.0467, source: 'PBoC 2023' }] });
+    expect(aggregate.conversion).toEqual({ to: 'USD', rates: [{ period: '2023', rate: 7.0467, source: 'PBoC 2023', source_names: { en: 'PBoC 2023' } }] });
     expect(facts.korea).toMatchObject({ value: 1_000_000, unit: 'USD', conversion: { to: 'USD', rates: [{ period: '2023', rate: 7.0467 }] } });
     // The dollar row was not converted, so its fact names no rate.
     expect(facts.russia!.conversion).toBeUndefined();

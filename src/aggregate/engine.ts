@@ -127,7 +127,7 @@ export class AggregateBuilder {
         conversion: {
           to: d.convertTo,
           rates: [...this.ratesUsed.values()].sort((a, b) => (a.period < b.period ? -1 : 1))
-            .map((rate) => ({ period: rate.period, rate: rate.cny_per_usd, source: rate.source })),
+            .map((rate) => ({ period: rate.period, rate: rate.cny_per_usd, source: rate.source, source_names: rate.source_names })),
         },
       } : {}),
       synthetic: this.synthetic,

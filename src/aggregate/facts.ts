@@ -39,7 +39,7 @@ export function computeFacts(
       const year = fact.period.start.slice(0, 4);
       const rate = rates.get(year);
       if (rate && fact.period.end.startsWith(year)) {
-        fact.usd = { value: Math.round(fact.value / rate.cny_per_usd), rate: rate.cny_per_usd, rate_year: Number(year), rate_source: rate.source };
+        fact.usd = { value: Math.round(fact.value / rate.cny_per_usd), rate: rate.cny_per_usd, rate_year: Number(year), rate_source: rate.source, rate_source_names: rate.source_names };
       }
     }
     facts[declaration.key] = fact;

@@ -10,7 +10,7 @@ import { computeFacts } from './facts.ts';
 export const RATE_SOURCE = 'PBoC';
 
 export function rates(entries: Record<string, number>): Map<string, ExchangeRate> {
-  return new Map(Object.entries(entries).map(([period, cny_per_usd]) => [period, { period, cny_per_usd, source: `${RATE_SOURCE} ${period}` }]));
+  return new Map(Object.entries(entries).map(([period, cny_per_usd]) => [period, { period, cny_per_usd, source: `${RATE_SOURCE} ${period}`, source_names: { en: `${RATE_SOURCE} ${period}` } }]));
 }
 
 export const reference: Reference = {

@@ -104,7 +104,7 @@ export function renderChartFigure(spec: ChartSpec, aggregate: Aggregate, options
 
 /** The rates an aggregate's amounts were restated at, as the chart's note names them. */
 export function conversionText(aggregate: Aggregate, lang: Lang): string {
-  return ratesText(aggregate.conversion!, strings(lang).chart.list);
+  return ratesText(aggregate.conversion!, lang, strings(lang).chart.list);
 }
 
 /** The table as UTF-8 CSV with a header row: raw numbers, no thousands separators. */

@@ -147,6 +147,8 @@ export interface ConversionRate {
   /** Yuan per US dollar. */
   rate: number;
   source: string;
+  /** The source in the languages the rates table gives. */
+  source_names?: Names;
 }
 
 export interface Conversion {
@@ -160,6 +162,8 @@ export interface UsdConversion {
   rate: number;
   rate_year: number;
   rate_source: string;
+  /** The source in the languages the rates table gives. */
+  rate_source_names?: Names;
 }
 
 export type FactUnit = Currency | 'count' | 'rank' | 'percent' | 'times';

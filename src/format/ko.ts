@@ -83,6 +83,6 @@ export const ko: LangRules = {
   },
 
   rateNote(usd) {
-    return `달러당 ${usd.rate}위안 기준(${usd.rate_year}년 환율, ${usd.rate_source})`;
+    return `달러당 ${usd.rate}위안 기준(${usd.rate_year}년 환율, ${usd.rate_source_names?.ko ?? usd.rate_source})`;
   },
 };

@@ -94,7 +94,7 @@ describe('remarkFacts', () => {
   it('stops at unknown styles, bad precision, unknown attributes and missing keys', () => {
     expect(failureOf(withFacts('en'), ':fact[tungsten-2023]{as=usdd}').printed).toBe(
       'story.md:1:1-1:30: Unknown style as="usdd" on :fact. Did you mean "usd"? ' +
-        'Styles: "value", "usd", "rank" and "short".',
+        'Styles: "value", "usd", "rank", "short", "label" and "times".',
     );
     expect(failureOf(withFacts('en'), ':fact[tungsten-2023]{precision=two}').printed).toBe(
       'story.md:1:1-1:36: precision="two" on :fact must be a whole number from 0 to 10',

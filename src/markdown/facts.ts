@@ -72,7 +72,7 @@ function titleFor(fact: Fact, lang: Lang, rateNote: string | undefined): string 
   // Descriptions usually name their period already; add it only where they do not.
   const period = formatPeriod(fact.period, lang);
   const what = fact.description.includes(period) ? fact.description : `${fact.description}, ${period}`;
-  const restated = fact.conversion && fact.conversion.rates.length > 0 ? ` ${strings(lang).frame.convertedAt(ratesText(fact.conversion, strings(lang).chart.list))}` : '';
+  const restated = fact.conversion && fact.conversion.rates.length > 0 ? ` ${strings(lang).frame.convertedAt(ratesText(fact.conversion, lang, strings(lang).chart.list))}` : '';
   return rateNote === undefined ? `${what}${restated}` : `${what}: ${formatValue(fact.value, fact.unit, { lang })}, ${rateNote}${restated}`;
 }
 

@@ -104,7 +104,15 @@ describe('rates.csv', () => {
     const dir = await referenceWith('rates.csv', (text) => `${text}2023-03,6.9,"A fixture: a monthly rate for the test"\n`);
     const { rates } = await loadReference(dir);
     expect(rates.get('2023')).toMatchObject({ cny_per_usd: 7.0467 });
-    expect(rates.get('2023-03')).toEqual({ period: '2023-03', cny_per_usd: 6.9, source: 'A fixture: a monthly rate for the test' });
+    expect(rates.get('2023-03')).toEqual({
+      period: '2023-03', cny_per_usd: 6.9, source: 'A fixture: a monthly rate for the test', source_names: { en: 'A fixture: a monthly rate for the test' },
+    });
+  });
+
+  it('names a source in other languages from source_ko and source_zh, where given', async () => {
+    const dir = await referenceWith('rates.csv', (text) => `${text}2023-04,6.8,"A fixture",한국어 출처\n`);
+    const { rates } = await loadReference(dir);
+    expect(rates.get('2023-04')?.source_names).toEqual({ en: 'A fixture', ko: '한국어 출처' });
   });
 
   it('refuses periods that are neither a year nor a month, rates without a source, and periods listed twice', async () => {

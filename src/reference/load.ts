@@ -59,6 +59,8 @@ export interface ExchangeRate {
   period: string;
   cny_per_usd: number;
   source: string;
+  /** The source in the languages the table gives (`source_ko`, `source_zh` beside `source`). */
+  source_names: Names;
 }
 
 export interface Reference {
@@ -132,14 +134,15 @@ export async function loadReference(dir: string): Promise<Reference> {
 }
 
 /** A CSV table's rows, once its header is checked: a missing or renamed column is one problem, not one per row. */
-function tableRows(text: string, file: string, columns: readonly string[], problems: Problem[]): Record<string, string>[] {
+function tableRows(text: string, file: string, columns: readonly string[], problems: Problem[], optional: readonly string[] = []): Record<string, string>[] {
   const rows = csvParse(text);
   const missing = columns.filter((column) => !rows.columns.includes(column));
   if (missing.length > 0) {
     problems.push({ file, line: 1, message: `the header lacks ${missing.join(', ')}; it must be ${columns.join(',')}` });
     return [];
   }
-  return rows.map((row) => Object.fromEntries(columns.map((column) => [column, (row[column] ?? '').trim()])));
+  const kept = [...columns, ...optional.filter((column) => rows.columns.includes(column))];
+  return rows.map((row) => Object.fromEntries(kept.map((column) => [column, (row[column] ?? '').trim()])));
 }
 
 /** The names a row gives, under `prefix` + language (`name_en`, or plain `en`). */
@@ -213,7 +216,7 @@ function readHs8(text: string, problems: Problem[]): Map<string, Names> {
 function readRates(text: string, problems: Problem[]): Map<string, ExchangeRate> {
   const file = REFERENCE_FILES.rates;
   const rates = new Map<string, ExchangeRate>();
-  tableRows(text, file, TABLE_COLUMNS.rates, problems).forEach((row, i) => {
+  tableRows(text, file, TABLE_COLUMNS.rates, problems, ['source_zh', 'source_ko']).forEach((row, i) => {
     const line = i + 2;
     const period = row.period!;
     const rate = Number(row.cny_per_usd);
@@ -221,7 +224,7 @@ function readRates(text: string, problems: Problem[]): Map<string, ExchangeRate>
     else if (!(rate > 0)) problems.push({ file, line, message: `the ${period} rate needs a positive cny_per_usd (yuan per US dollar)` });
     else if (!row.source) problems.push({ file, line, message: `the ${period} rate has no source` });
     else if (rates.has(period)) problems.push({ file, line, message: `${period} is listed twice` });
-    else rates.set(period, { period, cny_per_usd: rate, source: row.source });
+    else rates.set(period, { period, cny_per_usd: rate, source: row.source!, source_names: { ...namesOf(row, 'source_'), en: row.source! } });
   });
   return rates;
 }
