@@ -181,13 +181,16 @@ export function textBoxes(svg: string): TextBox[] {
       anchor ??= element.getAttribute('text-anchor') ?? undefined;
       classes.push(...(element.getAttribute('class') ?? '').split(/\s+/).filter(Boolean));
     }
-    const text = node.textContent ?? '';
-    const width = textWidth(text, fontSize);
+    // Plot writes a text of several lines as tspans, the first shifted by y, the rest by dy.
+    const em = (value: string | null) => Number(/^([-\d.]+)em$/.exec(value ?? '')?.[1] ?? 0) * fontSize;
+    const spans = [...node.querySelectorAll('tspan')];
+    const lines = spans.length > 0 ? spans.map((span) => span.textContent ?? '') : [node.textContent ?? ''];
+    const width = Math.max(...lines.map((line) => textWidth(line, fontSize)));
     const left = anchor === 'end' ? x - width : anchor === 'middle' ? x - width / 2 : x;
     // Plot shifts a text by em: 0.32em centres it on y, 0.71em hangs it below y; none sits it on y.
-    const shift = Number(/^([-\d.]+)em$/.exec(node.getAttribute('y') ?? '')?.[1] ?? 0) * fontSize;
-    const baseline = y + shift;
-    return { text, classes, left, right: left + width, top: baseline - fontSize * 0.8, bottom: baseline + fontSize * 0.2 };
+    const first = y + em(spans[0]?.getAttribute('y') ?? node.getAttribute('y'));
+    const last = first + spans.slice(1).reduce((sum, span) => sum + em(span.getAttribute('dy')), 0);
+    return { text: lines.join(' '), classes, left, right: left + width, top: first - fontSize * 0.8, bottom: last + fontSize * 0.2 };
   });
 }
 
