@@ -7,39 +7,33 @@ import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse as parseYaml } from 'yaml';
+import { DESKTOP } from '../src/charts/layouts.ts';
+import { standaloneSvg } from '../src/charts/standalone.ts';
 import { PATHS } from '../src/config.ts';
 import { chartPngJob, IMAGE_LAYOUTS } from '../src/embed/images.ts';
-import { leadChartSvg } from '../src/share/lead-chart.ts';
 import { renderPng, type PngJob } from '../src/share/png.ts';
 import { renderPngs } from '../src/share/png-pool.ts';
 import { shareImageJob } from '../src/share/share-image.ts';
-import { readChartLibrary } from '../src/site/chart-files.ts';
-import { siteCharts, type SiteStory } from '../src/site/charts.ts';
-import { storyData } from '../src/site/story-data.ts';
-import { bodyOf, withoutBom } from '../src/story/render.ts';
+import { siteModel } from '../src/site/model.ts';
+import { storyCharts } from '../src/story/charts.ts';
+import { withoutBom } from '../src/story/render.ts';
 import { validateStoryFrontmatter } from '../src/story/validate.ts';
 
+/** The PNG jobs of the published stories: each chart's graphics, each story's share card (title unbound). */
 function siteJobs(): PngJob[] {
-  const { aggregates, synthetic } = storyData();
-  const library = readChartLibrary();
-  const stories: SiteStory[] = [];
-  const titles = new Map<string, string>();
-  for (const name of readdirSync(PATHS.stories).filter((file) => file.endsWith('.md'))) {
+  const stories = (readdirSync(PATHS.stories, { recursive: true }) as string[]).filter((name) => name.endsWith('.md')).sort().flatMap((name) => {
     const path = join(PATHS.stories, name);
-    const text = readFileSync(path, 'utf8');
-    const frontmatter = validateStoryFrontmatter(path, parseYaml(/^---\r?\n([\s\S]*?)\r?\n---/.exec(withoutBom(text))?.[1] ?? ''));
-    if (frontmatter.draft) continue;
-    stories.push({ id: name.replace(/\.md$/, ''), published: frontmatter.published, lang: frontmatter.lang, path, markdown: bodyOf(text) });
-    titles.set(path, frontmatter.title);
-  }
+    const frontmatter = validateStoryFrontmatter(path, parseYaml(/^---\r?\n([\s\S]*?)\r?\n---/.exec(withoutBom(readFileSync(path, 'utf8')))?.[1] ?? ''));
+    if (frontmatter.draft) return [];
+    return [{ id: name.replace(/\.md$/, ''), published: frontmatter.published, lang: frontmatter.lang, path, title: frontmatter.title }];
+  });
+  const model = siteModel(stories);
   return [
-    ...siteCharts(stories, aggregates, library).flatMap(({ spec, aggregate }) => IMAGE_LAYOUTS.map((layout) => chartPngJob(spec, aggregate, layout))),
-    ...stories.map(({ path, lang, markdown }) => shareImageJob({
-      headline: titles.get(path)!,
-      lang,
-      chartSvg: leadChartSvg(markdown, { aggregates, library, path, lang }),
-      synthetic,
-    })),
+    ...model.charts.flatMap(({ spec, aggregate }) => IMAGE_LAYOUTS.map((layout) => chartPngJob(spec, aggregate, layout))),
+    ...stories.flatMap(({ path, lang, title }, i) => {
+      const [lead] = storyCharts(model.stories[i]!.markdown, { aggregates: model.aggregates, library: model.library, path, lang });
+      return lead ? [shareImageJob({ headline: title, lang, chartSvg: standaloneSvg(lead.spec, lead.aggregate, DESKTOP).svg, synthetic: lead.aggregate.synthetic })] : [];
+    }),
   ];
 }
 

@@ -4,9 +4,9 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { compileBlock } from '../../src/charts/index.ts';
-import { topImports } from '../../src/charts/fixtures.ts';
 import { DESKTOP, PHONE } from '../../src/charts/layouts.ts';
 import { standaloneSvg } from '../../src/charts/standalone.ts';
+import { rankedProducts } from '../../src/charts/testing.ts';
 import { chartGraphicInput, chartPng, chartPngJob, IMAGE_LAYOUTS, thumbnailSize } from '../../src/embed/images.ts';
 import type { Lang } from '../../src/i18n/index.ts';
 import { renderPng, type PngJob } from '../../src/share/png.ts';
@@ -14,7 +14,7 @@ import { BUILD_TIMEOUT, pngSize, removeTempDirs, ROOT, tempDir } from '../site/h
 
 /** A bar chart in both languages, as a story's chart block would define it. */
 const BLOCK = `type: bar
-aggregate: top-imports-2023
+aggregate: ranked-products
 x: product
 top: 10
 title: { en: What China buys from North Korea, ko: 중국이 북한에서 사들이는 것 }
@@ -22,14 +22,15 @@ dek: { en: The ten products China imported most from North Korea by value., ko: 
 notes: { en: "Minerals: ferrosilicon (HS 7202.21) and tungsten ores (HS 2611).", ko: "광물: 페로실리콘(HS 7202.21)과 텅스텐 광석(HS 2611)." }
 `;
 
-function chart(lang: Lang = 'en', aggregate: Aggregate = topImports()) {
-  return compileBlock(BLOCK, lang, { 'top-imports-2023': aggregate });
+function chart(lang: Lang = 'en', aggregate: Aggregate = rankedProducts()) {
+  return compileBlock(BLOCK, lang, { 'ranked-products': aggregate });
 }
 
-/** The chart with its second bar labelled as GACC names the product in Chinese. */
+/** The chart with its second bar named as GACC names the product, in Chinese. */
 function pngWithLabel(label: string): Buffer {
-  const aggregate = topImports();
+  const aggregate = rankedProducts();
   aggregate.rows[1]!.product_label = label;
+  aggregate.names!.product!.ferrosilicon = { en: label };
   const { spec } = chart('en', aggregate);
   return chartPng(spec, aggregate, PHONE);
 }
@@ -75,7 +76,7 @@ describe('the PNG fallback', () => {
   });
 
   it('carries the sample-data label only when the figures are synthetic', () => {
-    const real = { ...topImports(), synthetic: false };
+    const real = { ...rankedProducts(), synthetic: false };
     expect(chartGraphicInput(chart('en', real).spec, real, DESKTOP)).not.toHaveProperty('sample');
   });
 
