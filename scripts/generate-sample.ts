@@ -2,7 +2,7 @@
 // sources.yaml (default data/raw). Same seed, same bytes: rerunning changes nothing.
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
-import { generateSample } from '../src/sample/generate.ts';
+import { generateSample } from './sample/generate.ts';
 
 const { values } = parseArgs({
   options: {

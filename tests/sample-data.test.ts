@@ -8,7 +8,7 @@ import { csvParse, type DSVRowString } from 'd3-dsv';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runDataStep, type DataStepResult } from '../src/pipeline.ts';
-import { generateSample } from '../src/sample/generate.ts';
+import { generateSample } from '../scripts/sample/generate.ts';
 
 const RAW = 'data/raw';
 const REFERENCE = 'data/reference';

@@ -4,9 +4,9 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
-import { writeGaccFile, type GaccColumn, type GaccFileLayout, type GaccRow } from './gacc-writer.ts';
-import { apportion } from './split.ts';
-import { between, randomFor, sample, type Random } from './random.ts';
+import { writeGaccFile, type GaccColumn, type GaccFileLayout, type GaccRow } from '../../src/sample/gacc-writer.ts';
+import { apportion } from '../../src/sample/split.ts';
+import { between, randomFor, sample, type Random } from '../../src/sample/random.ts';
 import {
   COMBOS, EXPORTS, IMPORTS, KP_ENGLISH_NAMES, KP_FILES, KP_PARTNER, MONTH_PROFILE, OTHER_PARTNERS_FILE,
   PLACES, ROW_SPLIT, SAMPLE_SEED, SAMPLE_SOURCE, SPARSE_LEVEL, SPARSE_PRESENCE, TRADE_MODES, UNITS,
@@ -32,7 +32,7 @@ interface ManifestEntry {
   file: string;
   flow: 'import' | 'export';
   period: string;
-  source: string;
+  source: { en: string; ko: string };
   synthetic: true;
   notes?: string;
 }
@@ -63,7 +63,7 @@ async function write(outDir: string, file: string, layout: GaccFileLayout, rows:
 }
 
 function entry(file: string, flow: 'import' | 'export', period: string, notes: string | undefined): ManifestEntry {
-  return { file, flow, period, source: SAMPLE_SOURCE, synthetic: true, ...(notes ? { notes } : {}) };
+  return { file, flow, period, source: { ...SAMPLE_SOURCE }, synthetic: true, ...(notes ? { notes } : {}) };
 }
 
 function kpLayout(plan: KpFilePlan): GaccFileLayout {

@@ -382,7 +382,11 @@ export const OTHER_PARTNERS_FILE: TotalsFilePlan = {
 };
 
 /** Every manifest entry says the data are made up, and how to make them again. */
-export const SAMPLE_SOURCE =
-  `Generated sample data, not GACC figures: written by scripts/generate-sample.ts (seed ${SAMPLE_SEED}) ` +
-  "in the format of GACC's online query platform downloads, calibrated so the launch story's figures hold; " +
-  'other values are plausible inventions.';
+/** The files' provenance, in each language the story is published in. */
+export const SAMPLE_SOURCE = {
+  en: `Generated sample data, not GACC figures: written by scripts/generate-sample.ts (seed ${SAMPLE_SEED}) `
+    + "in the format of GACC's online query platform downloads, calibrated so the launch story's figures hold; "
+    + 'other values are plausible inventions.',
+  ko: `GACC 수치가 아닌 생성된 샘플 데이터: scripts/generate-sample.ts(시드 ${SAMPLE_SEED})가 GACC 온라인 조회 플랫폼 `
+    + '다운로드 형식으로 작성했으며, 기사의 수치가 맞도록 보정했고 나머지 값은 그럴듯하게 지어낸 것이다.',
+};

@@ -96,6 +96,8 @@ export interface FileReport {
   synthetic: boolean;
   flow: Flow;
   source: string;
+  /** The source line in every language sources.yaml gives it in. */
+  source_names?: Names;
   license?: string;
   notes?: string;
 }

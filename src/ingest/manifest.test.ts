@@ -12,6 +12,19 @@ describe('parseManifest', () => {
     expect(entries).toEqual([{ file: 'kp-imports-2023.csv', flow: 'import', period: { start: 2023 * 12, end: 2023 * 12 + 9 }, source: 'GACC online query platform, downloaded 2023-11-20', synthetic: false, line: 1 }]);
   });
 
+  it('reads a source given per language, keeping the English as the source line', () => {
+    const { entries, problems } = parseManifest('- file: a.csv\n  flow: import\n  source:\n    en: Downloaded by the desk\n    ko: 데이터팀이 내려받음\n  synthetic: false\n');
+    expect(problems).toEqual([]);
+    expect(entries[0]).toMatchObject({ source: 'Downloaded by the desk', source_names: { en: 'Downloaded by the desk', ko: '데이터팀이 내려받음' } });
+  });
+
+  it('refuses a source in a language the site does not know, or empty', () => {
+    for (const source of ['{ fr: Téléchargé }', '{ en: "" }', '[a, b]']) {
+      const { problems } = parseManifest(`- file: a.csv\n  flow: import\n  source: ${source}\n  synthetic: false\n`);
+      expect(problems.map((p) => p.message).join(), source).toMatch(/source must say where and when the file was downloaded/);
+    }
+  });
+
   it('reads a single month as a one-month period', () => {
     const { entries } = parseManifest(`- file: a.csv\n  flow: export\n  period: 2023-10\n  ${SOURCE}\n  synthetic: true\n`);
     expect(entries[0]!.period).toEqual({ start: 2023 * 12 + 9, end: 2023 * 12 + 9 });

@@ -1,6 +1,6 @@
 // The provenance manifest, sources.yaml: one entry per download, saying what the file
 // itself cannot (imports or exports, the period of a totals file) and where it came from.
-import type { Flow, Problem } from '../contract/index.ts';
+import type { Flow, Names, Problem } from '../contract/index.ts';
 import { readFile } from 'node:fs/promises';
 import { isSeq, parseDocument, LineCounter } from 'yaml';
 import { parseMonthRange, type MonthRange } from '../months.ts';
@@ -11,7 +11,10 @@ export interface SourceEntry {
   file: string;
   flow: Flow;
   period?: MonthRange;
+  /** Where the file comes from, in English (or the first language given). */
   source: string;
+  /** The same in every language the entry gives, `source: { en: …, ko: … }`. */
+  source_names?: Names;
   synthetic: boolean;
   license?: string;
   notes?: string;
@@ -83,7 +86,8 @@ export function parseManifest(text: string): Manifest {
         continue;
       }
     }
-    if (typeof source !== 'string' || source.trim() === '') problem(`${where}: source must say where and when the file was downloaded`);
+    const names = sourceNames(source);
+    if (!names) problem(`${where}: source must say where and when the file was downloaded, as text or as text per language ({ en: …, ko: … })`);
     if (typeof synthetic !== 'boolean') problem(`${where}: synthetic must be true (generated sample data) or false (a real download)`);
     for (const [key, value] of [['license', license], ['notes', notes]] as const) {
       if (value !== undefined && typeof value !== 'string') problem(`${where}: ${key} must be text`);
@@ -92,7 +96,8 @@ export function parseManifest(text: string): Manifest {
       file,
       flow,
       ...(range ? { period: range } : {}),
-      source: String(source ?? ''),
+      source: names?.en ?? Object.values(names ?? {})[0] ?? '',
+      ...(names && Object.keys(names).length > 1 ? { source_names: names } : {}),
       synthetic: synthetic === true,
       ...(typeof license === 'string' ? { license } : {}),
       ...(typeof notes === 'string' ? { notes } : {}),
@@ -100,4 +105,16 @@ export function parseManifest(text: string): Manifest {
     });
   }
   return { entries, problems };
+}
+
+/** A source line as text, or as text per language; undefined when it is neither. */
+function sourceNames(source: unknown): Names | undefined {
+  if (typeof source === 'string') return source.trim() === '' ? undefined : { en: source };
+  if (source === null || typeof source !== 'object' || Array.isArray(source)) return undefined;
+  const names: Names = {};
+  for (const [lang, text] of Object.entries(source)) {
+    if (!(lang === 'en' || lang === 'ko' || lang === 'zh') || typeof text !== 'string' || text.trim() === '') return undefined;
+    names[lang] = text;
+  }
+  return Object.keys(names).length > 0 ? names : undefined;
 }

@@ -7,7 +7,7 @@
 // kept only if it started where the one before it really ended and assumed what the rows
 // before it really decided (encoding, code length), else it is read again here. Records
 // therefore come out in file order, exactly as one pass would give them.
-import type { FileReport, Flow, Rejection, TextEncoding, TradeRecord } from '../contract/index.ts';
+import type { FileReport, Flow, Names, Rejection, TextEncoding, TradeRecord } from '../contract/index.ts';
 import { open, type FileHandle } from 'node:fs/promises';
 import { monthName, type MonthRange } from '../months.ts';
 import { FileError } from './errors.ts';
@@ -30,6 +30,7 @@ export interface SourceFile {
   synthetic: boolean;
   /** Provenance from the manifest, carried into the report for the pages' source notes. */
   source: string;
+  source_names?: Names;
   license?: string;
   notes?: string;
 }
@@ -368,6 +369,7 @@ class FileRows {
         synthetic: this.source.synthetic,
         flow: this.source.flow,
         source: this.source.source,
+        ...(this.source.source_names ? { source_names: this.source.source_names } : {}),
         ...(this.source.license ? { license: this.source.license } : {}),
         ...(this.source.notes ? { notes: this.source.notes } : {}),
       },

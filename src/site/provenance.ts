@@ -2,6 +2,7 @@
 // Sources box lists those and no others, and the sample-data label appears where, and only
 // where, generated data is used.
 import type { Aggregate, AggregatesFile, DataReport, FactsFile, FileReport } from '../contract/index.ts';
+import type { Lang } from '../i18n/index.ts';
 
 export interface Provenance {
   /** The downloads behind the page, in the report's order. */
@@ -32,14 +33,15 @@ export function provenanceOf(
   return { files, synthetic: files.some((file) => file.synthetic) };
 }
 
-/** One line per distinct provenance statement, with the files it covers. */
-export function sourceLines(files: readonly FileReport[]): SourceLine[] {
+/** One line per distinct provenance statement, in the page's language where sources.yaml gives it, with the files it covers. */
+export function sourceLines(files: readonly FileReport[], lang: Lang): SourceLine[] {
   const bySource = new Map<string, SourceLine>();
   for (const file of files) {
-    const line = bySource.get(file.source) ?? { source: file.source, files: [], synthetic: file.synthetic };
+    const source = file.source_names?.[lang] ?? file.source;
+    const line = bySource.get(source) ?? { source, files: [], synthetic: file.synthetic };
     line.files.push(file.file);
     line.synthetic ||= file.synthetic;
-    bySource.set(file.source, line);
+    bySource.set(source, line);
   }
   return [...bySource.values()];
 }
