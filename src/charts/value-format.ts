@@ -31,14 +31,16 @@ export function valueFormat(aggregate: Aggregate, measure: string, name: ValueFo
     return withUnit && !text.includes('$') ? `${text} ${money ? words.unit(aggregate.currency) : words.records}` : text;
   };
   const cell = (value: number) => formatDecimal(value);
+  // After a figure the unit is a word in the sentence ("customs rows"), not a heading ("Customs rows").
+  const after = money ? unit : words.records;
   switch (name) {
     case 'short':
       return { unit, percent: false, label: compact, tooltip: (_, value) => prose(value), prose, cell };
     case 'full':
       return {
         unit, percent: false,
-        label: (value, withUnit) => (withUnit ? `${cell(value)} ${unit}` : cell(value)),
-        tooltip: (_, value) => `${cell(value)} ${unit}`,
+        label: (value, withUnit) => (withUnit ? `${cell(value)} ${after}` : cell(value)),
+        tooltip: (_, value) => `${cell(value)} ${after}`,
         prose, cell,
       };
     case 'percent':
