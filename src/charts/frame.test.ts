@@ -1,120 +1,146 @@
-import type { Aggregate } from '../contract/index.ts';
-import { csvParse } from 'd3-dsv';
+import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { chartCsv, renderChartFigure } from './frame.ts';
-import { charts, resolveChart } from './index.ts';
-import { sanctionedExports, topImports } from './fixtures.ts';
+import type { Aggregate } from '../contract/index.ts';
+import type { Lang } from '../i18n/index.ts';
+import { embedCodeHtml, renderChartFigure, type FrameOptions } from './frame.ts';
+import { testChart, yaml } from './testing.ts';
 
-const spec = charts.get('top-imports-2023')!;
-const options = { placement: 'text', csvHref: 'data/top-imports-2023.csv' } as const;
+const TOP = yaml(
+  'type: bar', 'aggregate: ranked-products', 'x: product', 'top: 10', 'highlight: { product_group: minerals }', 'highlight_label: mineral',
+  'legend: Mineral', 'columns: [product, rank, highlight, value]', 'title: What is bought most', 'dek: The ten largest products by value.', 'notes: A note.',
+);
 
-function withLabel(label: string): Aggregate {
-  const aggregate = topImports();
-  aggregate.rows[1]!.product_label = label;
-  return aggregate;
+/** The figure's HTML, as a document to query. */
+function figureOf(text: string, options: Partial<FrameOptions> = {}, lang: Lang = 'en', change?: (aggregate: Aggregate) => void) {
+  const { spec, aggregate } = testChart(text, lang);
+  change?.(aggregate);
+  const html = renderChartFigure(spec, aggregate, { csvHref: `data/${spec.id}.csv`, ...options });
+  const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
+  return { html, figure: document.querySelector('figure')!, document };
 }
 
-/** The text content of every <td>/<th> in the table body, row by row. */
-function tableCells(html: string): string[][] {
-  const body = html.slice(html.indexOf('<tbody>'), html.indexOf('</tbody>'));
-  return [...body.matchAll(/<tr>(.*?)<\/tr>/g)].map((row) => [...row[1]!.matchAll(/<t[hd][^>]*>(.*?)<\/t[hd]>/g)].map((cell) => cell[1]!));
-}
+const text = (element: Element | null) => element?.textContent?.trim() ?? '';
 
 describe('the chart frame', () => {
-  const html = renderChartFigure(spec, topImports(), options);
+  const { html, figure } = figureOf(TOP);
 
-  it('frames the chart with its words, source, credit and data link', () => {
-    expect(html).toMatch(/^<figure class="chart chart--text" id="chart-top-imports-2023"/);
-    expect(html).toContain('<h3 class="chart__title">What China buys from North Korea</h3>');
-    expect(html).toContain('<p class="chart__dek">The ten products China imported most');
-    expect(html).toContain('Source: China General Administration of Customs (GACC). Sample data generated for this project, not GACC figures.');
-    expect(html).toContain('<p class="chart__credit">Chart: Data desk</p>');
-    expect(html).toContain('<a href="data/top-imports-2023.csv" download>Get the data (CSV)</a>');
-    expect(html).toContain('<summary>Show the data as a table</summary>');
-    expect(html).toContain('<p class="chart__files">Compiled from: <code>kp-imports-2023.csv</code></p>');
+  it('frames the chart with its words, source, credit and data link, in its language', () => {
+    expect(figure.getAttribute('class')).toBe('chart chart--text chart--bar');
+    expect(figure.id).toBe('chart-what-is-bought-most');
+    expect(figure.getAttribute('lang')).toBe('en');
+    expect(text(figure.querySelector('h3.chart__title'))).toBe('What is bought most');
+    expect(text(figure.querySelector('.chart__dek'))).toBe('The ten largest products by value.');
+    expect(text(figure.querySelector('.chart__notes'))).toBe('Note: A note.');
+    expect(text(figure.querySelector('.chart__source'))).toBe('Source: China General Administration of Customs (GACC). Sample data generated for this project, not GACC figures.');
+    expect(text(figure.querySelector('.chart__credit'))).toBe('Chart: Data desk');
+    expect(figure.querySelector('.chart__download a')!.getAttribute('href')).toBe('data/what-is-bought-most.csv');
+    expect(text(figure.querySelector('.chart__data summary'))).toBe('Show the data as a table');
+    expect(text(figure.querySelector('.chart__files'))).toBe('Compiled from: imports-2023.csv');
   });
 
-  it('includes every artboard of its placement, each with its shape reserved', () => {
-    expect(html.match(/<svg /g)).toHaveLength(2);
+  it('draws every artboard of its width, each with its shape reserved', () => {
+    expect(figure.querySelectorAll('svg')).toHaveLength(2);
     expect(html).toMatch(/<div class="chart__artboard chart__artboard--phone" style="aspect-ratio: 320 \/ \d+"><svg /);
     expect(html).toMatch(/<div class="chart__artboard chart__artboard--desktop" style="aspect-ratio: 640 \/ \d+"><svg /);
-    const wide = renderChartFigure(spec, topImports(), { ...options, placement: 'wide' });
-    expect(wide).toMatch(/^<figure class="chart chart--wide"/);
-    expect(wide).toContain('chart__artboard--wide" style="aspect-ratio: 960 /');
+    const wide = figureOf(`${TOP}\nwidth: wide`);
+    expect(wide.figure.getAttribute('class')).toBe('chart chart--wide chart--bar');
+    expect(wide.figure.querySelectorAll('svg')).toHaveLength(3);
+    expect(wide.html).toContain('chart__artboard--wide" style="aspect-ratio: 960 /');
   });
 
-  it('tabulates the ten rows it draws, names in row headers, values in full', () => {
-    expect(html).toContain('<th scope="col">Product</th>');
-    const rows = tableCells(html);
+  it('titles the chart at the level the page asks for', () => {
+    expect(figureOf(TOP, { titleLevel: 1 }).figure.querySelector('h1.chart__title')).not.toBeNull();
+  });
+
+  it('tabulates the rows it draws: names as row headers, numbers right-aligned in full with the number to sort by', () => {
+    const rows = [...figure.querySelectorAll('.chart__table tbody tr')];
     expect(rows).toHaveLength(10);
-    expect(rows[0]).toEqual(['Wigs and false eyelashes', '1', 'No', '1,080,412,000']);
-    expect(rows[1]).toEqual(['Ferrosilicon', '2', 'Yes', '181,530,000']);
-    expect(html).toContain('<th scope="row">Ferrosilicon</th>');
-    expect(html).toMatch(/<caption>What China buys from North Korea<\/caption>/);
+    expect([...rows[1]!.children].map(text)).toEqual(['Ferrosilicon', '2', 'Yes', '181,530,000']);
+    expect(rows[1]!.firstElementChild!.outerHTML).toBe('<th scope="row">Ferrosilicon</th>');
+    expect(rows[1]!.lastElementChild!.outerHTML).toBe('<td class="chart__num" data-value="181530000">181,530,000</td>');
+    expect([...figure.querySelectorAll('.chart__table thead th')].map((th) => [text(th), th.classList.contains('chart__num')]))
+      .toEqual([['Product', false], ['Rank', true], ['Mineral', false], ['Imports (yuan)', true]]);
+    expect(text(figure.querySelector('.chart__table caption'))).toBe('What is bought most');
+    expect(figure.querySelector('.chart__table')!.hasAttribute('data-sortable')).toBe(true);
   });
 
-  it('describes the chart for screen readers, naming the top item', () => {
-    const description = /<p class="chart__description visually-hidden">(.*?)<\/p>/.exec(html)![1]!;
-    expect(description).toContain('Wigs and false eyelashes led');
-    expect(description).toContain('Ferrosilicon was second with 181.53 million yuan');
+  it('describes the chart for screen readers', () => {
+    expect(text(figure.querySelector('.chart__description.visually-hidden'))).toMatch(/^Wigs and false eyelashes, 1\.08 billion yuan; Ferrosilicon, 181\.53 million yuan;.*Mineral: Ferrosilicon, /);
   });
 
-  it('shows the sample-data badge only for synthetic data', () => {
-    expect(html).toContain('<p class="chart__badge">Sample data</p>');
-    const real = { ...topImports(), synthetic: false };
-    const realHtml = renderChartFigure(spec, real, options);
-    expect(realHtml).not.toContain('chart__badge');
-    expect(realHtml).not.toContain('Sample data');
-    expect(realHtml).toContain('Source: China General Administration of Customs (GACC).</p>');
+  it('shows the sample-data badge only for sample data', () => {
+    expect(text(figure.querySelector('.chart__badge'))).toBe('Sample data');
+    const real = figureOf(TOP, {}, 'en', (aggregate) => {
+      aggregate.synthetic = false;
+    });
+    expect(real.figure.querySelector('.chart__badge')).toBeNull();
+    expect(text(real.figure.querySelector('.chart__source'))).toBe('Source: China General Administration of Customs (GACC).');
   });
 
-  it.each(['<script>alert(1)</script>', '"><img src=x onerror=alert(1)>'])('escapes markup in data everywhere: %s', (label) => {
-    const escaped = renderChartFigure(spec, withLabel(label), options);
-    expect(escaped).not.toContain('<script');
-    expect(escaped).not.toContain('<img');
-    expect(escaped).not.toMatch(/"><img|onerror=alert\(1\)>/);
-    const text = label.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
-    expect(escaped).toContain(`<th scope="row">${text}</th>`); // table
-    expect(escaped).toContain(`data-label="${text}"`); // SVG attribute
-    expect(escaped).toContain(`>${text} (mineral)</text>`); // SVG text
-    expect(escaped).toContain(`${text} was second`); // description
+  it('offers the embed code only when given one', () => {
+    expect(figure.querySelector('.chart__embed')).toBeNull();
+    const embedded = figureOf(TOP, { embedCode: '<iframe src="x"></iframe>' });
+    expect(text(embedded.figure.querySelector('.chart__embed summary'))).toBe('Embed this chart');
+    expect(embedded.html).toContain('readonly rows="4" spellcheck="false">&lt;iframe src=&quot;x&quot;&gt;&lt;/iframe&gt;</textarea>');
+    expect(embedCodeHtml('x', '<b>', 'ko')).toContain('이 코드를 페이지에 붙여 넣으세요:');
+  });
+
+  it('names the rates when the amounts were restated', () => {
+    const converted = figureOf(TOP, {}, 'en', (aggregate) => {
+      aggregate.conversion = { to: 'CNY', rates: [{ period: '2023', rate: 7.0467, source: 'PBOC' }] };
+    });
+    expect([...converted.figure.querySelectorAll('.chart__notes')].map(text)).toEqual(['Note: A note.', 'Amounts restated at 7.0467 (2023; PBOC).']);
+  });
+
+  it.each(['<script>alert(1)</script>', '"><img src=x onerror=alert(1)>'])('escapes markup in the data everywhere: %s', (label) => {
+    const escaped = figureOf(TOP, {}, 'en', (aggregate) => {
+      aggregate.names!.product!.ferrosilicon!.en = label;
+    });
+    expect(escaped.document.querySelector('script')).toBeNull();
+    expect(escaped.document.querySelector('img')).toBeNull();
+    expect(text(escaped.figure.querySelectorAll('.chart__table tbody th')[1]!)).toBe(label);
+    expect(escaped.figure.querySelector(`rect[data-label="${label.replaceAll('"', '\\"')}"]`)).not.toBeNull();
+    expect([...escaped.figure.querySelectorAll('svg text')].map(text)).toContain(`${label} (mineral)`);
+    expect(text(escaped.figure.querySelector('.chart__description'))).toContain(`${label}, 181.53 million yuan`);
   });
 
   it('escapes the CSV link', () => {
-    expect(renderChartFigure(spec, topImports(), { ...options, csvHref: 'a.csv?x="><script>' })).toContain('href="a.csv?x=&quot;&gt;&lt;script&gt;"');
+    expect(figureOf(TOP, { csvHref: 'a.csv?x="><script>' }).html).toContain('href="a.csv?x=&quot;&gt;&lt;script&gt;"');
+  });
+
+  it('writes its own words in Korean for a Korean chart', () => {
+    const korean = figureOf(yaml('type: column', 'aggregate: ranked-products', 'x: product', 'top: 3', 'title: 상위 품목', 'dek: 설명', 'notes: 참고 사항', 'id: k'), {}, 'ko').figure;
+    expect(korean.getAttribute('lang')).toBe('ko');
+    expect(text(korean.querySelector('.chart__notes'))).toBe('참고: 참고 사항');
+    expect(text(korean.querySelector('.chart__source'))).toMatch(/^출처: 중국 해관총서\(GACC\)\. 이 프로젝트를 위해/);
+    expect(text(korean.querySelector('.chart__credit'))).toBe('그래픽: 데이터팀');
+    expect(text(korean.querySelector('.chart__download'))).toBe('데이터 내려받기(CSV)');
+    expect(text(korean.querySelector('.chart__data summary'))).toBe('데이터를 표로 보기');
+    expect(text(korean.querySelector('.chart__badge'))).toBe('샘플 데이터');
+    expect([...korean.querySelectorAll('.chart__table tbody th')].map(text)).toEqual(['가발', '규소철', '텅스텐광']);
+    expect(text(korean.querySelector('.chart__description'))).toMatch(/^가발 10억8041만 위안;/);
   });
 });
 
-describe('chartCsv', () => {
-  it('round-trips through csvParse with a header row and raw numbers', () => {
-    const aggregate = withLabel('Ferro, "silicon"\nalloy');
-    const parsed = csvParse(chartCsv(spec, aggregate));
-    expect(parsed.columns).toEqual(['Product', 'Rank', 'Mineral for chips and batteries', 'Imports (yuan)']);
-    expect(parsed).toHaveLength(10);
-    expect(parsed[1]).toEqual({ Product: 'Ferro, "silicon"\nalloy', Rank: '2', 'Mineral for chips and batteries': 'Yes', 'Imports (yuan)': '181530000' });
+describe('a table chart', () => {
+  const TABLE = yaml('type: table', 'aggregate: ranked-products', 'x: product', 'top: 3', 'columns: [rank, product, value, share]', 'title: The table', 'dek: D');
+  const { figure } = figureOf(TABLE);
+
+  it('is its table: no artboards, no second table behind a button', () => {
+    expect(figure.getAttribute('class')).toBe('chart chart--text chart--table');
+    expect(figure.querySelector('svg')).toBeNull();
+    expect(figure.querySelector('.chart__data')).toBeNull();
+    expect(figure.querySelectorAll('table.chart__table[data-sortable]')).toHaveLength(1);
+    expect(text(figure.querySelector('.chart__files'))).toBe('Compiled from: imports-2023.csv');
   });
 
-  it('writes years as columns for the grouped charts', () => {
-    const parsed = csvParse(chartCsv(charts.get('sanctioned-exports')!, sanctionedExports()));
-    expect(parsed.columns).toEqual(['Group of goods', '2022 (yuan)', '2023 (yuan)']);
-    expect(parsed.map((row) => row['2022 (yuan)'])).toEqual(['0', '0', '0']);
-  });
-});
-
-describe('the chart registry', () => {
-  const aggregates = { 'top-imports-2023': topImports() };
-
-  it('finds a chart by id with the aggregate it reads', () => {
-    expect(resolveChart('top-imports-2023', aggregates)).toEqual({ spec, aggregate: topImports() });
-  });
-
-  it('names the known charts when asked for an unknown one', () => {
-    expect(() => resolveChart('top-exports', aggregates)).toThrow(
-      'unknown chart "top-exports"; known charts: top-imports-2023, minerals-by-year, monthly-ferrosilicon-tungsten, sanctioned-exports',
-    );
-  });
-
-  it('names the aggregate a chart needs when it is missing', () => {
-    expect(() => resolveChart('sanctioned-exports', aggregates)).toThrow('reads aggregate "sanctioned-exports"');
+  it('right-aligns its numbers in house format, a rank in the row header too', () => {
+    const [first] = figure.querySelectorAll('.chart__table tbody tr');
+    expect([...first!.children].map((cell) => cell.outerHTML)).toEqual([
+      '<th scope="row" class="chart__num" data-value="1">1</th>',
+      '<td>Wigs and false eyelashes</td>',
+      '<td class="chart__num" data-value="1080412000">1,080,412,000</td>',
+      expect.stringMatching(/^<td class="chart__num" data-value="0\.61\d*">61%<\/td>$/),
+    ]);
   });
 });
