@@ -4,7 +4,7 @@
 // axe error, and inside role="img" it would not be read anyway.
 
 export interface Datum {
-  /** What the mark is: "Ferrosilicon, 2023". */
+  /** What the mark is: "Copper ore, 2023". */
   label: string;
   value: number;
   /** The value as a reader reads it: "181.53 million yuan". */

@@ -55,7 +55,7 @@ export interface ChartDefinition {
   colour?: string;
   stack: boolean;
   highlight?: Highlight;
-  /** The word highlighted labels carry: "Ferrosilicon (mineral)". */
+  /** The word highlighted labels carry: "Copper ore (metal)". */
   highlightLabel?: Localized;
   /** What the highlight colour means, for the colour key. */
   legend?: Localized;

@@ -128,7 +128,7 @@ export interface Aggregate {
   rows: AggregateRow[];
   /**
    * What each dimension value is called, by field and key, in every language the reference
-   * tables give: `names.product.ferrosilicon.ko` is "규소철". Charts pick the reader's language.
+   * tables give: `names.partner["410"].ko` is "브라질". Charts pick the reader's language.
    */
   names?: Record<string, Record<string, Names>>;
   /**

@@ -75,7 +75,7 @@ export interface Strings {
     yes: string;
     no: string;
     other: string;
-    /** Written after a highlighted name in the chart: "Ferrosilicon (mineral)". */
+    /** Written after a highlighted name in the chart: "Copper ore (metal)". */
     marker(label: string, marker: string): string;
     list(items: readonly string[]): string;
     /** "Bar chart: What China buys, January–October 2023." */
@@ -83,9 +83,9 @@ export interface Strings {
     /** Sentences of the generated description. */
     describe: {
       nothing: string;
-      /** "Ferrosilicon, 181.53 million yuan" */
+      /** "Copper ore, 181.53 million yuan" */
       item(label: string, value: string): string;
-      /** "Ferrosilicon: 2 million yuan (2021), 3 million yuan (2022)" */
+      /** "Copper ore: 2 million yuan (2021), 3 million yuan (2022)" */
       itemSeries(label: string, values: string): string;
       seriesValue(value: string, series: string): string;
       /** "from 5 million yuan in January 2019 to 7 million yuan in October 2023" */

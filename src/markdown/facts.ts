@@ -48,7 +48,7 @@ function readPrecision(file: StoryFile, node: Directive, value: string | null | 
 function findFact(file: StoryFile, node: Directive, facts: Readonly<FactsFile>): Fact {
   const key = labelText(node)?.trim();
   if (!key) {
-    return failAt(file, node, 'fact-key', `${spelled(node)} needs a plain fact key, as in :fact[ferrosilicon-2023]`);
+    return failAt(file, node, 'fact-key', `${spelled(node)} needs a plain fact key, as in :fact[imports-2024]`);
   }
   // Own keys only: "constructor" must not find Object's.
   const fact = Object.hasOwn(facts, key) ? facts[key] : undefined;

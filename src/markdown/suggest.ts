@@ -17,7 +17,7 @@ export function editDistance(a: string, b: string): number {
 /** Whether `candidate` is near enough to `target` to be worth suggesting. */
 function isNear(target: string, candidate: string, distance: number): boolean {
   // A third of the target's length (at least 2) in edits, so "class" does not suggest "as";
-  // or a shared start, so "ferrosilicon" suggests "ferrosilicon-2023".
+  // or a shared start, so "imports" suggests "imports-2024".
   const prefix = target.length >= 3 && (candidate.startsWith(target) || target.startsWith(candidate));
   return distance <= Math.max(2, Math.floor(target.length / 3)) || prefix;
 }

@@ -48,7 +48,7 @@ export interface SanctionList {
   resolution: number;
   year: number;
   paragraph: number;
-  /** The customs flow the ban applies to: `export` means goods supplied to North Korea. */
+  /** The customs flow the ban applies to: `export` means goods supplied to the country the list sanctions. */
   direction: Flow;
   summary: string;
   groups: SanctionGroup[];

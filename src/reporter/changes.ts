@@ -1,8 +1,8 @@
 // The change report: what a data run changed in the figures a story cites. Each run compares
 // its facts and aggregates with the previous run's, writes changes.md beside them and hands
 // back a short summary for the terminal, so a new download that moves a number in the prose
-// ("ferrosilicon-2023: 181.53M → 185.2M yuan (+2%)") or a rank ("top-imports-2023: Silicon
-// carbide rank 6 → 5") does not go unnoticed.
+// ("imports-2024: 181.53M → 185.2M yuan (+2%)") or a rank ("top-partners-2024: Uruguay
+// rank 6 → 5") does not go unnoticed.
 import type { Aggregate, AggregateRow, AggregatesFile, Fact, FactUnit, FactsFile, Period } from '../contract/index.ts';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';

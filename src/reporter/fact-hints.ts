@@ -1,6 +1,6 @@
 import type { FactsFile } from '../contract/index.ts';
 // Which fact a hand-typed figure probably is, so the warning can say what to write instead:
-// "181.5 million yuan" → :fact[ferrosilicon-2023], "$25.8 million" → :fact[ferrosilicon-2023]{as=usd}.
+// "181.5 million yuan" → :fact[imports-2024], "$25.8 million" → :fact[imports-2024]{as=usd}.
 
 /** Written figures are rounded; within half a percent counts as the same figure. */
 const TOLERANCE = 0.005;

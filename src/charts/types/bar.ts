@@ -11,7 +11,7 @@ export const drawBar: DrawChart = (input, layout) => {
   const single = data.series.length === 1;
   const groups: BarGroup[] = data.categories.map((category, k) => ({
     label: category.label,
-    // The language's way of adding the word: "Ferrosilicon (mineral)", "규소철(광물)".
+    // The language's way of adding the word: "Copper ore (metal)", "구리광(금속)".
     ...(category.highlight && input.marker ? { marker: strings(input.lang).chart.marker('', input.marker) } : {}),
     highlight: category.highlight,
     bars: data.series.flatMap((series, s) => {

@@ -23,7 +23,7 @@ export interface DrawInput {
 
 export type DrawChart = (input: DrawInput, layout: Layout) => PlotOptions;
 
-/** What a mark says in a tooltip: "Ferrosilicon, 2023: 181.53 million yuan". */
+/** What a mark says in a tooltip: "Copper ore, 2023: 181.53 million yuan". */
 export function datumOf(input: DrawInput, category: Category, series: Series, k: number, className?: string): Datum {
   const single = input.data.series.length === 1;
   return {
