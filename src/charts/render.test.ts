@@ -1,115 +1,97 @@
-import type { Aggregate, AggregatesFile } from '../contract/index.ts';
-import { readFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { runDataStep } from '../pipeline.ts';
 import { describe, expect, it } from 'vitest';
-import { charts, renderChartFigure, resolveChart } from './index.ts';
 import { DESKTOP, PHONE, WIDE } from './layouts.ts';
 import { renderArtboard } from './render.ts';
-import * as fixtures from './fixtures.ts';
+import { svgDocument, testChart, yaml } from './testing.ts';
 
-const aggregates: Record<string, () => Aggregate> = {
-  'top-imports-2023': fixtures.topImports,
-  'minerals-by-year': fixtures.mineralsByYear,
-  'monthly-ferrosilicon-tungsten': fixtures.monthlyFerrosiliconTungsten,
-  'sanctioned-exports': fixtures.sanctionedExports,
-};
+/** A chart of each type, and how many marks carry a datum (one per bar, dot or point). */
+const CHARTS: [string, string, number][] = [
+  ['bar', yaml('type: bar', 'aggregate: ranked-products', 'x: product', 'top: 10', 'highlight: { product_group: minerals }', 'highlight_label: mineral', 'title: Bars', 'dek: D'), 10],
+  ['grouped bar', yaml('type: bar', 'aggregate: products-by-year', 'x: product', 'colour: year', 'title: Grouped', 'dek: D'), 20],
+  ['column', yaml('type: column', 'aggregate: products-by-year', 'x: year', 'colour: product', 'stack: true', 'title: Columns', 'dek: D'), 20],
+  ['line', yaml('type: line', 'aggregate: monthly-by-product', 'x: month', 'colour: product', 'title: Lines', 'dek: D'), 2 * 58],
+  ['area', yaml('type: area', 'aggregate: monthly-by-product', 'x: month', 'title: Area', 'dek: D'), 58],
+  ['dot', yaml('type: dot', 'aggregate: groups-by-year', 'x: sanction_group', 'colour: year', 'title: Dots', 'dek: D'), 6],
+  ['table', yaml('type: table', 'aggregate: ranked-products', 'x: product', 'top: 5', 'title: Table', 'dek: D'), 0],
+];
 
-/** How many marks carry a datum: one per bar, one per month and product. */
-const DATA_MARKS: Record<string, number> = {
-  'top-imports-2023': 10,
-  'minerals-by-year': 20,
-  'monthly-ferrosilicon-tungsten': 2 * 58,
-  'sanctioned-exports': 6,
-};
+describe.each(CHARTS)('a %s chart', (_, text, marks) => {
+  const { spec, aggregate } = testChart(text);
 
-describe.each([...charts.values()])('chart $id', (spec) => {
-  const aggregate = aggregates[spec.aggregate]!();
-
-  it.each([PHONE, DESKTOP, WIDE])('renders the $name artboard as an accessible, scalable SVG', (layout) => {
+  it.each([PHONE, DESKTOP, WIDE])('draws the $name artboard as an accessible, scalable SVG', (layout) => {
     const { svg, width, height } = renderArtboard(spec, aggregate, layout);
     expect(width).toBe(layout.width);
     expect(height).toBeGreaterThan(100);
-    const root = svg.slice(0, svg.indexOf('>') + 1);
-    expect(root).toContain('role="img"');
-    expect(root).toContain(`aria-labelledby="chart-${spec.id}-${layout.name}-title"`);
-    expect(root).toContain(`viewBox="0 0 ${width} ${height}"`);
-    expect(root).toContain('width="100%"');
-    expect(svg).toContain(`<title id="chart-${spec.id}-${layout.name}-title">${spec.altText(aggregate).replaceAll("'", '&#39;')}</title>`);
-    expect(svg).not.toMatch(/aria-label=/);
-    expect(svg).not.toMatch(/aria-description=/);
-    expect(svg).not.toContain('<style');
-    expect(svg).not.toMatch(/\bid="plot-/);
-    expect(svg.match(/data-value="/g)).toHaveLength(DATA_MARKS[spec.id]!);
+    const root = svgDocument(svg);
+    expect(root.getAttribute('role')).toBe('img');
+    expect(root.getAttribute('aria-labelledby')).toBe(`chart-${spec.id}-${layout.name}-title`);
+    expect(root.getAttribute('viewBox')).toBe(`0 0 ${width} ${height}`);
+    expect(root.getAttribute('width')).toBe('100%');
+    expect(root.getAttribute('font-size')).toBe(String(layout.fontSize));
+    expect(root.querySelector('title')!.id).toBe(`chart-${spec.id}-${layout.name}-title`);
+    expect(root.querySelector('title')!.textContent).toBe(spec.altText(aggregate));
+    expect(svg).not.toMatch(/aria-label=|aria-description=|<style|\bid="plot-/);
+    expect(root.querySelectorAll('[data-value]')).toHaveLength(marks);
   });
 
-  it('renders the same markup every time', () => {
-    expect(renderArtboard(spec, aggregate, PHONE).svg).toBe(renderArtboard(spec, aggregates[spec.aggregate]!(), PHONE).svg);
-    expect(renderArtboard(spec, aggregate, DESKTOP).svg).toBe(renderArtboard(spec, aggregate, DESKTOP).svg);
+  it('draws the same markup every time', () => {
+    expect(renderArtboard(spec, aggregate, PHONE).svg).toBe(renderArtboard(spec, testChart(text).aggregate, PHONE).svg);
   });
 
-  it('describes the data in words and tabulates every row it draws', () => {
-    expect(spec.describe(aggregate).length).toBeGreaterThan(40);
+  it('tabulates every row it draws', () => {
     const table = spec.table(aggregate);
+    expect(table.rows.length).toBeGreaterThan(0);
     for (const row of table.rows) expect(row).toHaveLength(table.columns.length);
   });
 });
 
 describe('data marks', () => {
-  it('carry label, raw value and formatted value for the browser script', () => {
-    const { svg } = renderArtboard(charts.get('top-imports-2023')!, fixtures.topImports(), DESKTOP);
-    expect(svg).toContain('data-label="Ferrosilicon"');
-    expect(svg).toContain('data-value="181530000"');
-    expect(svg).toContain('data-text="181.53 million yuan"');
+  const bars = () => testChart(CHARTS[0]![1]);
+
+  it('carry label, raw value and the value as a reader reads it, for the browser script', () => {
+    const { spec, aggregate } = bars();
+    const mark = svgDocument(renderArtboard(spec, aggregate, DESKTOP).svg).querySelector('[data-label="Ferrosilicon"]')!;
+    expect([mark.getAttribute('data-value'), mark.getAttribute('data-text')]).toEqual(['181530000', '181.53 million yuan']);
+    const { spec: grouped, aggregate: byYear } = testChart(CHARTS[1]![1]);
+    expect(svgDocument(renderArtboard(grouped, byYear, DESKTOP).svg).querySelector('[data-label="Ferrosilicon, 2023"]')).not.toBeNull();
   });
 
-  it('mark highlighted bars with a class and their label with a word, not colour alone', () => {
-    const { svg } = renderArtboard(charts.get('top-imports-2023')!, fixtures.topImports(), PHONE);
-    expect(svg).toMatch(/<rect class="chart__bar--highlight"[^>]*data-label="Ferrosilicon"/);
-    expect(svg).not.toMatch(/<rect class="chart__bar--highlight"[^>]*data-label="Electricity"/);
-    expect(svg).toContain('Ferrosilicon (mineral)');
-    expect(svg).not.toContain('Electricity (mineral)');
+  it('mark highlighted bars with a class and their labels with a word, not colour alone', () => {
+    const { spec, aggregate } = bars();
+    const svg = svgDocument(renderArtboard(spec, aggregate, PHONE).svg);
+    expect(svg.querySelector('[data-label="Ferrosilicon"]')!.getAttribute('class')).toBe('chart__bar--highlight');
+    expect(svg.querySelector('[data-label="Electricity"]')!.getAttribute('class')).toBe('chart__bar');
+    const highlighted = [...svg.querySelectorAll('.chart__label--highlight text')].map((node) => node.textContent);
+    expect(highlighted).toEqual(['Ferrosilicon (mineral)', 'Tungsten ore (mineral)', 'Molybdenum ore (mineral)', 'Silicon carbide (mineral)', 'Graphite (mineral)']);
+    expect([...svg.querySelectorAll('.chart__label text')].map((node) => node.textContent)).toContain('Electricity');
   });
 
-  it('cut long labels to fit but never the marker', () => {
-    const aggregate = fixtures.topImports();
-    aggregate.rows[1]!.product_label = 'Ferrosilicon containing by weight more than 55% of silicon, other than in powder';
-    const { svg } = renderArtboard(charts.get('top-imports-2023')!, aggregate, DESKTOP);
-    expect(svg).toMatch(/>Ferrosilicon contain[^<]*… \(mineral\)<\/text>/);
-    expect(svg).toContain('data-label="Ferrosilicon containing by weight more than 55% of silicon, other than in powder"');
+  it('write the marker the Korean way in a Korean chart', () => {
+    const { spec, aggregate } = testChart(`${CHARTS[0]![1].replace('highlight_label: mineral', 'highlight_label: { en: mineral, ko: 광물 }')}\nid: k`, 'ko');
+    const svg = svgDocument(renderArtboard(spec, aggregate, DESKTOP).svg);
+    expect([...svg.querySelectorAll('.chart__label--highlight text')].map((node) => node.textContent).slice(0, 2)).toEqual(['규소철(광물)', '텅스텐광(광물)']);
+  });
+
+  it('cut long labels to fit, but never the marker', () => {
+    const { spec, aggregate } = bars();
+    aggregate.names!.product!.ferrosilicon!.en = 'Ferrosilicon containing by weight more than 55% of silicon, other than in powder';
+    const svg = svgDocument(renderArtboard(spec, aggregate, DESKTOP).svg);
+    const label = [...svg.querySelectorAll('.chart__label--highlight text')][0]!.textContent!;
+    expect(label).toMatch(/^Ferrosilicon contain[^…]*… \(mineral\)$/);
+    expect(svg.querySelector('[data-label="Ferrosilicon containing by weight more than 55% of silicon, other than in powder"]')).not.toBeNull();
   });
 
   it('keep the bars in reading order, highlighted or not', () => {
-    const { svg } = renderArtboard(charts.get('top-imports-2023')!, fixtures.topImports(), DESKTOP);
-    const labels = [...svg.matchAll(/data-label="([^"]*)"/g)].map((match) => match[1]);
+    const { spec, aggregate } = bars();
+    const labels = [...svgDocument(renderArtboard(spec, aggregate, DESKTOP).svg).querySelectorAll('[data-label]')].map((mark) => mark.getAttribute('data-label'));
     expect(labels.slice(0, 3)).toEqual(['Wigs and false eyelashes', 'Ferrosilicon', 'Tungsten ore']);
   });
 
-  it('sit under their labels on phones and beside them on desktops', () => {
-    const spec = charts.get('top-imports-2023')!;
-    const labels = (svg: string) => /<g[^>]*class="chart__label"[^>]*>/.exec(svg)![0];
-    expect(labels(renderArtboard(spec, fixtures.topImports(), PHONE).svg)).toContain('text-anchor="start"');
-    expect(labels(renderArtboard(spec, fixtures.topImports(), DESKTOP).svg)).toContain('text-anchor="end"');
-  });
-
-  it('label zero bars as zero', () => {
-    const { svg } = renderArtboard(charts.get('sanctioned-exports')!, fixtures.sanctionedExports(), DESKTOP);
-    expect(svg).toMatch(/>0 yuan</);
-    expect(svg.match(/>0</g)).toHaveLength(2);
-  });
-});
-
-describe('the aggregates the shipped data gives', () => {
-  it('hold everything the charts read', async () => {
-    const out = await mkdtemp(join(tmpdir(), 'charts-data-'));
-    await runDataStep({ rawDir: 'data/raw', outDir: out, referenceDir: 'data/reference', aggregatesFile: 'data/aggregates.yaml' });
-    const built = JSON.parse(readFileSync(join(out, 'aggregates.json'), 'utf8')) as AggregatesFile;
-    await rm(out, { recursive: true, force: true });
-    for (const id of charts.keys()) {
-      const { spec, aggregate } = resolveChart(id, built);
-      expect(renderChartFigure(spec, aggregate, { placement: 'wide', csvHref: `${id}.csv` })).toContain('role="img"');
-    }
+  it('escape data in attributes and text alike', () => {
+    const { spec, aggregate } = bars();
+    aggregate.names!.product!.ferrosilicon!.en = '<b>"Ferro" & co</b>';
+    const { svg } = renderArtboard(spec, aggregate, DESKTOP);
+    expect(svg).toContain('data-label="&lt;b&gt;&quot;Ferro&quot; &amp; co&lt;/b&gt;"');
+    expect(svg).toContain('>&lt;b&gt;&quot;Ferro&quot; &amp; co&lt;/b&gt; (mineral)</text>');
+    expect(svg).not.toContain('<b>');
   });
 });
