@@ -4,13 +4,12 @@ import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { compileBlock, renderChartFigure } from '../charts/index.ts';
-import { topImports } from '../charts/fixtures.ts';
+import { renderChartFigure } from '../charts/index.ts';
+import { rankedProducts, testChart, yaml } from '../charts/testing.ts';
 
-const aggregate = topImports();
-aggregate.rows[2]!.product_label = '<img src=x onerror=alert(1)>';
-const block = ['type: bar', 'aggregate: top-imports-2023', 'x: product', 'top: 10', 'title: What China buys', 'dek: The ten largest imports.'];
-const { spec } = compileBlock(block.join('\n'), 'en', { 'top-imports-2023': aggregate });
+const aggregate = rankedProducts();
+aggregate.names!.product!.tungsten!.en = '<img src=x onerror=alert(1)>';
+const { spec } = testChart(yaml('type: bar', 'aggregate: ranked-products', 'x: product', 'top: 10', 'title: What is bought', 'dek: The ten largest imports.'), 'en', { 'ranked-products': aggregate });
 const figure = renderChartFigure(spec, aggregate, { csvHref: 'x.csv' });
 const { window, document } = parseHTML(`<!doctype html><html><body>${figure}</body></html>`);
 

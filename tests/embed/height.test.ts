@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { topImports } from '../../src/charts/fixtures.ts';
-import { compileBlock } from '../../src/charts/index.ts';
+import { rankedProducts, testChart, yaml } from '../../src/charts/testing.ts';
 import { fallbackHeight } from '../../src/embed/height.ts';
 
 const CHART = [
-  'type: bar', 'aggregate: top-imports-2023', 'x: product', 'top: 10', 'title: What China buys from its neighbour',
+  'type: bar', 'aggregate: ranked-products', 'x: product', 'top: 10', 'title: What China buys from its neighbour',
   'dek: The ten products China imported most by value, with the minerals used to make chips and batteries highlighted.',
   'notes: A note long enough to wrap on a phone, as the notes under charts usually are.',
 ];
@@ -17,8 +16,8 @@ function cssHeight(css: string, width: number): number {
 }
 
 describe('the fallback height of an iframe', () => {
-  const aggregate = topImports();
-  const height = fallbackHeight(compileBlock(CHART.join('\n'), 'en', { 'top-imports-2023': aggregate }).spec, aggregate);
+  const aggregate = rankedProducts();
+  const height = fallbackHeight(testChart(yaml(...CHART), 'en', { 'ranked-products': aggregate }).spec, aggregate);
 
   it('is, as an attribute, enough for every width an iframe may have', () => {
     for (let width = 280; width <= 1400; width += 10) expect(height.attribute).toBeGreaterThanOrEqual(height.at(width));
