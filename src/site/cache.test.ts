@@ -64,9 +64,28 @@ describe('ContentCache', () => {
 
   it('without a folder, remembers only in memory', () => {
     let calls = 0;
-    new ContentCache().memo('png', KEY, BYTES, () => Buffer.from(String((calls += 1))));
+    const cache = new ContentCache();
+    cache.memo('png', KEY, BYTES, () => Buffer.from(String((calls += 1))));
+    cache.memo('png', KEY, BYTES, () => Buffer.from(String((calls += 1))));
     new ContentCache().memo('png', KEY, BYTES, () => Buffer.from(String((calls += 1))));
     expect(calls).toBe(2);
+  });
+
+  it('with neither layer, computes every time and never works out the key', () => {
+    const cache = new ContentCache({ memory: false });
+    let calls = 0;
+    const key = () => {
+      throw new Error('key computed');
+    };
+    cache.memo('png', key, BYTES, () => Buffer.from(String((calls += 1))));
+    cache.memo('png', key, BYTES, () => Buffer.from(String((calls += 1))));
+    expect(calls).toBe(2);
+  });
+
+  it('takes the key from a function when given one', () => {
+    const cache = new ContentCache({ dir });
+    cache.memo('png', () => KEY, BYTES, () => Buffer.from('lazy'));
+    expect(new ContentCache({ dir }).read('png', KEY)?.toString()).toBe('lazy');
   });
 
   it('refuses addresses that could leave its folder', () => {
@@ -108,9 +127,10 @@ describe('codeVersion', () => {
 });
 
 describe('cacheDisabled', () => {
-  it('is off in npm run dev and with BUILD_CACHE=off, on otherwise', () => {
-    expect(cacheDisabled({}, false)).toBe(false);
-    expect(cacheDisabled({ BUILD_CACHE: 'off' }, false)).toBe(true);
-    expect(cacheDisabled({}, true)).toBe(true);
+  it('is off with BUILD_CACHE=off and in unit tests, on otherwise', () => {
+    expect(cacheDisabled({})).toBe(false);
+    expect(cacheDisabled({ BUILD_CACHE: 'off' })).toBe(true);
+    expect(cacheDisabled({ VITEST: 'true' })).toBe(true);
+    expect(cacheDisabled(process.env)).toBe(true);
   });
 });

@@ -23,8 +23,10 @@ export function jsonCodec<T>(): Codec<T> {
 }
 
 export interface ContentCacheOptions {
-  /** Folder of the disk layer; memory only when absent. */
+  /** Folder of the disk layer; none when absent. */
   dir?: string | undefined;
+  /** Whether values are kept in memory for the rest of the process; true unless said. */
+  memory?: boolean;
 }
 
 export interface CacheStats {
@@ -36,33 +38,41 @@ export interface CacheStats {
 export class ContentCache {
   readonly dir: string | undefined;
   readonly stats: CacheStats = { memoryHits: 0, diskHits: 0, misses: 0 };
-  private readonly memory = new Map<string, unknown>();
+  private readonly memory: Map<string, unknown> | undefined;
 
   constructor(options: ContentCacheOptions = {}) {
     this.dir = options.dir;
+    this.memory = options.memory === false ? undefined : new Map();
   }
 
   /**
-   * The value stored under `key` in `namespace`, or `compute()`'s, stored for next time.
+   * The value stored under `key` in `namespace`, or `compute()`'s, stored for next time. The
+   * key may be given as a function: a cache with neither layer never computes it.
    * `memory: false` keeps large values that one build asks for once (PNGs) out of memory.
    */
-  memo<T>(namespace: string, key: string, codec: Codec<T>, compute: () => T, { memory = true }: { memory?: boolean } = {}): T {
-    const id = `${namespace}/${key}`;
-    if (this.memory.has(id)) {
-      this.stats.memoryHits += 1;
-      return this.memory.get(id) as T;
+  memo<T>(namespace: string, key: string | (() => string), codec: Codec<T>, compute: () => T, { memory = true }: { memory?: boolean } = {}): T {
+    if (this.dir === undefined && this.memory === undefined) {
+      this.stats.misses += 1;
+      return compute();
     }
-    const stored = this.read(namespace, key);
+    const id = `${namespace}/${typeof key === 'string' ? key : key()}`;
+    const held = memory ? this.memory : undefined;
+    if (held?.has(id)) {
+      this.stats.memoryHits += 1;
+      return held.get(id) as T;
+    }
+    const address = id.slice(namespace.length + 1);
+    const stored = this.read(namespace, address);
     let value: T;
     if (stored === undefined) {
       this.stats.misses += 1;
       value = compute();
-      this.write(namespace, key, codec.encode(value));
+      this.write(namespace, address, codec.encode(value));
     } else {
       this.stats.diskHits += 1;
       value = codec.decode(stored);
     }
-    if (memory) this.memory.set(id, value);
+    held?.set(id, value);
     return value;
   }
 
@@ -134,15 +144,20 @@ export function buildCodeVersion(): string {
   return (version ??= codeVersion());
 }
 
-/** Whether the build cache is off: BUILD_CACHE=off, or `npm run dev`, where code changes under a running process. */
-export function cacheDisabled(env: NodeJS.ProcessEnv = process.env, dev = Boolean(import.meta.env?.DEV)): boolean {
-  return dev || env.BUILD_CACHE === 'off';
+/**
+ * Whether the build cache is off: with BUILD_CACHE=off (which `npm run dev` sets: there code
+ * changes under a running process, and the code's version is read once), and in unit tests.
+ */
+export function cacheDisabled(env: NodeJS.ProcessEnv = process.env): boolean {
+  return env.BUILD_CACHE === 'off' || env.VITEST !== undefined;
 }
 
 let shared: ContentCache | undefined;
 
-/** The build's cache: one per process, on disk at PATHS.cache; memory only, and fresh each call, when disabled. */
+const NO_CACHE = new ContentCache({ memory: false });
+
+/** The build's cache: one per process, on disk at PATHS.cache; one that keeps nothing when disabled. */
 export function buildCache(): ContentCache {
-  if (cacheDisabled()) return new ContentCache();
+  if (cacheDisabled()) return NO_CACHE;
   return (shared ??= new ContentCache({ dir: PATHS.cache }));
 }

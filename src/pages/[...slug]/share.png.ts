@@ -3,7 +3,8 @@
 import type { APIRoute } from 'astro';
 import { DESKTOP } from '../../charts/layouts.ts';
 import { standaloneSvg } from '../../charts/standalone.ts';
-import { renderShareImage } from '../../share/share-image.ts';
+import { shareImageJob, type ShareImageInput } from '../../share/share-image.ts';
+import { cachedPng } from '../../site/png-cache.ts';
 import { publishedStories } from '../../site/stories.ts';
 import { storyPage, type StoryEntry } from '../../site/story-page.ts';
 
@@ -16,11 +17,13 @@ export const GET: APIRoute<{ story: StoryEntry; stories: StoryEntry[] }> = async
   const page = await storyPage(props.story, props.stories, { csvHref: () => '' });
   const [lead] = page.charts;
   if (!lead) throw new Error(`${page.path}: the story places no chart, so its share image has nothing to show; add a ::chart directive or a \`\`\`chart block`);
-  const png = renderShareImage({
+  const input: ShareImageInput = {
     headline: page.bound.title.text,
     lang: props.story.data.lang,
     chartSvg: standaloneSvg(lead.spec, lead.aggregate, DESKTOP).svg,
     synthetic: page.provenance.synthetic,
-  });
+    source: lead.spec.source,
+  };
+  const png = cachedPng('share-image', input, () => shareImageJob(input));
   return new Response(new Uint8Array(png), { headers: { 'Content-Type': 'image/png' } });
 };

@@ -1,7 +1,8 @@
 // The chart as a PNG at phone and desktop width: embed/<id>/320.png and 640.png.
 import type { APIRoute } from 'astro';
 import type { Layout } from '../../../charts/index.ts';
-import { chartPngJob, IMAGE_LAYOUTS } from '../../../embed/images.ts';
+import { chartGraphicInput, IMAGE_LAYOUTS } from '../../../embed/images.ts';
+import { chartGraphicJob } from '../../../share/chart-graphic.ts';
 import { chartPath, type SiteChart } from '../../../site/charts.ts';
 import { cachedPng } from '../../../site/png-cache.ts';
 import { loadSiteCharts } from '../../../site/stories.ts';
@@ -13,5 +14,7 @@ export async function getStaticPaths() {
   })));
 }
 
-export const GET: APIRoute<{ chart: SiteChart; layout: Layout }> = ({ props }) =>
-  new Response(new Uint8Array(cachedPng(chartPngJob(props.chart.spec, props.chart.aggregate, props.layout))), { headers: { 'Content-Type': 'image/png' } });
+export const GET: APIRoute<{ chart: SiteChart; layout: Layout }> = ({ props }) => {
+  const input = chartGraphicInput(props.chart.spec, props.chart.aggregate, props.layout);
+  return new Response(new Uint8Array(cachedPng('chart-graphic', input, () => chartGraphicJob(input))), { headers: { 'Content-Type': 'image/png' } });
+};
