@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { csvField, RecordsFile } from './records.ts';
+import { RecordsParquet } from './records-parquet.ts';
 import { stableStringify } from './json.ts';
 import { scratchFor, swapIn } from './fs/swap.ts';
 import { DataStepError, FileError } from './ingest/errors.ts';
@@ -33,6 +34,8 @@ export interface DataStepOptions {
   onProgress?: (progress: { file: string; done: number; total: number }) => void;
   /** Compare facts and aggregates with the previous run in outDir and write changes.md. */
   changeReport?: boolean;
+  /** Write records.parquet beside records.csv (the default). */
+  parquet?: boolean;
 }
 
 export interface DataStepResult {
@@ -130,6 +133,7 @@ async function writeOutputs(
   const coverages: FileCoverage[] = [];
   const unknownPartners = new Map<string, Problem>();
   const records = new RecordsFile(join(scratch, OUTPUT_FILES.records));
+  const parquet = options.parquet === false ? undefined : new RecordsParquet(join(scratch, OUTPUT_FILES.recordsParquet));
   const total = sources.reduce((sum, s) => sum + s.size, 0);
   let done = 0;
   try {
@@ -140,6 +144,7 @@ async function writeOutputs(
         : undefined;
       const synthetic = source.synthetic;
       const onRecord = (record: TradeRecord) => {
+        parquet?.add(record);
         for (const builder of builders) builder.add(record, synthetic);
         coverage?.add(record);
         if (record.partner_code && !reference.partners.has(record.partner_code) && !unknownPartners.has(record.partner_code)) {
@@ -171,6 +176,7 @@ async function writeOutputs(
     }
   } finally {
     records.close();
+    parquet?.close();
   }
   problems.push(...findOverlaps(coverages));
   if (problems.length > 0) throw new DataStepError(`${problems.length} problem(s) in the raw data`, problems);

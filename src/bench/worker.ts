@@ -2,10 +2,11 @@
 // Prints one JSON line (WorkerResult) on stdout. Runnable by hand too, for profiling:
 //   npx node --cpu-prof src/bench/worker.ts ours path/to/file.csv
 //   npx node src/bench/worker.ts duckdb path/to/file.csv
-//   npx node src/bench/worker.ts data-step RAW_DIR OUT_DIR REFERENCE_DIR
+//   npx node src/bench/worker.ts data-step RAW_DIR OUT_DIR REFERENCE_DIR AGGREGATES_FILE [no-parquet]
+//   npx node src/bench/worker.ts duckdb-data-step path/to/file.csv OUT_DIR
 // Each contender imports its code only when chosen, so no process carries another's modules.
 
-export type Contender = 'ours' | 'duckdb' | 'data-step';
+export type Contender = 'ours' | 'duckdb' | 'data-step' | 'duckdb-data-step';
 
 export interface WorkerResult {
   contender: Contender;
@@ -55,47 +56,74 @@ async function runOurs(path: string): Promise<Outcome> {
   return { rows: result.report.rows, groups, total };
 }
 
+const quoted = (path: string) => `'${path.replaceAll("'", "''")}'`;
+// The trailing comma gives every line an empty last column, which the queries ignore.
+const READ_CSV = (path: string) => `read_csv(${quoted(path)}, all_varchar = true, header = true, delim = ',', quote = '"')`;
+const GROUP_BY = (from: string) => `
+  SELECT "Commodity code", "Trading partner code",
+         sum(CAST(replace("Renminbi Yuan", ',', '') AS BIGINT)) AS total, count(*) AS n
+  FROM ${from}
+  GROUP BY ALL`;
+
+/** DuckDB's reader: sum of value by (commodity code, partner code). */
 async function runDuckDb(path: string): Promise<Outcome> {
+  return withDuckDb(async (connection) => sumGroups(await connection.runAndReadAll(GROUP_BY(READ_CSV(path)))));
+}
+
+/** DuckDB doing what the data step does: read the download, write every row out as CSV, group. */
+async function runDuckDbDataStep(path: string, outDir: string): Promise<Outcome> {
+  const { mkdir } = await import('node:fs/promises');
+  await mkdir(outDir, { recursive: true });
+  return withDuckDb(async (connection) => {
+    await connection.run(`CREATE TEMP TABLE download AS SELECT * FROM ${READ_CSV(path)}`);
+    await connection.run(`COPY download TO ${quoted(`${outDir}/records.csv`)} (HEADER)`);
+    return sumGroups(await connection.runAndReadAll(GROUP_BY('download')));
+  });
+}
+
+type DuckDbConnection = Awaited<ReturnType<Awaited<ReturnType<typeof import('@duckdb/node-api').DuckDBInstance.create>>['connect']>>;
+type DuckDbReader = Awaited<ReturnType<DuckDbConnection['runAndReadAll']>>;
+
+async function withDuckDb(use: (connection: DuckDbConnection) => Promise<Outcome>): Promise<Outcome> {
   const { DuckDBInstance } = await import('@duckdb/node-api');
   const instance = await DuckDBInstance.create(':memory:');
   const connection = await instance.connect();
   try {
-    const file = `'${path.replaceAll("'", "''")}'`;
-    // The trailing comma gives every line an empty last column, which the query ignores.
-    const groups = await connection.runAndReadAll(`
-      SELECT "Commodity code", "Trading partner code",
-             sum(CAST(replace("Renminbi Yuan", ',', '') AS BIGINT)) AS total, count(*) AS n
-      FROM read_csv(${file}, all_varchar = true, header = true, delim = ',', quote = '"')
-      GROUP BY ALL`);
-    let total = 0n;
-    let rows = 0n;
-    const table = groups.getColumns();
-    const totals = table[2]!;
-    const counts = table[3]!;
-    for (let i = 0; i < totals.length; i++) {
-      total += totals[i] as bigint;
-      rows += counts[i] as bigint;
-    }
-    return { rows: Number(rows), groups: totals.length, total };
+    return await use(connection);
   } finally {
     connection.closeSync();
     instance.closeSync();
   }
 }
 
-/** The whole `npm run data` step: read, check, aggregate and write records.csv. */
-async function runDataStep(rawDir: string, outDir: string, referenceDir: string): Promise<Outcome> {
+function sumGroups(groups: DuckDbReader): Outcome {
+  let total = 0n;
+  let rows = 0n;
+  const table = groups.getColumns();
+  const totals = table[2]!;
+  const counts = table[3]!;
+  for (let i = 0; i < totals.length; i++) {
+    total += totals[i] as bigint;
+    rows += counts[i] as bigint;
+  }
+  return { rows: Number(rows), groups: totals.length, total };
+}
+
+/** The whole `npm run data` step: read, check, aggregate, write records.csv (and records.parquet). */
+async function runDataStep(rawDir: string, outDir: string, referenceDir: string, aggregatesFile: string, parquet: boolean): Promise<Outcome> {
   const { runDataStep: run } = await import('../pipeline.ts');
-  const result = await run({ rawDir, outDir, referenceDir });
+  const result = await run({ rawDir, outDir, referenceDir, aggregatesFile, parquet });
   const total = result.report.files.reduce((sum, file) => sum + BigInt(file.total_value), 0n);
   return { rows: result.records, total };
 }
 
-const USAGE = 'usage: worker.ts ours FILE | duckdb FILE | data-step RAW_DIR OUT_DIR REFERENCE_DIR';
+const USAGE = 'usage: worker.ts ours FILE | duckdb FILE | data-step RAW_DIR OUT_DIR REFERENCE_DIR AGGREGATES_FILE [no-parquet] | duckdb-data-step FILE OUT_DIR';
 
 async function main(args: string[]): Promise<void> {
-  const [contender, ...paths] = args;
-  const arity = contender === 'data-step' ? 3 : 1;
+  const [contender, ...rest] = args;
+  const parquet = rest.at(-1) !== 'no-parquet';
+  const paths = parquet ? rest : rest.slice(0, -1);
+  const arity = { ours: 1, duckdb: 1, 'data-step': 4, 'duckdb-data-step': 2 }[contender as Contender];
   if (paths.length !== arity) throw new Error(USAGE);
   const started = performance.now();
   let outcome: Outcome;
@@ -107,13 +135,16 @@ async function main(args: string[]): Promise<void> {
       outcome = await runDuckDb(paths[0]!);
       break;
     case 'data-step':
-      outcome = await runDataStep(paths[0]!, paths[1]!, paths[2]!);
+      outcome = await runDataStep(paths[0]!, paths[1]!, paths[2]!, paths[3]!, parquet);
+      break;
+    case 'duckdb-data-step':
+      outcome = await runDuckDbDataStep(paths[0]!, paths[1]!);
       break;
     default:
       throw new Error(USAGE);
   }
   const result: WorkerResult = {
-    contender,
+    contender: contender as Contender,
     seconds: (performance.now() - started) / 1000,
     // resourceUsage reports kilobytes.
     maxRss: process.resourceUsage().maxRSS * 1024,

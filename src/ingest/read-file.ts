@@ -63,7 +63,7 @@ export interface ReadOptions {
 
 const MIN_CHUNK = 16;
 const DEFAULT_CHUNK = 4 << 20;
-const DEFAULT_SEGMENT = 8 << 20;
+const DEFAULT_SEGMENT = 4 << 20;
 /** How far to read, at most, for a line that tells GB18030 from UTF-8 (see decideEncoding). */
 const SNIFF_LIMIT = 1 << 20;
 const UTF16_MESSAGE = 'the file is UTF-16 (as Excel\'s "Unicode text" saves it); save it as CSV in UTF-8, or use the original GACC download';
@@ -111,7 +111,8 @@ export async function readGaccFile(source: SourceFile, options: ReadOptions): Pr
       const t = task(k === 0 ? bounds[0]! : bounds[k]! - 1, k + 1 === segments ? Infinity : bounds[k + 1]!, k === 0, encoding, file.codeLength);
       sent.set(k, { task: t, result: readSegmentInThread(k % threads, t) });
     };
-    const ahead = threads * 2;
+    // One segment waiting per thread besides the one each is reading: enough to keep them busy.
+    const ahead = threads + 1;
     for (let k = 0; k < Math.min(ahead, segments) && threads > 0; k++) send(k);
     const tables = Array.from({ length: threads }, () => [] as (string | null)[]);
     for (let k = 0; k < segments; k++) {

@@ -102,6 +102,8 @@ const SNIFF_LIMIT = 1 << 20;
 const LF = 0x0a;
 const CR = 0x0d;
 
+let spareBuffer: Buffer | undefined;
+
 /** Reads one segment. `texts` carries on from the segment before it read with the same cache. */
 export async function readSegment(handle: FileHandle, task: SegmentTask, texts: FieldTextCache): Promise<SegmentResult> {
   const sent = texts.resets;
@@ -112,7 +114,10 @@ export async function readSegment(handle: FileHandle, task: SegmentTask, texts: 
   const encodingAtStart = texts.encoding;
   const sentSize = texts.resets === sent ? texts.size : 0;
   const parser = new SegmentParser(task, texts);
-  let buf = Buffer.allocUnsafe(task.chunkSize);
+  // The read buffer is this thread's to reuse: segment after segment would otherwise leave
+  // megabytes of garbage each.
+  let buf = spareBuffer !== undefined && spareBuffer.length >= task.chunkSize ? spareBuffer : Buffer.allocUnsafe(task.chunkSize);
+  spareBuffer = undefined;
   let filled = 0;
   /** File offset of buf[0]. */
   let base = task.start;
@@ -178,6 +183,7 @@ export async function readSegment(handle: FileHandle, task: SegmentTask, texts: 
       pos = 0;
     }
   }
+  spareBuffer = buf;
   const resets = texts.resets - sent;
   const newTexts: (string | null)[] = [];
   for (let k = sentSize; k < texts.size; k++) {

@@ -66,12 +66,12 @@ describe('report.json', () => {
 describe('rejections and --allow-rejects', () => {
   it('without rejections there is no rejected.csv', async () => {
     const { outputs } = await runCase(fixture('gacc-zh-cny'), { allowRejects: true });
-    expect([...outputs.keys()]).toEqual(['aggregates.json', 'facts.json', 'records.csv', 'report.json']);
+    expect([...outputs.keys()]).toEqual(['aggregates.json', 'facts.json', 'records.csv', 'records.parquet', 'report.json']);
   });
 
   it('with allowRejects the step succeeds and writes rejected.csv beside the records', async () => {
     const { outputs, result } = await runCase(fixture('rejected-rows'), { allowRejects: true });
-    expect([...outputs.keys()]).toEqual(['aggregates.json', 'facts.json', 'records.csv', 'rejected.csv', 'report.json']);
+    expect([...outputs.keys()]).toEqual(['aggregates.json', 'facts.json', 'records.csv', 'records.parquet', 'rejected.csv', 'report.json']);
     expect(csvParse(outputs.get('rejected.csv')!.toString('utf8'))).toHaveLength(result.report.rejected.length);
   });
 });
@@ -116,7 +116,7 @@ describe('repeatability', () => {
   it('two runs give byte-identical outputs', async () => {
     const first = await runCase(fixture('rejected-rows'), { allowRejects: true });
     const second = await runCase(fixture('rejected-rows'), { allowRejects: true });
-    expect(first.outputs.size).toBe(5);
+    expect(first.outputs.size).toBe(6);
     expect(second.outputs).toEqual(first.outputs);
   });
 
