@@ -11,7 +11,7 @@ import { CHANGES_FILE, changeSummary } from '../reporter/changes.ts';
 export const DATA_USAGE = `Usage: npm run data -- [--raw DIR] [--out DIR] [--reference DIR] [--aggregates FILE] [--allow-rejects]
 
 Reads every CSV under the raw folder (GACC downloads, declared in its sources.yaml) and
-writes records.csv, report.json, aggregates.json and facts.json to the out folder.
+writes records.csv, records.parquet, report.json, aggregates.json and facts.json to the out folder.
 Unreadable rows fail the run; --allow-rejects writes them to rejected.csv instead.`;
 
 /** Runs the data step; returns the process exit code. */
