@@ -29,7 +29,7 @@ describe('the share image', () => {
     // Without the Korean font named, resvg would borrow regular-weight glyphs.
     expect(korean.equals(renderShareImage(card({ headline: KOREAN_HEADLINE, lang: 'en' })))).toBe(false);
     const svg = shareImageSvg(card({ headline: KOREAN_HEADLINE, lang: 'ko', synthetic: true }));
-    expect(svg).toContain('자료: 중국 해관총서(GACC)');
+    expect(svg).toContain('출처: 중국 해관총서(GACC)');
     expect(svg).toContain('샘플 데이터');
   });
 });

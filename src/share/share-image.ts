@@ -1,5 +1,7 @@
 // The 1200×630 social card: headline, the lead chart, and the source line, composed as one
 // SVG and rasterised with bundled fonts.
+import { DEFAULT_SOURCE } from '../config.ts';
+import { strings } from '../i18n/index.ts';
 import type { Lang } from '../format/index.ts';
 import { escapeXml } from './escape.ts';
 import { familyFor, PNG_FONT_FAMILY } from './fonts.ts';
@@ -19,6 +21,8 @@ export interface ShareImageInput {
   chartSvg: string;
   /** Adds a "Sample data" label. */
   synthetic: boolean;
+  /** Who published the lead chart's figures; the site's default source when absent. */
+  source?: string;
   colors?: { background: string; text: string; muted: string; accent: string };
 }
 
@@ -26,15 +30,16 @@ const DEFAULT_COLORS = { background: '#ffffff', text: '#1a1a1a', muted: '#595959
 const PAD = 56;
 const HEADLINE_SIZE = 46;
 
-const CARD_WORDS: Record<Lang, { source: string; sample: string }> = {
-  en: { source: 'Source: China General Administration of Customs (GACC)', sample: 'SAMPLE DATA' },
-  ko: { source: '자료: 중국 해관총서(GACC)', sample: '샘플 데이터' },
-};
+/** The card's own words, from the story language's module: the source line and the sample label. */
+function cardWords(lang: Lang, source: string | undefined): { source: string; sample: string } {
+  const frame = strings(lang).frame;
+  return { source: `${frame.source} ${source ?? DEFAULT_SOURCE[lang]}`, sample: frame.sampleBadge.toLocaleUpperCase(strings(lang).tag) };
+}
 
 export function shareImageSvg(input: ShareImageInput): string {
   const { width, height } = SHARE_IMAGE;
   const colors = input.colors ?? DEFAULT_COLORS;
-  const words = CARD_WORDS[input.lang];
+  const words = cardWords(input.lang, input.source);
   const headlineStyle = { family: familyFor(input.lang), weight: 700, size: HEADLINE_SIZE } as const;
   const lines = wrap(input.headline, width - 2 * PAD, (line) => textWidth(line, headlineStyle), 3);
   const headlineFont = input.lang === 'ko' ? ` font-family="${headlineStyle.family}"` : '';
