@@ -13,22 +13,13 @@
 // stand-in can be relied on to match (a machine may have no Korean font at all).
 import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import subsetFont from 'subset-font';
+import { KOREAN_FAMILY, KOREAN_WEIGHTS } from '../fonts/korean.ts';
 import { pageText } from '../fonts/page-text.ts';
 import { builtFile } from './budgets.ts';
 import { basePrefix, HASHED_DIR } from './headers.ts';
-
-/** The family fonts-sans.css names first on Korean pages. */
-export const KOREAN_FAMILY = 'Pretendard';
-
-const require = createRequire(import.meta.url);
-const WEIGHTS = [
-  { weight: 400, source: 'pretendard/dist/public/static/alternative/Pretendard-Regular.ttf' },
-  { weight: 700, source: 'pretendard/dist/public/static/alternative/Pretendard-Bold.ttf' },
-] as const;
 
 /**
  * The layout features the site's text uses: kerning, ligatures, marks and tabular figures.
@@ -85,11 +76,11 @@ export async function addKoreanFonts(dir: string, pages: string[], base: string)
   const prefix = basePrefix(base);
   const sources = new Map<number, Buffer>();
   const cuts = new Map<string, KoreanFontFile>();
-  const cut = async (weight: number, source: string, characters: string): Promise<KoreanFontFile> => {
+  const cut = async ({ weight, truetype }: (typeof KOREAN_WEIGHTS)[number], characters: string): Promise<KoreanFontFile> => {
     const key = `${weight}:${characters}`;
     const known = cuts.get(key);
     if (known) return known;
-    if (!sources.has(weight)) sources.set(weight, await readFile(require.resolve(source)));
+    if (!sources.has(weight)) sources.set(weight, await readFile(truetype()));
     const bytes = await subsetFont(sources.get(weight)!, characters, { targetFormat: 'woff2', keepFeatures: FEATURES });
     const file = `${HASHED_DIR}/pretendard-${weight}.${createHash('sha256').update(bytes).digest('base64url').slice(0, 8)}.woff2`;
     await writeFile(join(dir, file), bytes);
@@ -105,10 +96,7 @@ export async function addKoreanFonts(dir: string, pages: string[], base: string)
     if (!isKorean(html)) continue;
     const text = pageText(html, await pageCss(dir, html, base));
     const sorted = (characters: Set<string>) => [...new Set([...characters, ...ASCII])].sort().join('');
-    const [regular, bold] = [
-      await cut(WEIGHTS[0].weight, WEIGHTS[0].source, sorted(text.all)),
-      await cut(WEIGHTS[1].weight, WEIGHTS[1].source, sorted(text.bold)),
-    ];
+    const [regular, bold] = [await cut(KOREAN_WEIGHTS[0], sorted(text.all)), await cut(KOREAN_WEIGHTS[1], sorted(text.bold))];
     const url = (font: KoreanFontFile) => `${prefix}${font.file}`;
     const face = (weight: number, font: KoreanFontFile, range?: string) =>
       `@font-face{font-family:'${KOREAN_FAMILY}';font-style:normal;font-weight:${weight};font-display:optional;src:url(${url(font)}) format('woff2')${range ? `;unicode-range:${range}` : ''}}`;
