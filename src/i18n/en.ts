@@ -43,10 +43,15 @@ export const en: Strings = {
     },
     home: 'All stories',
     storiesHeading: 'Stories',
-    embedIndexTitle: 'Charts to embed',
-    embedIndexIntro: 'Every chart on this site, with the code to put it on another page.',
     oembedProvider: 'Trade stories',
     languageSwitch: 'Language',
+  },
+  embedIndex: {
+    title: 'Embed a chart',
+    description: 'Embed codes for every chart on this site.',
+    intro: "Paste a chart's code into any page or CMS that accepts HTML. The chart sizes itself with the script in the code, with pym.js, or with a Datawrapper or AMP resizer already on the page; without any script it keeps a fixed height that fits. A chart takes the reader's light or dark setting; for a page with fixed colours, choose Light or Dark beside its code, or add <code>?theme=light</code> or <code>?theme=dark</code> to the address in the iframe.",
+    page: 'Embed page',
+    png: (width) => `PNG, ${width}px`,
   },
   article: {
     by: 'By',

@@ -23,10 +23,18 @@ export interface Strings {
     sampleBanner: { strong: string; text: string };
     home: string;
     storiesHeading: string;
-    embedIndexTitle: string;
-    embedIndexIntro: string;
     oembedProvider: string;
     languageSwitch: string;
+  };
+
+  /** The editors' page listing every chart with its embed code. */
+  embedIndex: {
+    title: string;
+    description: string;
+    /** HTML: may hold <code>. */
+    intro: string;
+    page: string;
+    png(width: number): string;
   };
 
   article: {

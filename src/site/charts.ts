@@ -39,6 +39,12 @@ export function chartPath(spec: { id: string; lang: Lang }): string {
   return spec.lang === DEFAULT_LANG ? spec.id : `${spec.lang}/${spec.id}`;
 }
 
+/** The languages the site's charts are drawn in, the default first. */
+export function chartLanguages(charts: readonly SiteChart[]): Lang[] {
+  const langs = new Set(charts.map((chart) => chart.spec.lang));
+  return [...langs].sort((a, b) => (a === DEFAULT_LANG ? -1 : b === DEFAULT_LANG ? 1 : a.localeCompare(b)));
+}
+
 export function siteCharts(stories: readonly SiteStory[], aggregates: AggregatesFile, library: ChartLibrary): SiteChart[] {
   const byPath = new Map<string, SiteChart>();
   const inOrder = [...stories].sort((a, b) => a.published.getTime() - b.published.getTime() || a.id.localeCompare(b.id));
