@@ -68,8 +68,12 @@ function drawTime(input: DrawInput, layout: Parameters<DrawChart>[1], area: bool
   const tickFormat = (value: number) => data.format.label(value, false);
   const axis = timeTicks(data.categories, definition.x, phone ? 4 : 8, input.lang);
   const single = data.series.length === 1;
-  // Plot draws ticks 9px left of the plot.
-  const marginLeft = Math.ceil(Math.max(...scale.ticks.map((tick) => textWidth(tickFormat(tick), fs)))) + 10;
+  // Plot draws value ticks 9px left of the plot; the first time tick, centred on the plot's left edge, needs half its width.
+  const firstTick = axis.ticks[0]?.getTime() === data.categories[0]?.date?.getTime() ? axis.ticks[0] : undefined;
+  const marginLeft = Math.ceil(Math.max(
+    Math.max(...scale.ticks.map((tick) => textWidth(tickFormat(tick), fs))) + 10,
+    firstTick ? textWidth(axis.format(firstTick), fs) / 2 : 0,
+  ));
   const plotHeight = phone ? 220 : Math.round(layout.width * 0.4);
 
   // End labels for lines (areas have a key), nudged apart so no two overlap.
@@ -91,12 +95,22 @@ function drawTime(input: DrawInput, layout: Parameters<DrawChart>[1], area: bool
   const last = data.categories.at(-1)?.date ?? new Date(0);
   const span = Math.max(1, last.getTime() - first.getTime());
   const plotSpan = { left: marginLeft, right: layout.width - marginRight };
+  const xPixel = (date: Date) => marginLeft + ((date.getTime() - first.getTime()) / span) * (plotSpan.right - plotSpan.left);
+  // A tick whose label would stick out of the artboard, or run into the one before, is left out.
+  let previous = -Infinity;
+  const timeTicksShown = axis.ticks.filter((date) => {
+    const half = textWidth(axis.format(date), fs) / 2;
+    const at = xPixel(date);
+    if (at - half < 0 || at + half > layout.width || at - half < previous + fs / 2) return false;
+    previous = at + half;
+    return true;
+  });
   // Dates outside the months drawn (a range to the end of the last one) stop at the frame.
   const within = (date: Date) => new Date(Math.min(Math.max(date.getTime(), first.getTime()), last.getTime()));
   const axes = (bandTop: number): AnnotationAxes => ({
     valueAcross: false,
     x: (value, edge) => within(dateAt(value, edge === 'end')),
-    px: (value) => marginLeft + ((Number(value) - first.getTime()) / span) * (plotSpan.right - plotSpan.left),
+    px: (value) => xPixel(new Date(Number(value))),
     py: (value) => plotHeight * (1 - value / scale.domain[1]),
     bandTop,
   });
@@ -119,7 +133,7 @@ function drawTime(input: DrawInput, layout: Parameters<DrawChart>[1], area: bool
       Plot.gridY(scale.ticks, { className: 'chart__grid' }),
       Plot.axisY(scale.ticks, { tickFormat, tickSize: 0, className: 'chart__axis', label: null }),
       valueAxisLabel(input.axisLabel, marginLeft, axisRow - 3),
-      Plot.axisX({ ticks: axis.ticks, tickFormat: axis.format, className: 'chart__axis' }),
+      Plot.axisX({ ticks: timeTicksShown, tickFormat: axis.format, className: 'chart__axis' }),
       ...series.flatMap((s) => [
         area
           ? Plot.areaY(s.points, { x: 'date', y1: 'y1', y2: 'y2', fill: 'currentColor', fillOpacity: stacked ? 0.85 : 0.35, className: s.className })
