@@ -64,8 +64,14 @@ function filesHtml(aggregate: Aggregate, lang: Lang): string {
  * src/client/embed-code.ts adds a copy button. Also used by the /embed/ index page.
  */
 export function embedCodeHtml(chartId: string, snippet: string, lang: Lang): string {
-  const fieldId = `embed-code-${chartId}`;
-  return `<div class="chart__embed-code"><label for="${escapeHtml(fieldId)}">${escapeHtml(strings(lang).frame.pasteCode)}</label>`
+  const fieldId = `embed-code-${chartId.replaceAll('/', '-')}`;
+  const words = strings(lang).frame;
+  // The browser script's words, in the chart's language.
+  const data = Object.entries({
+    copy: words.copy, copied: words.copied, selected: words.selected,
+    'theme-label': words.theme.label, 'theme-auto': words.theme.auto, 'theme-light': words.theme.light, 'theme-dark': words.theme.dark,
+  }).map(([name, value]) => ` data-${name}="${escapeHtml(value)}"`).join('');
+  return `<div class="chart__embed-code"${data}><label for="${escapeHtml(fieldId)}">${escapeHtml(words.pasteCode)}</label>`
     + `<textarea id="${escapeHtml(fieldId)}" readonly rows="4" spellcheck="false">${escapeHtml(snippet)}</textarea></div>`;
 }
 

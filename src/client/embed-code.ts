@@ -3,7 +3,25 @@
 // colours (the reader's light or dark setting), so the controls exist only with it.
 import { EMBED_THEMES, snippetWithTheme, themedUrl, type EmbedTheme } from '../embed/theme-choice.ts';
 
-const THEME_NAMES: Record<EmbedTheme, string> = { auto: "Auto (the reader's setting)", light: 'Light', dark: 'Dark' };
+/** The controls' words, in the page's language, as the frame writes them on the block (embedCodeHtml). */
+interface Words {
+  copy: string;
+  copied: string;
+  selected: string;
+  themeLabel: string;
+  themes: Record<EmbedTheme, string>;
+}
+
+function wordsOf(block: HTMLElement): Words {
+  const data = block.dataset;
+  return {
+    copy: data.copy ?? '',
+    copied: data.copied ?? '',
+    selected: data.selected ?? '',
+    themeLabel: data.themeLabel ?? '',
+    themes: { auto: data.themeAuto ?? 'auto', light: data.themeLight ?? 'light', dark: data.themeDark ?? 'dark' },
+  };
+}
 
 async function copy(field: HTMLTextAreaElement): Promise<boolean> {
   try {
@@ -21,13 +39,13 @@ async function copy(field: HTMLTextAreaElement): Promise<boolean> {
  * Radio buttons that rewrite the snippet for a host page of fixed colours; on /embed/, the
  * entry's live preview follows, so an editor sees the chart as it will look.
  */
-function themeChoice(field: HTMLTextAreaElement, preview: HTMLIFrameElement | null, status: HTMLElement): HTMLFieldSetElement {
+function themeChoice(field: HTMLTextAreaElement, preview: HTMLIFrameElement | null, status: HTMLElement, words: Words): HTMLFieldSetElement {
   const snippet = field.value;
   const previewSrc = preview?.getAttribute('src') ?? '';
   const fieldset = document.createElement('fieldset');
   fieldset.className = 'chart__embed-theme';
   const legend = document.createElement('legend');
-  legend.textContent = 'Colours';
+  legend.textContent = words.themeLabel;
   fieldset.append(legend);
   for (const theme of EMBED_THEMES) {
     const label = document.createElement('label');
@@ -41,7 +59,7 @@ function themeChoice(field: HTMLTextAreaElement, preview: HTMLIFrameElement | nu
       status.textContent = '';
       if (preview) preview.src = themedUrl(previewSrc, theme);
     });
-    label.append(input, ` ${THEME_NAMES[theme]}`);
+    label.append(input, ` ${words.themes[theme]}`);
     fieldset.append(label);
   }
   return fieldset;
@@ -53,15 +71,16 @@ function enhance(block: HTMLElement): void {
   const button = document.createElement('button');
   button.type = 'button';
   button.className = 'chart__embed-copy';
-  button.textContent = 'Copy code';
+  const words = wordsOf(block);
+  button.textContent = words.copy;
   const status = document.createElement('span');
   status.className = 'chart__embed-status';
   status.setAttribute('role', 'status');
   button.addEventListener('click', async () => {
-    status.textContent = (await copy(field)) ? 'Copied' : 'Selected: press Ctrl+C or ⌘C to copy';
+    status.textContent = (await copy(field)) ? words.copied : words.selected;
   });
   const preview = block.closest('[data-embed-entry]')?.querySelector<HTMLIFrameElement>('iframe[data-customs-story-embed]') ?? null;
-  block.append(themeChoice(field, preview, status), button, status);
+  block.append(themeChoice(field, preview, status, words), button, status);
 }
 
 for (const block of document.querySelectorAll<HTMLElement>('.chart__embed-code')) enhance(block);

@@ -55,6 +55,10 @@ export interface Strings {
     showTable: string;
     embed: string;
     pasteCode: string;
+    copy: string;
+    copied: string;
+    /** Where the clipboard cannot be written: the code is selected for the reader to copy. */
+    selected: string;
     theme: { label: string; auto: string; light: string; dark: string };
     compiledFrom: string;
     sampleBadge: string;
