@@ -203,6 +203,8 @@ async function measure(label: string, args: string[]): Promise<Measured> {
   const wall = (performance.now() - started) / 1000;
   if (code !== 0) throw new Error(`${label} failed (exit code ${code}); its error is shown above`);
   const result = JSON.parse(stdout.trim().split('\n').at(-1)!) as WorkerResult;
+  status('');
+  console.log(`  ${label}: ${wall.toFixed(2)} s, ${(result.maxRss / MB).toFixed(0)} MB`);
   return { wall, result };
 }
 

@@ -17,7 +17,9 @@ class SegmentThread {
   private nextId = 0;
 
   constructor() {
-    this.worker = new Worker(new URL('./segment-worker.ts', import.meta.url));
+    // A small young generation: a thread's garbage is mostly transferred arrays, and each
+    // thread's default young space would add tens of megabytes to the process's peak.
+    this.worker = new Worker(new URL('./segment-worker.ts', import.meta.url), { resourceLimits: { maxYoungGenerationSizeMb: 8 } });
     this.worker.unref();
     this.worker.on('message', ({ id, result, error }: { id: number; result?: SegmentResult; error?: string }) => {
       const pending = this.pending.get(id)!;
