@@ -103,7 +103,7 @@ describe('remarkFacts', () => {
       'story.md:1:1-1:27: Unknown attribute "class" on :fact. Allowed: "as", "precision" and "counter".',
     );
     expect(failureOf(withFacts('en'), 'A :fact here').printed).toBe(
-      'story.md:1:3-1:8: :fact needs a plain fact key, as in :fact[ferrosilicon-2023]',
+      'story.md:1:3-1:8: :fact needs a plain fact key, as in :fact[imports-2024]',
     );
   });
 
