@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { csvParse } from 'd3-dsv';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildTables, ReferenceBuildError, type CurrentTables, type GaccCodeLists } from './build.ts';
+import { buildTables, commonName, ReferenceBuildError, type CurrentTables, type GaccCodeLists } from './build.ts';
 import type { CodeName } from './code-lists.ts';
 import { loadReference } from './load.ts';
 
@@ -108,5 +108,16 @@ describe('building the reference tables from GACC code lists', () => {
       'provinces.csv: province 22 (吉林省) has no name_en; write it in the table',
       'provinces.csv: province 22 (吉林省) has no name_ko; write it in the table',
     ]);
+  });
+});
+
+describe('commonName', () => {
+  it('takes a shorter name in common use, but no abbreviation and no inverted form', () => {
+    expect(commonName(['United States of America', 'United States', 'USA', 'U.S.A.'])).toBe('United States');
+    expect(commonName(['Russian Federation', 'Russia'])).toBe('Russia');
+    expect(commonName(['South Korea', 'Korea, Republic of', 'Republic of Korea'])).toBe('South Korea');
+    expect(commonName(['United Kingdom', 'UK', 'Great Britain'])).toBe('United Kingdom');
+    expect(commonName(['Brazil'])).toBe('Brazil');
+    expect(commonName(['Czech Republic', 'Czechia'])).toBe('Czech Republic');
   });
 });

@@ -98,6 +98,22 @@ function joinByCode<L extends string>(lists: Partial<Record<L, CodeName[]>>): [s
   return [...joined].sort(([a], [b]) => (a < b ? -1 : 1));
 }
 
+/**
+ * The name a newsroom writes: ISO's official name unless the library knows a shorter form of
+ * it in common use ("United States" of "United States of America", "Russia", "Iran"), never an
+ * abbreviation, an inverted form ("Korea, Republic of") or another name ("Great Britain").
+ */
+export function commonName(names: readonly string[]): string {
+  const [official = '', ...aliases] = names;
+  const lower = official.toLowerCase();
+  const common = aliases.find((name) => !name.includes(',') && !/^[A-Z.]+$/.test(name) && name.length < official.length
+    && (lower.includes(name.toLowerCase()) || lower.startsWith(name.toLowerCase().slice(0, -1))));
+  return common ?? official;
+}
+
+/** Where Korean newsrooms write another name than the library's (official, or the other side's) one. */
+const KOREAN_NAMES: Readonly<Record<string, string>> = { KR: '한국', TW: '대만', RU: '러시아', CZ: '체코' };
+
 function buildPartners(lists: GaccCodeLists['partners'], currentText: string | undefined, problems: string[]): string {
   const current = rowsByCode(currentText, 'gacc_code');
   const file = REFERENCE_FILES.partners;
@@ -124,15 +140,21 @@ function buildPartners(lists: GaccCodeLists['partners'], currentText: string | u
       gacc_code: code,
       iso2,
       iso3: countries.alpha2ToAlpha3(iso2) ?? '',
-      name_en: countries.getName(iso2, 'en') ?? '',
+      name_en: commonName(countries.getName(iso2, 'en', { select: 'all' }) ?? []),
       name_zh: countries.getName(iso2, 'zh') ?? '',
-      name_ko: countries.getName(iso2, 'ko') ?? '',
+      name_ko: KOREAN_NAMES[iso2] ?? countries.getName(iso2, 'ko') ?? '',
       ...gaccNames,
       hand_kept: '',
     });
   }
   // Partners GACC's list no longer has (codes of older downloads) stay as they are.
   for (const [code, row] of current) if (!gaccCodes.has(code)) rows.push(pick(row, TABLE_COLUMNS.partners));
+  // A short name two partners would share ("Congo") says neither: both keep their official one.
+  const counts = new Map<string, number>();
+  for (const row of rows) counts.set(row.name_en!, (counts.get(row.name_en!) ?? 0) + 1);
+  for (const row of rows) {
+    if (!row.hand_kept && counts.get(row.name_en!)! > 1) row.name_en = countries.getName(row.iso2!, 'en') ?? row.name_en!;
+  }
   rows.sort((a, b) => (a.gacc_code! < b.gacc_code! ? -1 : 1));
   return table(TABLE_COLUMNS.partners, rows);
 }
