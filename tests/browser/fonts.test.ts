@@ -136,7 +136,8 @@ it('finishes the build within its budgets, the same bytes every time', async () 
 const WIDTHS = [320, 1280];
 const hasGlyphs = (fonts: PlatformFont[]) => fonts.filter((f) => f.glyphCount > 0);
 
-describe.each(WIDTHS)('the English story, first visit at %i px, fonts late', (width) => {
+// 412 px is Lighthouse's phone.
+describe.each([...WIDTHS, 412])('the English story, first visit at %i px, fonts late', (width) => {
   let visit: Visit;
   beforeAll(async () => {
     visit = await firstVisit(`${STORY_SLUG}/`, width, LATE);
