@@ -4,6 +4,7 @@
 // editions link to each other, every chart type is drawn, and every chart has its embed page
 // and pictures in each language it is drawn in.
 import type { AggregatesFile } from '../../src/contract/index.ts';
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
@@ -11,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHART_TYPES } from '../../src/charts/index.ts';
 import { IMAGE_LAYOUTS } from '../../src/embed/images.ts';
 import { DEFAULT_SOURCE } from '../../src/config.ts';
-import { strings } from '../../src/i18n/index.ts';
+import { DEFAULT_LANG, LANGUAGES, strings } from '../../src/i18n/index.ts';
 import { chartPath, type SiteChart } from '../../src/site/charts.ts';
 import { BUILD_TIMEOUT } from '../support/build.ts';
 import { listFiles, pngSize, text, type Page } from '../support/pages.ts';
@@ -282,10 +283,13 @@ describe('every chart type', () => {
 });
 
 describe('embed pages and pictures', () => {
+  /** The index of charts to embed, and one per language but the default if the site has one. */
+  const embedIndexes = ['embed/index.html', ...Object.keys(LANGUAGES).filter((lang) => lang !== DEFAULT_LANG).map((lang) => `embed/${lang}/index.html`)];
+
   it('has an embed page, a CSV, an oEmbed file and the PNGs for every chart, in each language, and nothing else', async () => {
     const files = await listFiles(join(project.dist, 'embed'));
     const expected = charts.flatMap((chart) => ['index.html', 'oembed.json', ...IMAGE_LAYOUTS.map((layout) => `${layout.width}.png`)].map((file) => `${chartPath(chart.spec)}/${file}`));
-    expect(files.filter((file) => file !== 'index.html')).toEqual(expected.sort());
+    expect(files.filter((file) => !embedIndexes.includes(`embed/${file}`))).toEqual(expected.sort());
     for (const chart of charts) expect(await readFile(join(project.dist, 'data', `${chartPath(chart.spec)}.csv`), 'utf8')).not.toBe('');
   });
 
@@ -298,9 +302,11 @@ describe('embed pages and pictures', () => {
     }
   });
 
-  it('lists every chart on the embed index, linked to its embed page', async () => {
-    const index = await project.page('embed/');
-    const links = new Set([...index.querySelectorAll('a[href]')].map((a) => new URL(a.getAttribute('href')!, project.url('embed/')).href));
+  it('lists every chart on an embed index, linked to its embed page', async () => {
+    const links = new Set<string>();
+    for (const index of embedIndexes.filter((file) => existsSync(join(project.dist, file)))) {
+      for (const a of (await project.page(index.replace(/index\.html$/, ''))).querySelectorAll('a[href]')) links.add(new URL(a.getAttribute('href')!, project.url(index)).href);
+    }
     for (const chart of charts) expect(links.has(project.url(embedPath(chart))), embedPath(chart)).toBe(true);
   });
 });

@@ -1,14 +1,18 @@
 // What an editor sees when a story is wrong: a frontmatter problem names the file and the
-// field; an unknown fact or chart names the file, the line and the closest known name.
+// field; an unknown fact or chart names the file, the line and the closest known name. The
+// stories and charts are the newsroom fixture's (tests/fixtures/projects/newsroom/).
 import type { Fact, FactsFile } from '../../src/contract/index.ts';
-import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
+import { readChartLibrary } from '../../src/site/chart-files.ts';
 import { readStoryBody, renderStory } from '../../src/story/render.ts';
 import { validateStoryFrontmatter } from '../../src/story/validate.ts';
-import { removeTempDirs, STORY_FILE, tempDir } from './helpers.ts';
+import { foldersUnder, FIXTURES } from '../support/project.ts';
+import { projectStories } from '../support/stories.ts';
+import { removeTempDirs, tempDir } from '../support/temp.ts';
+
+const NEWSROOM = foldersUnder(join(FIXTURES, 'newsroom'));
 
 afterAll(removeTempDirs);
 
@@ -35,12 +39,11 @@ function problems(data: unknown): string[] {
 }
 
 describe('story frontmatter', () => {
-  it('accepts the launch story as it stands', () => {
-    const source = readFileSync(STORY_FILE, 'utf8');
-    const data = parseYaml(/^---\n([\s\S]*?)\n---/.exec(source)![1]!) as unknown;
-    const story = validateStoryFrontmatter(STORY_FILE, data);
-    expect(story.lang).toBe('en');
-    expect(story.published.toISOString()).toBe('2023-12-04T00:00:00.000Z');
+  it("accepts the fixture's stories as they stand, each in its language", async () => {
+    const stories = await projectStories(NEWSROOM);
+    expect(stories.map((story) => [story.id, story.data.lang])).toEqual([['half-written', 'en'], ['soybeans-ko', 'ko'], ['soybeans', 'en'], ['wigs', 'en']]);
+    const soybeans = stories.find((story) => story.id === 'soybeans')!;
+    expect(validateStoryFrontmatter(soybeans.path, soybeans.frontmatter).published.toISOString()).toBe('2025-02-01T00:00:00.000Z');
   });
 
   it('reads a YYYY-MM-DD date as that day, whatever the time zone', () => {
@@ -98,46 +101,47 @@ describe('story frontmatter', () => {
 function fact(key: string, value: number): Fact {
   return {
     key, value, unit: 'CNY', description: `Test figure ${key}`, aggregate: 'test',
-    period: { start: '2023-01', end: '2023-10' }, synthetic: true,
+    period: { start: '2024-01', end: '2024-12' }, synthetic: false,
   };
 }
 
 const FACTS: FactsFile = {
-  'ferrosilicon-2023': fact('ferrosilicon-2023', 181_530_000),
-  'tungsten-2023': fact('tungsten-2023', 151_920_000),
+  'soy-2024': fact('soy-2024', 24_459_122_494),
+  'soy-2023': fact('soy-2023', 23_006_465_093),
 };
 
-/** Writes a story file with frontmatter and renders it the way the story page does. */
+/** Writes a story file with frontmatter and renders it the way the story page does, with the fixture's chart files. */
 async function renderFile(body: string): Promise<{ path: string; render: () => Promise<string> }> {
   const path = join(await tempDir('story-'), 'typo.md');
   await writeFile(path, `---\ntitle: A headline\ndek: A line.\nlang: en\n---\n${body}`);
+  const library = readChartLibrary(NEWSROOM.charts);
   return {
     path,
-    render: () => renderStory(readStoryBody(path), { path, lang: 'en', facts: FACTS, aggregates: {}, csvHref: (id) => `/data/${id}.csv` }),
+    render: async () => (await renderStory(readStoryBody(path), { path, lang: 'en', facts: FACTS, aggregates: {}, library, csvHref: ({ spec }) => `/data/${spec.id}.csv` })).html,
   };
 }
 
 describe('story Markdown', () => {
   it('renders a known fact (the control for the tests below)', async () => {
-    const { render } = await renderFile('Imports reached :fact[ferrosilicon-2023].\n');
-    expect(await render()).toContain('181.53 million yuan');
+    const { render } = await renderFile('Imports reached :fact[soy-2024].\n');
+    expect(await render()).toContain('24.46 billion yuan');
   });
 
   it("fails on an unknown fact with the file, the file's own line and the closest name", async () => {
     // Frontmatter is lines 1–5; the typo is on line 8.
-    const { path, render } = await renderFile('First paragraph.\n\nChina bought :fact[ferosilicon-2023] of ferrosilicon.\n');
+    const { path, render } = await renderFile('First paragraph.\n\nChina bought :fact[soys-2024] of soybeans.\n');
     const error = (await render().then(() => undefined, (e: unknown) => e)) as Error;
     expect(error).toBeInstanceOf(Error);
     expect(error.message).toContain(`${path}:8:`);
-    expect(error.message).toContain('ferosilicon-2023');
-    expect(error.message).toMatch(/Did you mean "ferrosilicon-2023"/);
+    expect(error.message).toContain('soys-2024');
+    expect(error.message).toMatch(/Did you mean "soy-2024"/);
   });
 
-  it('fails on an unknown chart with the file, the line and the closest chart id', async () => {
-    const { path, render } = await renderFile('Text.\n\n::chart{#top-imports-2032}\n');
+  it('fails on an unknown chart with the file, the line and the closest chart file', async () => {
+    const { path, render } = await renderFile('Text.\n\n::chart{#soy-partner}\n');
     const error = (await render().then(() => undefined, (e: unknown) => e)) as Error;
     expect(error).toBeInstanceOf(Error);
     expect(error.message).toContain(`${path}:8:`);
-    expect(error.message).toContain('top-imports-2023');
+    expect(error.message).toContain('soy-partners');
   });
 });

@@ -1,23 +1,25 @@
 // Newsrooms host a story under a path of their own site, e.g.
-// https://news.example.org/interactive/china-north-korea/. Built with SITE_URL and BASE_PATH,
-// every URL the site prints must live under that prefix, and a server that maps only the
-// prefix to the build must answer every request the story page makes.
+// https://news.example.org/interactive/soybeans/. Built with SITE_URL and BASE_PATH, every
+// URL the site prints must live under that prefix, and a server that maps only the prefix
+// to the build must answer every request the story pages make. The newsroom fixture, both
+// editions and the story on sample data.
 import { readFile, stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, normalize, sep } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  BUILD_TIMEOUT, buildSite, cssUrls, dataStep, listFiles, readPage, removeTempDirs, STORY_SLUG, tempDir, type Page,
-} from './helpers.ts';
+import { BUILD_TIMEOUT } from '../support/build.ts';
+import { cssUrls, type Page } from '../support/pages.ts';
+import { sharedBuild, type BuiltProject } from '../support/project.ts';
+import { publishedStories } from '../support/stories.ts';
 
 const SITE = 'https://news.example.org';
-const BASE = '/interactive/china-north-korea/';
+const BASE = '/interactive/soybeans/';
 const HOME = `${SITE}${BASE}`;
-const STORY_URL = `${HOME}${STORY_SLUG}/`;
 
-let dist: string;
-let story: Page;
+let project: BuiltProject;
+/** Every published story's page, by its site-relative path. */
+const stories = new Map<string, Page>();
 let server: Server;
 let local: string;
 
@@ -37,20 +39,17 @@ function serveUnder(prefix: string, root: string): Server {
 }
 
 beforeAll(async () => {
-  const work = await tempDir();
-  const data = await dataStep(join(work, 'data'));
   // BASE_URL as some CI machines set it: Vite would let it override the configured base in
   // import.meta.env.BASE_URL, so pages must take the base from the Astro config itself.
-  dist = await buildSite({ dataDir: data, outDir: join(work, 'dist'), site: SITE, base: BASE, env: { BASE_URL: '/' } });
-  story = await readPage(dist, `${STORY_SLUG}/index.html`);
-  server = serveUnder(BASE, dist);
+  project = await sharedBuild('newsroom', { site: SITE, base: BASE, env: { BASE_URL: '/' } });
+  for (const story of await publishedStories(project)) stories.set(`${story.id}/`, await project.page(`${story.id}/`));
+  server = serveUnder(BASE, project.dist);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   local = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }, BUILD_TIMEOUT);
 
 afterAll(async () => {
   await new Promise((resolve) => server?.close(resolve));
-  await removeTempDirs();
 });
 
 /** Every URL an element attribute holds: href, src, srcset, xlink:href, action, poster, data. */
@@ -86,20 +85,26 @@ function socialUrls(document: Page): string[] {
 }
 
 describe(`a build for ${HOME}`, () => {
-  it('makes canonical, Open Graph, Twitter and JSON-LD URLs absolute under the prefix', () => {
-    expect(story.querySelector('link[rel="canonical"]')?.getAttribute('href')).toBe(STORY_URL);
-    expect(story.querySelector('meta[property="og:url"]')?.getAttribute('content')).toBe(STORY_URL);
-    expect(story.querySelector('meta[property="og:image"]')?.getAttribute('content')).toBe(`${STORY_URL}share.png`);
-    const social = socialUrls(story);
-    expect(social.length).toBeGreaterThanOrEqual(5);
-    for (const url of social) expect(url.startsWith(HOME), url).toBe(true);
+  it('makes canonical, Open Graph, Twitter, hreflang and JSON-LD URLs absolute under the prefix', () => {
+    expect([...stories.keys()].sort()).toEqual(['soybeans-ko/', 'soybeans/', 'wigs/']);
+    for (const [path, story] of stories) {
+      expect(story.querySelector('link[rel="canonical"]')?.getAttribute('href')).toBe(`${HOME}${path}`);
+      expect(story.querySelector('meta[property="og:url"]')?.getAttribute('content')).toBe(`${HOME}${path}`);
+      expect(story.querySelector('meta[property="og:image"]')?.getAttribute('content')).toBe(`${HOME}${path}share.png`);
+      const social = socialUrls(story);
+      expect(social.length, path).toBeGreaterThanOrEqual(5);
+      for (const url of social) expect(url.startsWith(HOME), `${path}: ${url}`).toBe(true);
+    }
+    const alternates = [...stories.get('soybeans-ko/')!.querySelectorAll('link[rel="alternate"][hreflang]')].map((link) => link.getAttribute('href'));
+    expect(alternates).toEqual([`${HOME}soybeans/`, `${HOME}soybeans-ko/`]);
   });
 
   it('keeps every internal link and asset of every page under the prefix', async () => {
-    const pages = (await listFiles(dist)).filter((file) => file.endsWith('.html'));
+    const pages = await project.htmlFiles();
+    expect(pages.length).toBeGreaterThan(5);
     const outside: string[] = [];
     for (const file of pages) {
-      const document = await readPage(dist, file);
+      const document = await project.page(file);
       const pageUrl = new URL(file.replace(/index\.html$/, ''), HOME);
       for (const url of attributeUrls(document)) {
         const resolved = new URL(url, pageUrl);
@@ -109,38 +114,46 @@ describe(`a build for ${HOME}`, () => {
     expect(outside).toEqual([]);
   });
 
-  it('lists absolute URLs under the prefix in the sitemap', async () => {
-    const xml = await readFile(join(dist, 'sitemap.xml'), 'utf8');
-    expect([...xml.matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => m[1])).toEqual([HOME, STORY_URL]);
+  it('lists absolute URLs under the prefix in the sitemap, hreflang alternates included', async () => {
+    const xml = await readFile(join(project.dist, 'sitemap.xml'), 'utf8');
+    expect([...xml.matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => m[1]).sort()).toEqual([HOME, ...[...stories.keys()].map((path) => `${HOME}${path}`)].sort());
+    const alternates = [...xml.matchAll(/<xhtml:link [^>]*href="([^"]*)"/g)].map((m) => m[1]!);
+    expect(alternates.length).toBe(4);
+    for (const url of alternates) expect(url.startsWith(HOME), url).toBe(true);
   });
 
-  it('answers every request the story page makes when served under the prefix', async () => {
-    const pageUrl = new URL(`${BASE}${STORY_SLUG}/`, local);
-    const page = await fetch(pageUrl);
-    expect(page.status).toBe(200);
-    // The page's own URLs, social URLs on the public site mapped to the local server, then
-    // whatever its stylesheets load (fonts).
-    const wanted = new Set<string>();
-    for (const url of attributeUrls(story)) wanted.add(new URL(url, pageUrl).href);
-    for (const url of socialUrls(story)) wanted.add(new URL(new URL(url).pathname, local).href);
-    for (const sheet of story.querySelectorAll('link[rel="stylesheet"]')) {
-      const sheetUrl = new URL(sheet.getAttribute('href')!, pageUrl);
-      const css = await (await fetch(sheetUrl)).text();
-      for (const url of cssUrls(css)) if (!url.startsWith('data:')) wanted.add(new URL(url, sheetUrl).href);
-    }
-    const same = [...wanted].filter((url) => new URL(url).origin === local);
-    expect(same.length).toBeGreaterThanOrEqual(10);
+  it('answers every request the story pages make when served under the prefix', async () => {
     const failing: string[] = [];
-    for (const url of same) {
-      const response = await fetch(url);
-      await response.arrayBuffer();
-      if (response.status !== 200) failing.push(`${response.status} ${new URL(url).pathname}`);
+    for (const [path, story] of stories) {
+      const pageUrl = new URL(`${BASE}${path}`, local);
+      const page = await fetch(pageUrl);
+      expect(page.status, path).toBe(200);
+      // The page's own URLs, social URLs on the public site mapped to the local server, then
+      // whatever its stylesheets load (fonts).
+      const wanted = new Set<string>();
+      for (const url of attributeUrls(story)) wanted.add(new URL(url, pageUrl).href);
+      for (const url of socialUrls(story)) wanted.add(new URL(new URL(url).pathname, local).href);
+      for (const sheet of story.querySelectorAll('link[rel="stylesheet"]')) {
+        const sheetUrl = new URL(sheet.getAttribute('href')!, pageUrl);
+        const css = await (await fetch(sheetUrl)).text();
+        for (const url of cssUrls(css)) if (!url.startsWith('data:')) wanted.add(new URL(url, sheetUrl).href);
+      }
+      for (const style of story.querySelectorAll('style')) {
+        for (const url of cssUrls(style.textContent ?? '')) if (!url.startsWith('data:')) wanted.add(new URL(url, pageUrl).href);
+      }
+      const same = [...wanted].filter((url) => new URL(url).origin === local);
+      expect(same.length, path).toBeGreaterThanOrEqual(10);
+      for (const url of same) {
+        const response = await fetch(url);
+        await response.arrayBuffer();
+        if (response.status !== 200) failing.push(`${path}: ${response.status} ${new URL(url).pathname}`);
+      }
     }
     expect(failing).toEqual([]);
   });
 
   it('is served only under the prefix (the control: a root-relative URL would fail)', async () => {
-    expect((await fetch(new URL(`/${STORY_SLUG}/`, local))).status).toBe(404);
-    expect((await fetch(new URL(`${BASE}${STORY_SLUG}/share.png`, local))).status).toBe(200);
+    expect((await fetch(new URL('/soybeans/', local))).status).toBe(404);
+    expect((await fetch(new URL(`${BASE}soybeans/share.png`, local))).status).toBe(200);
   });
 });
