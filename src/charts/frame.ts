@@ -3,13 +3,13 @@
 // in the chart's language. The page stays complete without JavaScript and without chart.css.
 import { csvFormatRows } from 'd3-dsv';
 import type { Aggregate } from '../contract/index.ts';
-import { formatDecimal, ratesText } from '../format/index.ts';
+import { ratesText } from '../format/index.ts';
 import { strings, type Lang } from '../i18n/index.ts';
 import { escapeHtml } from './html.ts';
 import { layoutsFor } from './layouts.ts';
 import { renderArtboard, type Artboard } from './render.ts';
 import { sourceText, type ChartSpec } from './spec.ts';
-import { cellNumber, cellText, type ChartTable } from './table.ts';
+import { cellDisplay, cellNumber, cellText, type ChartTable } from './table.ts';
 
 export interface FrameOptions {
   /** Where the page writes chartCsv() for this chart. */
@@ -34,7 +34,7 @@ function tableHtml(caption: string, table: ChartTable, captionHidden: boolean): 
     .map((row) => {
       const cells = row.map((cell, k) => {
         const number = cellNumber(cell);
-        const text = escapeHtml(typeof cell === 'number' ? formatDecimal(cell) : cellText(cell));
+        const text = escapeHtml(cellDisplay(cell));
         // The row header may be a number too (a rank first): aligned and sorted like one.
         const attributes = `${table.columns[k]?.numeric ? ' class="chart__num"' : ''}${number === undefined ? '' : ` data-value="${number}"`}`;
         return k === 0 ? `<th scope="row"${attributes}>${text}</th>` : `<td${attributes}>${text}</td>`;

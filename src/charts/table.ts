@@ -2,7 +2,7 @@
 // table under the chart, its CSV file, and the body of a `type: table` chart. Wide by
 // default (a row per category, a column per series); `columns:` picks and orders fields.
 import type { Aggregate, AggregateRow } from '../contract/index.ts';
-import { formatPercent } from '../format/index.ts';
+import { formatDecimal, formatPercent } from '../format/index.ts';
 import { strings, type Lang } from '../i18n/index.ts';
 import type { ChartData } from './data.ts';
 import { textIn, type ChartDefinition } from './definition.ts';
@@ -27,6 +27,8 @@ export interface ChartTable {
 }
 
 export const cellText = (cell: TableCell): string => (typeof cell === 'object' ? cell.text : String(cell));
+/** A cell as a reader sees it: numbers in full, grouped in the house format ("1,080,412,000"). */
+export const cellDisplay = (cell: TableCell): string => (typeof cell === 'number' ? formatDecimal(cell) : cellText(cell));
 export const cellNumber = (cell: TableCell): number | undefined => (typeof cell === 'object' ? cell.value : typeof cell === 'number' ? cell : undefined);
 
 interface Column extends TableColumn {

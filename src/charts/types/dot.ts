@@ -78,7 +78,7 @@ export const drawDot: DrawChart = (input, layout) => {
       Plot.gridX(scale.ticks, { className: 'chart__grid' }),
       Plot.axisX(scale.ticks, {
         anchor: 'top', tickSize: 0, tickFormat: (value: number) => data.format.label(value, false),
-        label: input.axisLabel, labelAnchor: 'left', labelArrow: 'none', labelOffset: Math.round(fs * 2), className: 'chart__axis',
+        label: input.axisLabel, labelAnchor: 'left', labelArrow: 'none', labelOffset: Math.round(fs * 2.5), className: 'chart__axis',
       }),
       Plot.ruleX([0], { className: 'chart__baseline', stroke: 'currentColor' }),
       ...(single ? [] : [Plot.ruleY(spans, { x1: 'x1', x2: 'x2', y: 'y', stroke: 'currentColor', className: 'chart__grid' })]),

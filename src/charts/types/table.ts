@@ -1,7 +1,7 @@
 // type: table — on the page the chart is its sortable HTML table (see frame.ts); this draws
 // the same rows as an artboard, for the PNG that stands in for the chart where HTML cannot.
 import * as Plot from '@observablehq/plot';
-import { cellText, type ChartTable } from '../table.ts';
+import { cellDisplay, type ChartTable } from '../table.ts';
 import { fitText, textWidth } from '../layouts.ts';
 import type { Layout } from '../spec.ts';
 
@@ -16,13 +16,18 @@ interface Cell {
 export function drawTable(table: ChartTable, layout: Layout): Plot.PlotOptions {
   const fs = layout.fontSize;
   const rowHeight = Math.round(fs * 1.8);
-  // The first column takes what the others leave: numbers need their full width.
   const widths = table.columns.map((column, c) => Math.max(
     textWidth(column.label, fs),
-    ...table.rows.map((row) => textWidth(cellText(row[c] ?? ''), fs)),
+    ...table.rows.map((row) => textWidth(cellDisplay(row[c] ?? ''), fs)),
   ) + fs);
-  const rest = widths.slice(1).reduce((sum, width) => sum + width, 0);
-  widths[0] = Math.max(fs * 4, Math.min(widths[0]!, layout.width - rest));
+  // Text columns give way, widest first, down to four characters: numbers need their full width.
+  let excess = widths.reduce((sum, width) => sum + width, 0) - layout.width;
+  const texts = widths.map((_, c) => c).filter((c) => !table.columns[c]?.numeric).sort((a, b) => widths[b]! - widths[a]!);
+  for (const c of texts) {
+    const give = Math.max(0, Math.min(excess, widths[c]! - fs * 4));
+    widths[c] = widths[c]! - give;
+    excess -= give;
+  }
   const scale = Math.min(1, layout.width / widths.reduce((sum, width) => sum + width, 0));
   const columnWidths = widths.map((width) => width * scale);
   const lefts = columnWidths.map((_, c) => columnWidths.slice(0, c).reduce((sum, width) => sum + width, 0));
@@ -38,7 +43,7 @@ export function drawTable(table: ChartTable, layout: Layout): Plot.PlotOptions {
     });
   });
   place(table.columns.map((column) => column.label), rowHeight * 0.5, true);
-  table.rows.forEach((row, r) => place(row.map(cellText), rowHeight * (r + 1.5), false));
+  table.rows.forEach((row, r) => place(row.map(cellDisplay), rowHeight * (r + 1.5), false));
   const rules = table.rows.map((_, r) => ({ y: rowHeight * (r + 1) }));
   return {
     height: rowHeight * (table.rows.length + 1),
