@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DESKTOP, PHONE, WIDE, fitText, layoutsFor, textWidth } from './layouts.ts';
+import { DESKTOP, PHONE, WIDE, fitText, layoutsFor, textWidth, wrapText } from './layouts.ts';
 
 describe('artboards', () => {
   it('draws text-column charts for phones and desktops, wide charts also at full width', () => {
@@ -20,5 +20,20 @@ describe('text fitting', () => {
     const cut = fitText('Ferrosilicon containing by weight more than 55% of silicon', 120, 10);
     expect(cut).toBe('Ferrosilicon contai…');
     expect(textWidth(cut, 10)).toBeLessThanOrEqual(120);
+  });
+});
+
+describe('text wrapping', () => {
+  it('breaks between words into lines that fit, keeping every word', () => {
+    const text = 'The border closed in January 2020 and trade all but stopped';
+    const lines = wrapText(text, 120, 10);
+    expect(lines.length).toBeGreaterThan(2);
+    expect(lines.join(' ')).toBe(text);
+    for (const line of lines) expect(textWidth(line, 10)).toBeLessThanOrEqual(120);
+  });
+
+  it('keeps text that fits on one line, and breaks a word too wide for any line between its characters', () => {
+    expect(wrapText('Short  note', 120, 10)).toEqual(['Short note']);
+    expect(wrapText('국경폐쇄로무역이멈췄다', 50, 10)).toEqual(['국경폐쇄로', '무역이멈췄', '다']);
   });
 });
