@@ -10,7 +10,7 @@ function recordingRender() {
   const calls: [string, ChartPlacing][] = [];
   const render = (id: string, placing: ChartPlacing) => {
     calls.push([id, placing]);
-    return `<figure class="chart chart--${placing.width}" id="${id}"><svg></svg></figure>`;
+    return `<figure class="chart chart--${placing.width ?? 'own'}" id="${id}"><svg></svg></figure>`;
   };
   return { calls, render };
 }
@@ -20,12 +20,18 @@ const withCharts = (options: Partial<RemarkChartsOptions> = {}): PluggableList =
 ];
 
 describe('remarkCharts', () => {
-  it('replaces ::chart with the rendered figure, unwrapped', () => {
+  it('replaces ::chart with the rendered figure, unwrapped, at the chart\'s own width', () => {
     const { calls, render } = recordingRender();
     const html = renderWith(withCharts({ render }), 'Before.\n\n::chart{#top-imports-2023}\n\nAfter.');
     expect(html).toBe(
-      '<p>Before.</p>\n<figure class="chart chart--text" id="top-imports-2023"><svg></svg></figure>\n<p>After.</p>',
+      '<p>Before.</p>\n<figure class="chart chart--own" id="top-imports-2023"><svg></svg></figure>\n<p>After.</p>',
     );
+    expect(calls).toEqual([['top-imports-2023', { titleLevel: 2 }]]);
+  });
+
+  it('passes width=text on, to keep a wide chart to the column', () => {
+    const { calls, render } = recordingRender();
+    renderWith(withCharts({ render }), '::chart{#top-imports-2023 width=text}');
     expect(calls).toEqual([['top-imports-2023', { width: 'text', titleLevel: 2 }]]);
   });
 
@@ -62,7 +68,7 @@ describe('remarkCharts', () => {
 
   it('stops at a missing id, a label, a bad width or an unknown attribute', () => {
     expect(failureOf(withCharts(), '::chart').printed).toBe(
-      'story.md:1:1-1:8: ::chart needs a chart id, as in ::chart{#top-imports-2023}',
+      'story.md:1:1-1:8: ::chart needs a chart id, as in ::chart{#imports-by-product}, for content/charts/imports-by-product.yaml',
     );
     expect(failureOf(withCharts(), '::chart[Top imports]{#top-imports-2023}').printed).toBe(
       'story.md:1:1-1:40: ::chart takes no [label]: titles and captions come with the chart',
