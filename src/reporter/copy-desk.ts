@@ -11,8 +11,12 @@ const text = (node: Element | null | undefined): string => (node?.textContent ??
 function chartWords(figure: Element): string[] {
   // One artboard is enough: the others draw the same words, sometimes cut short.
   const artboard = figure.querySelector('.chart__artboard--desktop') ?? figure.querySelector('.chart__artboard');
+  // A text wrapped over several lines is one tspan per line: read them as one.
   const words = [...(artboard?.querySelectorAll('text') ?? [])]
-    .map((node) => text(node))
+    .map((node) => {
+      const lines = [...node.querySelectorAll('tspan')];
+      return lines.length > 0 ? lines.map(text).join(' ') : text(node);
+    })
     .filter((word) => /\p{L}/u.test(word) && !/^[-−+$¥€£\d]/.test(word));
   return [...new Set(words)];
 }
