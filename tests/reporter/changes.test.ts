@@ -1,16 +1,25 @@
-// The change report from real data runs: the first run has nothing to compare with, an
-// unchanged run says so, and a new download that moves a figure and a rank is reported in
-// changes.md and in the terminal summary of `npm run data`.
+// The change report from real data runs, on a copy of the project holding the newsroom
+// fixture: the first run has nothing to compare with, an unchanged run says so, and a new
+// download that moves figures and ranks is reported in changes.md and in the terminal
+// summary of `npm run data`.
+import type { AggregatesFile } from '../../src/contract/index.ts';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyProject, dataStep, IMPORTS_2023, npmRun, removeCopies, replaceIn, SILICON_CARBIDE_VALUE } from './helpers.ts';
+import { copyProject, dataStep, npmRun, removeCopies, replaceIn } from './helpers.ts';
+
+/** The 2024 yuan download, and Argentina's January row in it (line 4). */
+const SOY_2024 = 'data/raw/soy-imports-2024.csv';
+const ARGENTINA_JANUARY = '"111,220,040"';
+/** GACC's partner codes of the two suppliers that swap places. */
+const ARGENTINA = '402';
+const RUSSIA = '344';
 
 let root: string;
 const changes = () => readFile(join(root, 'data/build/changes.md'), 'utf8');
 
 beforeAll(async () => {
-  root = await copyProject();
+  root = await copyProject('newsroom');
 }, 60_000);
 afterAll(removeCopies);
 
@@ -23,22 +32,28 @@ describe('the change report', () => {
     expect(await changes()).toBe('# Data changes\n\nNo fact or aggregate changed since the previous run.\n');
   });
 
-  it('reports a moved figure and a changed rank after a new download', async () => {
-    // 50 million yuan more silicon carbide: past molybdenum ore into fifth place.
-    await replaceIn(root, IMPORTS_2023, SILICON_CARBIDE_VALUE, '"52,737,507"');
+  it('reports moved figures and changed ranks after a new download', async () => {
+    // A billion yuan more from Argentina in January 2024: past Russia into third place.
+    await replaceIn(root, SOY_2024, ARGENTINA_JANUARY, '"1,111,220,040"');
     const { code, stderr } = await npmRun(root, 'data');
     expect(code).toBe(0);
     const report = await changes();
+    // The partners as the reference tables name them.
+    const { rows } = (JSON.parse(await readFile(join(root, 'data/build/aggregates.json'), 'utf8')) as AggregatesFile)['soy-partners-2024']!;
+    const name = (code: string) => String(rows.find((row) => row.partner === code)!.partner_name);
+    const [argentina, russia] = [name(ARGENTINA), name(RUSSIA)];
     for (const line of [
-      '- silicon-carbide-2023: 47.35M → 97.35M yuan (+105.6%)',
-      '- silicon-carbide-2023: rank 6 → 5',
-      '- molybdenum-2023: rank 5 → 6',
-      '- minerals-2023: 506.79M → 556.79M yuan (+9.9%)',
-      '- top-imports-2023: Silicon carbide rank 6 → 5',
-      '- top-imports-2023: Molybdenum ore rank 5 → 6',
-      '- top-imports-2023: 1 of 46 values changed: Silicon carbide 47.35M → 97.35M yuan (+105.6%)',
+      '- soy-2024: 24.46B → 25.46B yuan (+4.1%)',
+      '- soy-change: 6.31% → 10.66% (+68.8%)',
+      '- top-supplier-share-2024: 54.81% → 52.82% (−3.6%)',
+      `- soy-partners-2024: ${argentina} rank 4 → 3`,
+      `- soy-partners-2024: ${russia} rank 3 → 4`,
+      `- soy-partners-2024: 1 of 6 values changed: ${argentina} 1.28B → 2.28B yuan (+78%)`,
+      '- soy-monthly: 1 of 24 values changed: January 2024 2.08B → 3.08B yuan (+48%)',
     ]) expect(report).toContain(line);
-    expect(stderr).toContain('data: 9 change(s) since the previous run (data/build/changes.md):');
-    expect(stderr).toContain('data:   silicon-carbide-2023: rank 6 → 5');
+    // Nothing the new download does not reach: the wig story's figures stay as they were.
+    expect(report).not.toMatch(/wig/);
+    expect(stderr).toContain('data: 10 change(s) since the previous run (data/build/changes.md):');
+    expect(stderr).toContain(`data:   soy-partners-2024: ${argentina} rank 4 → 3`);
   });
 });

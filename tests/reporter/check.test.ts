@@ -1,18 +1,22 @@
-// `npm run check` on a copy of the project: the launch story is clean, figures typed by hand
-// are found at their lines (and years, dates, resolution numbers and HS codes are not),
-// mistakes in stories and in the data inputs are errors with file and line, and the
-// copy-desk sheet has every piece of display text.
+// `npm run check` on a copy of the project holding the newsroom fixture: its stories are
+// clean, figures typed by hand are found at their lines (and years, dates, resolution numbers
+// and HS codes are not), mistakes in stories and in the data inputs are errors with file and
+// line, and the copy-desk sheet has every piece of display text.
 import { readFile, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatProblem } from '../../src/ingest/errors.ts';
 import { runCheck } from '../../src/reporter/check.ts';
-import { copyProject, dataStep, npmRun, removeCopies, replaceIn, STORY, writeStory } from './helpers.ts';
+import { copyProject, dataStep, npmRun, removeCopies, replaceIn, writeStory } from './helpers.ts';
+
+const STORY = 'content/stories/soybeans.md';
+const PUBLISHED = [STORY, 'content/stories/soybeans-ko.md', 'content/stories/wigs.md'];
+const DRAFT = 'content/stories/half-written.md';
 
 let root: string;
 
 beforeAll(async () => {
-  root = await copyProject();
+  root = await copyProject('newsroom');
   await dataStep(root);
 }, 60_000);
 afterAll(removeCopies);
@@ -38,48 +42,59 @@ async function check(name: string, body: string[], frontmatter = FRONTMATTER) {
 }
 
 describe('npm run check', () => {
-  it('finds nothing wrong with the launch story and the shipped data', async () => {
-    const result = await runCheck({ root, stories: [STORY] });
+  it("finds nothing wrong with the fixture's published stories and data", async () => {
+    const result = await runCheck({ root, stories: PUBLISHED });
     expect(result.errors.map(formatProblem)).toEqual([]);
     expect(result.warnings.map(formatProblem)).toEqual([]);
   });
 
+  it('says a draft is left out of the build, and nothing else', async () => {
+    const result = await runCheck({ root, stories: [DRAFT] });
+    expect(result.errors.map(formatProblem)).toEqual([]);
+    const messages = result.warnings.map((w) => w.message);
+    expect(messages).toHaveLength(2);
+    expect(messages).toEqual(expect.arrayContaining([
+      expect.stringMatching(/^draft: true: `npm run build` leaves this story out/),
+      'placeholder text (TODO) is still in the story',
+    ]));
+  });
+
   it('warns about every figure typed by hand, at its line, and names the fact it matches', async () => {
     const { file, errors, warnings } = await check('loose-numbers', [
-      '::chart{#top-imports-2023}', // line 12
+      '::chart{#soy-partners}', // line 12
       '',
-      'China imported 181.53 million yuan of ferrosilicon, :fact[ferrosilicon-2023]{as=usd}.', // 14
-      'Imports rose 12% and came 3rd.', // 15
+      'China bought 14.56 billion yuan of soybeans from Brazil, :fact[soy-2024]{as=usd} in all.', // 14
+      'Imports rose 12% and Argentina came 4th.', // 15
       '',
       '## Up 2.5 billion', // 17
       '',
-      'Tungsten was worth about $21.6 million and 4,500 tonnes.', // 19
+      'Partners selling in yuan sold it about $3.4 billion of soybeans and 4,500 tonnes.', // 19
     ]);
     expect(errors).toEqual([]);
     expect(warnings.map((w) => [w.line, /^"([^"]+)"/.exec(w.message)?.[1]])).toEqual([
-      [14, '181.53 million yuan'],
+      [14, '14.56 billion yuan'],
       [15, '12%'],
-      [15, '3rd'],
+      [15, '4th'],
       [17, '2.5 billion'],
-      [19, '$21.6 million'],
+      [19, '$3.4 billion'],
       [19, '4,500 tonnes'],
     ]);
-    expect(warnings[0]).toMatchObject({ file, message: expect.stringContaining('It looks like :fact[ferrosilicon-2023].') });
-    expect(warnings[4]!.message).toContain('It looks like :fact[tungsten-2023]{as=usd}.');
+    expect(warnings[0]).toMatchObject({ file, message: expect.stringContaining('It looks like :fact[top-supplier-2024].') });
+    expect(warnings[4]!.message).toContain('It looks like :fact[soy-2024]{as=usd}.');
   });
 
   it('does not take years, dates, resolution numbers, HS codes or words for figures', async () => {
     const { errors, warnings } = await check('not-figures', [
-      '::chart{#top-imports-2023}',
+      '::chart{#soy-partners}',
       '',
-      'In 2019 and again from January to October 2023, and in 2020–21, the 1990s and 2022-23.',
-      'On 5 December 2023, December 4, 2023-12-04 and at 7\\:30pm (a colon before digits is escaped).',
+      'In 2019 and again from January to December 2024, and in 2020–21, the 1990s and 2022-23.',
+      'On 5 December 2024, December 4, 2024-12-04 and at 7\\:30pm (a colon before digits is escaped).',
       'UN Security Council Resolution 2397, adopted in 2017, and resolutions 2270 and 2321; paragraph 7.',
-      'HS chapters 84 and 85, chapters 86 to 89, (HS 72–83), HS 7202.21 and 2613.90, partner code 109.',
-      'COVID-19 closed the border; the G20 met; five minerals; the first ten months; ranked second.',
+      'HS chapters 12 and 15, chapters 86 to 89, (HS 12–15), HS 1201.90 and 1201.10, partner code 410.',
+      'COVID-19 closed ports; the G20 met; five partners; the first ten months; ranked second.',
       '',
       '```',
-      'Code is not prose: 181.53 million.',
+      'Code is not prose: 14.56 billion.',
       '```',
     ]);
     expect(errors).toEqual([]);
@@ -87,66 +102,71 @@ describe('npm run check', () => {
   });
 
   it('checks the figures in the frontmatter text too, at their lines', async () => {
-    const frontmatter = FRONTMATTER.map((line) => (line.startsWith('summary:') ? 'summary: Imports reached 506.8 million yuan in 2023' : line));
-    const { warnings } = await check('frontmatter-figures', ['::chart{#top-imports-2023}'], frontmatter);
-    expect(warnings.map((w) => [w.line, w.message.slice(0, 60)])).toEqual([[8, '"506.8 million yuan" in summary is typed by hand: frontmatte']]);
-    expect(warnings[0]!.message).toContain(':fact[minerals-2023]');
+    const frontmatter = FRONTMATTER.map((line) => (line.startsWith('summary:') ? 'summary: Imports reached 24.46 billion yuan in 2024' : line));
+    const { warnings } = await check('frontmatter-figures', ['::chart{#soy-partners}'], frontmatter);
+    expect(warnings.map((w) => [w.line, w.message.slice(0, 48)])).toEqual([[8, '"24.46 billion yuan" in summary is typed by hand']]);
+    expect(warnings[0]!.message).toContain(':fact[soy-2024]');
   });
 
   it('reports an unknown fact or chart as an error at its line', async () => {
-    const fact = await check('unknown-fact', ['::chart{#top-imports-2023}', '', 'It came :fact[tungstn-2023]{as=rank}.']);
+    const fact = await check('unknown-fact', ['::chart{#soy-partners}', '', 'It came to :fact[soy-2042].']);
     expect(fact.errors.map(formatProblem)).toEqual([
-      `${fact.file}:14: Unknown fact "tungstn-2023" in :fact[tungstn-2023]. Did you mean "tungsten-2023" or "tungsten-2022"?`,
+      `${fact.file}:14: Unknown fact "soy-2042" in :fact[soy-2042]. Did you mean "soy-2023" or "soy-2024"?`,
     ]);
-    const chart = await check('unknown-chart', ['::chart{#top-imports-2032}']);
-    expect(chart.errors[0]).toMatchObject({ line: 12, message: expect.stringContaining('Unknown chart "top-imports-2032"') });
+    const chart = await check('unknown-chart', ['::chart{#soy-partner}']);
+    expect(chart.errors[0]).toMatchObject({ line: 12, message: expect.stringContaining('Unknown chart "soy-partner"') });
   });
 
   it('reports a mistake in a chart block at the line it is on', async () => {
     const { file, errors } = await check('bad-block', [
-      '::chart{#top-imports-2023}',
+      '::chart{#soy-partners}',
       '',
       '```chart',
       'type: bar',
-      'aggregate: top-imports-2023',
-      'x: prodct',
+      'aggregate: soy-partners-2024',
+      'x: partnr',
       'title: T',
       'dek: D',
       '```',
     ]);
-    expect(errors.map(formatProblem)).toEqual([`${file}:17: aggregate top-imports-2023 has no field "prodct" for x. Did you mean "product"?`]);
+    expect(errors.map(formatProblem)).toEqual([`${file}:17: aggregate soy-partners-2024 has no field "partnr" for x. Did you mean "partner"?`]);
   });
 
   it('refuses two stories whose chart blocks share an id, naming both files', async () => {
-    const block = (title: string) => ['```chart', 'type: bar', 'aggregate: top-imports-2023', 'x: product', `title: ${title}`, 'dek: D', '```'];
-    const first = await writeStory(root, 'first-block', [...FRONTMATTER, ...block('Top imports')].join('\n'));
-    const second = await writeStory(root, 'second-block', [...FRONTMATTER.map((line) => line.replace('2024-01-15', '2024-02-01')), ...block('Top imports')].join('\n'));
+    const block = (title: string) => ['```chart', 'type: bar', 'aggregate: soy-partners-2024', 'x: partner', `title: ${title}`, 'dek: D', '```'];
+    const first = await writeStory(root, 'first-block', [...FRONTMATTER, ...block('Top suppliers')].join('\n'));
+    const second = await writeStory(root, 'second-block', [...FRONTMATTER.map((line) => line.replace('2024-01-15', '2024-02-01')), ...block('Top suppliers')].join('\n'));
     const { errors } = await runCheck({ root, stories: [second, first] });
     expect(errors.map(formatProblem)).toEqual([
-      `${second}: chart id "top-imports" is already used by a chart block in ${first}; every chart on the site needs its own id (set "id:" in the block)`,
+      `${second}: chart id "top-suppliers" is already used by a chart block in ${first}; every chart on the site needs its own id (set "id:" in the block)`,
     ]);
-    const apart = await writeStory(root, 'second-block', [...FRONTMATTER, ...block('Top imports'), ''].join('\n').replace('title: Top imports', 'id: other-top-imports\ntitle: Top imports'));
+    const apart = await writeStory(root, 'second-block', [...FRONTMATTER, ...block('Top suppliers'), ''].join('\n').replace('title: Top suppliers', 'id: other-top-suppliers\ntitle: Top suppliers'));
     expect((await runCheck({ root, stories: [apart, first] })).errors).toEqual([]);
+  });
+
+  it('lets the editions of one story share a block id, each in its language', async () => {
+    const { errors } = await runCheck({ root, stories: [STORY, 'content/stories/soybeans-ko.md'] });
+    expect(errors).toEqual([]);
   });
 
   it('warns about figures typed into a chart block\'s title, dek or notes, at their lines', async () => {
     const { file, warnings } = await check('block-figures', [
       '```chart',
       'type: bar',
-      'aggregate: top-imports-2023',
-      'x: product',
-      'title: Ferrosilicon imports rose 45%',
-      'dek: Ferrosilicon reached 181.53 million yuan in 2023.',
+      'aggregate: soy-partners-2024',
+      'x: partner',
+      'title: Soybean imports rose 6%',
+      'dek: Brazil sold 14.56 billion yuan in 2024.',
       '```',
     ]);
     expect(warnings.map(formatProblem)).toEqual([
-      `${file}:16: "45%" in chart block title is typed by hand: a chart block cannot bind facts, so check it against data/build/facts.json by hand.`,
-      expect.stringMatching(new RegExp(`^${file}:17: "181\\.53 million yuan" in chart block dek is typed by hand: .* It looks like :fact\\[ferrosilicon-2023\\]`)),
+      `${file}:16: "6%" in chart block title is typed by hand: a chart block cannot bind facts, so check it against data/build/facts.json by hand.`,
+      expect.stringMatching(new RegExp(`^${file}:17: "14\\.56 billion yuan" in chart block dek is typed by hand: .* It looks like :fact\\[top-supplier-2024\\]`)),
     ]);
   });
 
   it('reads a story saved with a byte-order mark (as Windows editors save) like any other', async () => {
-    const file = await writeStory(root, 'with-bom', `\uFEFF${[...FRONTMATTER, '::chart{#top-imports-2023}', '', 'Words.'].join('\n')}`);
+    const file = await writeStory(root, 'with-bom', `\uFEFF${[...FRONTMATTER, '::chart{#soy-partners}', '', 'Words.'].join('\n')}`);
     const { errors, stories } = await runCheck({ root, stories: [file] });
     expect(errors).toEqual([]);
     expect(stories[0]!.html).not.toContain('title:');
@@ -155,7 +175,7 @@ describe('npm run check', () => {
 
   it('reports frontmatter mistakes at the field\'s line', async () => {
     const frontmatter = FRONTMATTER.map((line) => line.replace('published: 2024-01-15', 'publishd: 2024-01-15'));
-    const { file, errors } = await check('bad-frontmatter', ['::chart{#top-imports-2023}'], frontmatter);
+    const { file, errors } = await check('bad-frontmatter', ['::chart{#soy-partners}'], frontmatter);
     expect(errors.map(formatProblem)).toEqual([
       `${file}:1: published: is required: the date of first publication, written YYYY-MM-DD such as 2023-12-04`,
       expect.stringMatching(new RegExp(`^${file}:6: publishd: unknown field\\. Did you mean "published"\\?`)),
@@ -174,7 +194,7 @@ describe('npm run check', () => {
       await replaceIn(root, 'data/raw/sources.yaml', '  flow: import\n', '  flow: imports\n');
       const { errors } = await runCheck({ root, stories: [STORY] });
       expect(errors.map(formatProblem)).toEqual([
-        'data/raw/sources.yaml:3: entry for kp-imports-2019.csv: flow must be "import" or "export" (the file itself cannot tell which)',
+        'data/raw/sources.yaml:4: entry for soy-imports-2023.csv: flow must be "import" or "export" (the file itself cannot tell which)',
       ]);
     } finally {
       await writeFile(sources, before);
@@ -197,20 +217,20 @@ describe('npm run check', () => {
     expect(clean.code).toBe(0);
     expect(clean.stderr).toContain('check: 1 story, 0 errors, 0 warnings');
     for (const text of [
-      'Headline: North Korea\'s minerals for chips and batteries flow to China',
-      'Subhead: Banned goods heading the other way',
-      'Chart 1 (top-imports-2023)',
-      'Title: Ferrosilicon and tungsten, month by month',
-      'Note: 2020, when the border was closed for the pandemic, is not shown.',
+      "Headline: Brazil supplies 54.8% of China's soybeans",
+      'Subhead: Month by month',
+      'Chart 1 (soy-stacked)',
+      'Title: Soybeans month by month',
+      'Note: Amounts restated at 7.2',
       'Source: China General Administration of Customs (GACC).',
-      'Table headings: Month | Ferrosilicon (yuan) | Tungsten ore (yuan)',
-      'On the chart: Monthly imports (yuan) | Ferrosilicon | Tungsten ore',
+      'Table headings: Partner | GM soybeans (yuan) | Non-GM soybeans (yuan)',
+      'On the chart: Imports (yuan) | Harvest arrives',
     ]) expect(clean.stdout).toContain(text);
-    const file = await writeStory(root, 'broken', [...FRONTMATTER, '::chart{#top-imports-2023}', '', ':fact[tungstn-2023]'].join('\n'));
+    const file = await writeStory(root, 'broken', [...FRONTMATTER, '::chart{#soy-partners}', '', ':fact[soy-2042]'].join('\n'));
     const broken = await npmRun(root, 'check', [file, '--no-sheet']);
     expect(broken.code).toBe(1);
     expect(broken.stdout).toBe('');
-    expect(broken.stderr).toContain(`error: ${file}:14: Unknown fact "tungstn-2023"`);
+    expect(broken.stderr).toContain(`error: ${file}:14: Unknown fact "soy-2042"`);
     expect(broken.stderr).toContain('check: 1 story, 1 error, 0 warnings');
   });
 });

@@ -1,17 +1,30 @@
-// `npm run dev` in a copy of the project: one command serves the site and re-runs the data
-// step; an edited story and an edited download show on the served page without a restart;
-// in a browser, a data or story error shows in a banner with file and line over the last
-// good page, and fixing it clears the banner and shows the fix.
+// `npm run dev` in a copy of the project holding the newsroom fixture: one command serves the
+// site and re-runs the data step; an edited story and an edited download show on the served
+// page without a restart; in a browser, a data or story error shows in a banner with file
+// and line over the last good page, and fixing it clears the banner and shows the fix.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { commandEnv, copyProject, freePort, IMPORTS_2023, removeCopies, replaceIn, SILICON_CARBIDE_VALUE, STORY, waitFor } from './helpers.ts';
+import { FIXTURES } from '../support/project.ts';
+import { INSTALL_TIMEOUT, launchChromium } from '../browser/chromium.ts';
+import { commandEnv, copyProject, freePort, removeCopies, replaceIn, waitFor } from './helpers.ts';
 
-const PAGE = 'china-north-korea-minerals/';
+const STORY = 'content/stories/soybeans.md';
+const PAGE = 'soybeans/';
+/** The 2024 yuan download, and Argentina's January row in it (line 4). */
+const SOY_2024 = 'data/raw/soy-imports-2024.csv';
+const ARGENTINA_JANUARY = '"111,220,040"';
+const SENTENCE = "China's largest soybean supplier in 2024 was";
+/** The fact the page shows in yuan first, then in dollars. */
+const FACT = 'soy-2024';
+const FIGURE = new RegExp(`data-fact="${FACT}"[^>]*>([^<]+)<`);
+/** The story's line that cites the fact in dollars, where a typo will go. */
+const DOLLARS = `:fact[${FACT}]{as=usd}`;
+const DOLLARS_LINE = readFileSync(join(FIXTURES, 'newsroom', STORY), 'utf8').split('\n').findIndex((line) => line.includes(DOLLARS)) + 1;
 const BANNER = '#customs-story-dev-problems';
-const SILICON_CARBIDE = /data-fact="silicon-carbide-2023"[^>]*>([^<]+)</;
 
 let root: string;
 let server: ChildProcess | undefined;
@@ -32,7 +45,7 @@ function pageWhere(what: string, test: (html: string) => boolean): Promise<strin
 }
 
 beforeAll(async () => {
-  root = await copyProject();
+  root = await copyProject('newsroom');
   const port = await freePort();
   // Its own process group, so afterAll can stop npm, node and everything they started.
   server = spawn('npm', ['run', 'dev', '--', '--port', String(port)], {
@@ -65,21 +78,21 @@ afterAll(async () => {
 
 describe('npm run dev', () => {
   it('runs the data step first and serves the story', () => {
-    expect(output).toMatch(/data: 7,419 records, 7 aggregates, 21 facts → data\/build/);
+    expect(output).toMatch(/data: 182 records, 6 aggregates, 6 facts → data\/build/);
   });
 
   it('shows an edited story without a restart', async () => {
-    await replaceIn(root, STORY, 'Much of what China now buys', 'Much of what China buys today');
-    await pageWhere('the edited sentence', (html) => html.includes('Much of what China buys today'));
+    await replaceIn(root, STORY, SENTENCE, 'In 2024 the largest supplier of soybeans was');
+    await pageWhere('the edited sentence', (html) => html.includes('In 2024 the largest supplier of soybeans was'));
   });
 
   it('re-runs the data step when a download changes and serves the new figures', async () => {
-    expect(SILICON_CARBIDE.exec((await page())!)?.[1]).toBe('47.35 million yuan');
-    await replaceIn(root, IMPORTS_2023, SILICON_CARBIDE_VALUE, '"52,737,507"');
-    await pageWhere('the new silicon carbide figure', (html) => SILICON_CARBIDE.exec(html)?.[1] === '97.35 million yuan');
+    expect(FIGURE.exec((await page())!)?.[1]).toBe('24.46 billion yuan');
+    await replaceIn(root, SOY_2024, ARGENTINA_JANUARY, '"1,111,220,040"');
+    await pageWhere('the new soybean figure', (html) => FIGURE.exec(html)?.[1] === '25.46 billion yuan');
     // The page can show the new figure a moment before the terminal summary is printed.
-    await waitFor('the change summary', async () => output.includes('data:   silicon-carbide-2023: rank 6 → 5') || undefined, 60_000);
-    expect(output).toContain(`data: ${IMPORTS_2023} changed; running the data step`);
+    await waitFor('the change summary', async () => output.includes(`data:   ${FACT}: 24.46B → 25.46B yuan (+4.1%)`) || undefined, 60_000);
+    expect(output).toContain(`data: ${SOY_2024} changed; running the data step`);
   });
 
   describe('in a browser', () => {
@@ -87,17 +100,11 @@ describe('npm run dev', () => {
     let tab: Page;
 
     beforeAll(async () => {
-      if (!existsSync('/usr/bin/chromium')) {
-        throw new Error("The browser tests need Debian's chromium at /usr/bin/chromium: apt-get update && apt-get install -y chromium");
-      }
-      browser = await chromium.launch({
-        executablePath: '/usr/bin/chromium',
-        args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-      });
+      browser = await launchChromium();
       tab = await browser.newPage();
       await tab.goto(new URL(PAGE, url).href);
-      await tab.locator('data[data-fact="silicon-carbide-2023"]').first().waitFor();
-    }, 60_000);
+      await tab.locator(`data[data-fact="${FACT}"]`).first().waitFor();
+    }, INSTALL_TIMEOUT);
 
     afterAll(async () => {
       await browser?.close();
@@ -123,31 +130,32 @@ describe('npm run dev', () => {
         throw new Error(`the banner stayed: ${await banner().textContent()}\n--- npm run dev said:\n${output.slice(-3000)}`);
       }
     }
-    const figure = () => tab.locator('data[data-fact="silicon-carbide-2023"]').first().textContent();
+    const figure = () => tab.locator(`data[data-fact="${FACT}"]`).first().textContent();
 
     it('shows a data error with file and line over the last good page, and clears it once fixed', async () => {
-      await replaceIn(root, IMPORTS_2023, '"52,737,507"', '"52,7x7,507"');
+      await replaceIn(root, SOY_2024, '"1,111,220,040"', '"1,111,2x0,040"');
       await bannerShown();
-      expect(await banner().textContent()).toContain(`${IMPORTS_2023}:31: value "52,7x7,507" is not a whole number`);
-      expect(await figure()).toBe('97.35 million yuan');
-      expect(output).toContain(`${IMPORTS_2023}:31: value "52,7x7,507" is not a whole number`);
+      expect(await banner().textContent()).toContain(`${SOY_2024}:4: value "1,111,2x0,040" is not a whole number`);
+      expect(await figure()).toBe('25.46 billion yuan');
+      expect(output).toContain(`${SOY_2024}:4: value "1,111,2x0,040" is not a whole number`);
 
-      await replaceIn(root, IMPORTS_2023, '"52,7x7,507"', SILICON_CARBIDE_VALUE);
+      await replaceIn(root, SOY_2024, '"1,111,2x0,040"', ARGENTINA_JANUARY);
       await bannerGone();
-      await expect.poll(figure, { timeout: WAIT_MS }).toBe('47.35 million yuan');
+      await expect.poll(figure, { timeout: WAIT_MS }).toBe('24.46 billion yuan');
     }, 3 * WAIT_MS);
 
     it('shows a story error with file and line and keeps the last good page until it is fixed', async () => {
-      await replaceIn(root, STORY, ':fact[tungsten-2023]{as=rank}', ':fact[tungstn-2023]{as=rank}');
+      const typo = DOLLARS.replace(FACT, 'soy-2042');
+      await replaceIn(root, STORY, DOLLARS, typo);
       await bannerShown();
-      expect(await banner().textContent()).toContain(`${STORY}:25: Unknown fact "tungstn-2023"`);
+      expect(await banner().textContent()).toContain(`${STORY}:${DOLLARS_LINE}: Unknown fact "soy-2042"`);
       // Still the article, not an error page.
-      expect(await tab.locator('h1.article__title').textContent()).toContain("North Korea's minerals");
+      expect(await tab.locator('h1.article__title').textContent()).toContain("of China's soybeans");
 
-      await replaceIn(root, STORY, ':fact[tungstn-2023]{as=rank}', ':fact[tungsten-2023]{as=rank}');
-      await replaceIn(root, STORY, 'Much of what China buys today', 'Much of what China buys now');
+      await replaceIn(root, STORY, typo, DOLLARS);
+      await replaceIn(root, STORY, 'In 2024 the largest supplier of soybeans was', 'In 2024 the biggest supplier of soybeans was');
       await bannerGone();
-      await tab.getByText('Much of what China buys now').waitFor({ timeout: WAIT_MS });
+      await tab.getByText('In 2024 the biggest supplier of soybeans was').waitFor({ timeout: WAIT_MS });
     }, 3 * WAIT_MS);
   });
 });

@@ -1,36 +1,38 @@
 // Shared pieces for the reporter-workflow tests: a throwaway copy of the project to edit
-// freely, the data step run in it, and small file edits a reporter would make.
+// freely (with a fixture project's content in place of the shipped one), the data step run
+// in it, and small file edits a reporter would make.
 import { spawn } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readdir, readFile, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { DataStepError, formatProblem } from '../../src/ingest/errors.ts';
-import { runDataStep, type DataStepResult } from '../../src/pipeline.ts';
-
-export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-export const STORY = 'content/stories/china-north-korea-minerals.md';
-export const IMPORTS_2023 = 'data/raw/kp-imports-2023-01-10.csv';
-/** Silicon carbide's first row in the 2023 imports, line 31: a value the story's facts use. */
-export const SILICON_CARBIDE_VALUE = '"2,737,507"';
+import type { DataStepResult } from '../../src/pipeline.ts';
+import { dataStep as runReporterDataStep } from '../support/build.ts';
+import { layOutFixture } from '../support/project.ts';
+import { ROOT } from '../support/temp.ts';
 
 /** What the copy leaves out: installed packages, history, outputs and other tests' scratch. */
 const SKIP = new Set(['node_modules', '.git', 'dist', 'tmp', '.vitest', '.astro', 'tests', 'data/build']);
+/** The newsroom's own content, which a fixture project replaces. */
+const CONTENT = ['data/raw', 'data/reference', 'data/aggregates.yaml', 'content'];
 
 const made: string[] = [];
 
 /**
- * A copy of the project in a temporary folder. node_modules is a real folder of links to
- * the installed packages, so the copy's own caches (.vite, .astro) stay in the copy.
+ * A copy of the project in a temporary folder: the code with the shipped content, or with
+ * fixture project `fixture`'s content instead (tests/support/project.ts). node_modules is a
+ * real folder of links to the installed packages, so the copy's own caches (.vite, .astro)
+ * stay in the copy.
  */
-export async function copyProject(): Promise<string> {
+export async function copyProject(fixture?: string): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'reporter-test-'));
   made.push(dir);
+  const skip = new Set([...SKIP, ...(fixture ? CONTENT : [])]);
   await cp(ROOT, dir, {
     recursive: true,
-    filter: (source) => !SKIP.has(source.slice(ROOT.length).replace(/\/$/, '')),
+    filter: (source) => !skip.has(source.slice(ROOT.length).replace(/\/$/, '')),
   });
+  if (fixture) await layOutFixture(fixture, dir);
   await mkdir(join(dir, 'node_modules'));
   for (const name of await readdir(join(ROOT, 'node_modules'))) {
     if (name === '.vite' || name === '.astro' || name === '.cache') continue;
@@ -44,19 +46,14 @@ export async function removeCopies(): Promise<void> {
 }
 
 /** The data step in a project copy, as `npm run data` runs it. */
-export async function dataStep(root: string): Promise<DataStepResult> {
-  try {
-    return await runDataStep({
-      rawDir: join(root, 'data/raw'),
-      outDir: join(root, 'data/build'),
-      referenceDir: join(root, 'data/reference'),
-      aggregatesFile: join(root, 'data/aggregates.yaml'),
-      changeReport: true,
-    });
-  } catch (error) {
-    if (error instanceof DataStepError) throw new Error(`${error.message}: ${error.problems.map(formatProblem).join('; ')}`);
-    throw error;
-  }
+export function dataStep(root: string): Promise<DataStepResult> {
+  return runReporterDataStep({
+    rawDir: join(root, 'data/raw'),
+    outDir: join(root, 'data/build'),
+    referenceDir: join(root, 'data/reference'),
+    aggregatesFile: join(root, 'data/aggregates.yaml'),
+    changeReport: true,
+  });
 }
 
 /** Replaces the first `from` in a file (as bytes, so GB18030 downloads stay as they are). */

@@ -1,5 +1,7 @@
 // `npm run new -- <slug>`: a story that passes the schema and the check, with today's date
-// and a first chart; bad and taken slugs are refused, and nothing is overwritten.
+// and a first chart from the project's own data (a copy holding the newsroom fixture, whose
+// one ranked aggregate is its supplier table); bad and taken slugs are refused, and nothing
+// is overwritten.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
@@ -13,7 +15,7 @@ import { copyProject, dataStep, npmRun, removeCopies } from './helpers.ts';
 let root: string;
 
 beforeAll(async () => {
-  root = await copyProject();
+  root = await copyProject('newsroom');
   await dataStep(root);
 }, 60_000);
 afterAll(removeCopies);
@@ -27,7 +29,7 @@ describe('npm run new', () => {
     const story = validateStoryFrontmatter(file, frontmatter);
     expect(story.published.toISOString().slice(0, 10)).toBe('2024-05-07');
     expect(story.lang).toBe('en');
-    expect(text).toMatch(/\n```chart\ntype: bar {2,}# bar, line, area or dot\naggregate: top-imports-2023 /);
+    expect(text).toMatch(/\n```chart\ntype: bar {2,}# bar, line, area or dot\naggregate: soy-partners-2024 /);
   });
 
   it('creates a story the check passes, with the placeholders left to fill as warnings', async () => {
