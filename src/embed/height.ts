@@ -10,9 +10,12 @@
 // Artboards scale with the width up to chart.css's caps; text wraps less as it grows, so each
 // artboard's text is estimated at the narrowest width that shows it.
 import type { Aggregate } from '../contract/index.ts';
+import { conversionText } from '../charts/frame.ts';
 import { DESKTOP, PHONE, WIDE, textWidth } from '../charts/layouts.ts';
 import { renderArtboard } from '../charts/render.ts';
 import { sourceText, type ChartSpec } from '../charts/spec.ts';
+import { cellText, type ChartTable } from '../charts/table.ts';
+import { strings } from '../i18n/index.ts';
 
 /** embed.css: the figure's padding, and its widest content box (the wide artboard's width). */
 const PADDING = 12;
@@ -33,6 +36,12 @@ const STEP = 100_000;
 /** A new term starts where the text has become this much shorter than at the last one's start. */
 const TEXT_STEP = 40;
 
+/**
+ * chart.css: a table chart's table, at the figure's 16px: line height, a row's padding and
+ * rule, a cell's right padding, the room a sort arrow takes in a header, the table's top margin.
+ */
+const TABLE = { size: 16, line: 22.4, row: 0.4 * 16 + 1, gap: 12, arrow: 16, top: 8 };
+
 /** A run of text as chart.css sets it (px at a 16px root): size, line height, margins. */
 interface TextBlock {
   text: string;
@@ -41,25 +50,92 @@ interface TextBlock {
   space: number;
 }
 
+/** A text cut where its lines may break: each piece's width, and the space before it. */
+type Pieces = { width: number; space: number }[];
+
+/** Han and kana break between any two characters; the rest (Hangul too, which may be kept whole) at spaces. */
+const PIECE = /\s+|[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]|[^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]+/g;
+
+function pieces(text: string, size: number): Pieces {
+  const result: Pieces = [];
+  let space = 0;
+  for (const [token] of text.matchAll(PIECE)) {
+    if (/^\s/.test(token)) {
+      space = textWidth(' ', size);
+    } else {
+      result.push({ width: textWidth(token, size), space });
+      space = 0;
+    }
+  }
+  return result;
+}
+
+/** The lines pieces fill at `width`, word by word: a piece wider than a line has one to itself. */
+function lineCount(text: Pieces, width: number): number {
+  let lines = 1;
+  let used = 0;
+  for (const piece of text) {
+    if (used > 0 && used + piece.space + piece.width > width) {
+      lines++;
+      used = piece.width;
+    } else {
+      used += (used > 0 ? piece.space : 0) + piece.width;
+    }
+  }
+  return lines;
+}
+
+const oneLine = (text: Pieces) => text.reduce((sum, piece) => sum + piece.space + piece.width, 0);
+
 /**
- * Everything but the artboard (padding, header, footer and the table's summary line) as a
- * function of the content width. The texts are measured once: the estimate is asked for at
- * every pixel of width.
+ * A table chart's table as a function of the content width: columns as wide as their longest
+ * text, shrunk alike when the whole is wider than the chart but never below their longest
+ * word (the box scrolls then), each row as tall as its most wrapped cell.
+ */
+function tableHeight(table: ChartTable): (width: number) => number {
+  const arrow = { width: TABLE.arrow, space: 0 };
+  const rows = [
+    table.columns.map((column) => [...pieces(column.label, TABLE.size), arrow]),
+    ...table.rows.map((row) => row.map((cell) => pieces(cellText(cell), TABLE.size))),
+  ];
+  const columns = table.columns.map((_, c) => ({
+    longest: Math.max(...rows.map((row) => oneLine(row[c] ?? []))),
+    word: Math.max(...rows.flatMap((row) => (row[c] ?? []).map((piece) => piece.width))),
+  }));
+  const total = columns.reduce((sum, column) => sum + column.longest + TABLE.gap, 0);
+  return (width) => {
+    const share = Math.min(1, width / total);
+    const room = columns.map((column) => Math.max(column.word, column.longest * share));
+    return TABLE.top + rows.reduce((sum, row) => sum + TABLE.row + TABLE.line * Math.max(1, ...row.map((text, c) => lineCount(text, room[c]!))), 0);
+  };
+}
+
+/**
+ * Everything but the artboard (padding, header, footer, and the table's summary line or, for
+ * a table chart, the table and its files line) as a function of the content width. The texts
+ * are measured once: the estimate is asked for at every pixel of width.
  */
 function frameHeight(spec: ChartSpec, aggregate: Aggregate): (width: number) => number {
+  const words = strings(spec.lang).frame;
+  const isTable = spec.type === 'table';
   const footer = (text: string): TextBlock => ({ text, size: 14, line: 19.6, space: 4.8 });
   const blocks: TextBlock[] = [
     { text: spec.title, size: 18.4, line: 23, space: 4 },
     { text: spec.dek, size: 16, line: 22.4, space: 12 },
-    ...(aggregate.synthetic ? [{ text: 'SAMPLE DATA', size: 12.8, line: 21.2, space: 8 }] : []),
-    ...(spec.notes ? [footer(`Note: ${spec.notes}`)] : []),
-    footer(`Source: ${sourceText(spec, aggregate)}`),
+    ...(aggregate.synthetic ? [{ text: words.sampleBadge.toUpperCase(), size: 12.8, line: 21.2, space: 8 }] : []),
+    ...(spec.notes ? [footer(`${words.note} ${spec.notes}`)] : []),
+    ...(aggregate.conversion ? [footer(words.convertedAt(conversionText(aggregate, spec.lang)))] : []),
+    footer(`${words.source} ${sourceText(spec, aggregate)}`),
     footer(spec.credit),
-    footer('Get the data (CSV)'),
-    { text: 'Show the data as a table', size: 14, line: 19.6, space: 12 },
+    footer(words.getData),
+    isTable
+      ? { text: `${words.compiledFrom} ${aggregate.sources.join(', ')}`, size: 16, line: 22.4, space: 32 }
+      : { text: words.showTable, size: 14, line: 19.6, space: 12 },
   ];
-  const measured = blocks.map((b) => ({ ...b, width: textWidth(b.text, b.size) }));
-  return (width) => 2 * PADDING + FOOTER_TOP + measured.reduce((sum, b) => sum + b.space + b.line * Math.max(1, Math.ceil(b.width / width)), 0) + SLACK;
+  const measured = blocks.map((b) => ({ ...b, pieces: pieces(b.text, b.size) }));
+  const table = isTable ? tableHeight(spec.table(aggregate)) : () => 0;
+  return (width) => 2 * PADDING + FOOTER_TOP + table(width) + SLACK
+    + measured.reduce((sum, b) => sum + b.space + b.line * lineCount(b.pieces, width), 0);
 }
 
 export interface FallbackHeight {
@@ -74,12 +150,15 @@ export interface FallbackHeight {
 export function fallbackHeight(spec: ChartSpec, aggregate: Aggregate): FallbackHeight {
   // The content widths each artboard shows at, how wide it is drawn at most, and its height
   // per pixel of width.
-  const artboards = [PHONE, DESKTOP, WIDE].map((layout, k) => {
-    const { width, height } = renderArtboard(spec, aggregate, layout);
-    const from = [NARROWEST - 2 * PADDING, DESKTOP_FROM, WIDE_FROM][k]!;
-    const upTo = [DESKTOP_FROM - 1, WIDE_FROM - 1, MAX_CONTENT][k]!;
-    return { from, upTo, cap: Math.min(Math.round(width * MAX_SCALE), MAX_CONTENT), ratio: height / width };
-  });
+  // A table chart shows its table and no artboard.
+  const artboards = spec.type === 'table'
+    ? [{ from: NARROWEST - 2 * PADDING, upTo: MAX_CONTENT, cap: MAX_CONTENT, ratio: 0 }]
+    : [PHONE, DESKTOP, WIDE].map((layout, k) => {
+      const { width, height } = renderArtboard(spec, aggregate, layout);
+      const from = [NARROWEST - 2 * PADDING, DESKTOP_FROM, WIDE_FROM][k]!;
+      const upTo = [DESKTOP_FROM - 1, WIDE_FROM - 1, MAX_CONTENT][k]!;
+      return { from, upTo, cap: Math.min(Math.round(width * MAX_SCALE), MAX_CONTENT), ratio: height / width };
+    });
   const text = frameHeight(spec, aggregate);
   const estimate = (content: number) => {
     const artboard = artboards.find((a) => content <= a.upTo) ?? artboards[artboards.length - 1]!;

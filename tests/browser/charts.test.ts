@@ -1,8 +1,9 @@
-// Charts as readers meet them in a real browser, on a story of this test's own: grouped bars
-// and a monthly line chart written as chart blocks over the sample data. Data tables that
-// scroll on a phone, baselines, tooltips, touch, text size, print, page titles, the colours
-// an embed code asks for and sortable tables. One build, one Chromium (Debian's).
-import { mkdir, writeFile } from 'node:fs/promises';
+// Charts as readers meet them in a real browser, on a story of this test's own: grouped bars,
+// a monthly line chart and a table chart written as chart blocks over the sample data. Data
+// tables that scroll on a phone, baselines, tooltips, touch, text size, print, page titles,
+// the colours an embed code asks for, embeds without script and sortable tables. One build,
+// one Chromium (Debian's).
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Browser, BrowserContextOptions, Locator, Page } from 'playwright-core';
@@ -16,6 +17,7 @@ const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const SLUG = 'reading-fixture';
 const BARS = 'reading-groups';
 const LINE = 'reading-months';
+const TABLE = 'reading-table';
 const STORY = `---
 title: A story to read charts in
 dek: Grouped bars and a line of monthly points, to test how readers meet charts.
@@ -52,15 +54,26 @@ title: Two minerals, month by month
 dek: Nearly sixty months on one line each, a few pixels apart on a phone.
 \`\`\`
 
+\`\`\`chart
+id: ${TABLE}
+type: table
+aggregate: minerals-by-year
+x: product
+colour: year
+title: Minerals, year by year, as a table
+dek: A chart that is its table, wider than a phone.
+\`\`\`
+
 A paragraph after the charts.
 `;
 
 let site: Running | undefined;
 let browser: Browser | undefined;
+let dist: string;
 
 beforeAll(async () => {
   const work = await tempDir('browser-charts-');
-  const dist = join(work, 'dist');
+  dist = join(work, 'dist');
   const stories = join(work, 'stories');
   await mkdir(stories, { recursive: true });
   await writeFile(join(stories, `${SLUG}.md`), STORY);
@@ -491,6 +504,36 @@ describe('the data tables of charts', () => {
       await page.keyboard.press('Space');
       expect(await last.getAttribute('aria-sort')).toBe('descending');
       expect(await values()).toEqual([...ascending].sort((a, b) => b - a));
+    });
+  });
+});
+
+/** An embed page of this build's charts, their scripts stripped, in columns of these widths. */
+const COLUMNS = [260, 300, 360, 420, 480, 544, 600, 700, 800, 904, 1000];
+
+describe('an embed on a page without any script', () => {
+  it('is never too short for its chart in a column of any width, the table chart included', async () => {
+    const snippets = await Promise.all([BARS, LINE, TABLE].map(async (id) => {
+      const { html } = JSON.parse(await readFile(join(dist, 'embed', id, 'oembed.json'), 'utf8')) as { html: string };
+      // Loaded at once rather than as the reader scrolls, to measure them all.
+      return html.replace(/<script\b[^>]*><\/script>/g, '').replace(' loading="lazy"', '');
+    }));
+    const columns = snippets.flatMap((snippet) => COLUMNS.map((width) => `<div style="width:${width}px">${snippet}</div>`));
+    await writeFile(join(dist, 'columns.html'), `<!doctype html><html lang="en"><title>Columns</title><link rel="icon" href="data:,"><body style="margin:0">${columns.join('')}</body></html>`);
+    await withPage('columns.html', 1280, {}, async ({ page }) => {
+      await page.waitForLoadState('load');
+      const frames = page.locator('iframe[data-customs-story-embed]');
+      expect(await frames.count()).toBe(3 * COLUMNS.length);
+      const short: string[] = [];
+      for (const frame of await frames.elementHandles()) {
+        const outer = await frame.evaluate((element) => ({ height: element.getBoundingClientRect().height, src: element.getAttribute('src'), width: element.getBoundingClientRect().width }));
+        const inner = await (await frame.contentFrame())!.evaluate(async () => {
+          await document.fonts.ready;
+          return document.documentElement.getBoundingClientRect().height;
+        });
+        if (outer.height < inner) short.push(`${outer.src} at ${outer.width}px: ${outer.height}px for ${inner}px`);
+      }
+      expect(short).toEqual([]);
     });
   });
 });
