@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { testChart } from '../charts/testing.ts';
 import { sampleFacts } from '../format/fixtures.ts';
 import type { Lang } from '../format/index.ts';
 import { storyProcessor } from './processor.ts';
@@ -18,6 +19,7 @@ function story(lang: Lang, markdown: string): string {
     charts: ['top-imports-2023'],
     render: (id, { width }) => `<figure data-chart="${id}" data-width="${width}"></figure>`,
     renderBlock: ({ spec }, { width }) => `<figure data-chart="${spec.id}" data-width="${width}"></figure>`,
+    compile: (yaml) => testChart(yaml, lang),
   });
   return String(processor.processSync({ path: 'story.md', value: markdown }));
 }
