@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ChartDefinitionError, parseChartDefinition, slug, textIn, type DefinitionOptions } from './definition.ts';
 import { yaml } from './testing.ts';
@@ -163,5 +164,15 @@ describe('mistakes in a definition', () => {
     const { line: at, message: said } = failure(yaml('type: line', 'aggregate: a', 'x: month', 'title: T', 'dek: D', ...lines));
     expect(said).toMatch(message);
     expect(at).toBe(line);
+  });
+});
+
+describe('the reporters\' guide', () => {
+  it('documents every key a chart takes, and no other', () => {
+    const guide = readFileSync(new URL('../../docs/reporters.md', import.meta.url), 'utf8');
+    const table = guide.slice(guide.indexOf('### Every key'), guide.indexOf('### Highlights and the colour key'));
+    const documented = [...table.matchAll(/^\| `([a-z_]+)` \|/gm)].map((match) => match[1]);
+    const keys = /Keys: (.*)\.$/.exec(failure(chart('nope: 1')).message)![1]!.match(/"([a-z_]+)"/g)!.map((key) => key.slice(1, -1));
+    expect([...documented].sort()).toEqual([...keys].sort());
   });
 });
