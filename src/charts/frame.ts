@@ -83,7 +83,8 @@ export function renderChartFigure(spec: ChartSpec, aggregate: Aggregate, options
   // A table chart is its table; every other chart is its artboards, with the table a click away.
   const body = table
     ? scrollingTable(spec, aggregate)
-    : `<div class="chart__artboards">${layoutsFor(spec.width).map((layout) => artboardHtml(renderArtboard(spec, aggregate, layout))).join('')}</div>`;
+    // The browser script names each artboard it makes focusable with these words.
+    : `<div class="chart__artboards" data-values-label="${escapeHtml(words.valuesLabel)}">${layoutsFor(spec.width).map((layout) => artboardHtml(renderArtboard(spec, aggregate, layout))).join('')}</div>`;
   const data = table
     ? filesHtml(aggregate, spec.lang)
     : `<details class="chart__data"><summary>${escapeHtml(words.showTable)}</summary>${scrollingTable(spec, aggregate)}${filesHtml(aggregate, spec.lang)}</details>`;

@@ -132,7 +132,8 @@ function setUpArtboard(chart: Chart, box: HTMLElement): void {
   if (board.marks.length === 0) return;
   box.tabIndex = 0;
   box.setAttribute('role', 'group');
-  box.setAttribute('aria-label', 'Chart values: use the arrow keys to read them');
+  // The words come from the frame, in the chart's language.
+  box.setAttribute('aria-label', box.closest('[data-values-label]')?.getAttribute('data-values-label') ?? '');
 
   const follow = (event: PointerEvent) => {
     const picked = marksAt(board, event);

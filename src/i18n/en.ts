@@ -77,9 +77,8 @@ export const en: Strings = {
     compiledFrom: 'Compiled from:',
     sampleBadge: 'Sample data',
     sampleNote: 'Sample data generated for this project, not GACC figures',
+    valuesLabel: 'Chart values: use the arrow keys to read them',
     tableRegion: (title) => `Data table: ${title}`,
-    scrollHint: 'Scroll sideways to see every column.',
-    sortBy: (column) => `Sort by ${column}`,
     convertedAt: (rates) => `Amounts restated at ${rates}.`,
   },
   chart: {

@@ -75,9 +75,8 @@ export const ko: Strings = {
     compiledFrom: '집계에 쓴 파일:',
     sampleBadge: '샘플 데이터',
     sampleNote: '이 프로젝트를 위해 생성한 샘플 데이터로, GACC 수치가 아님',
+    valuesLabel: '그래픽의 값: 화살표 키로 읽으세요',
     tableRegion: (title) => `데이터 표: ${title}`,
-    scrollHint: '옆으로 밀어 모든 열을 보세요.',
-    sortBy: (column) => `${column} 기준 정렬`,
     convertedAt: (rates) => `금액은 ${rates}로 환산했습니다.`,
   },
   chart: {

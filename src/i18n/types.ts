@@ -66,9 +66,8 @@ export interface Strings {
     sampleNote: string;
     /** Accessible name of the box a table scrolls in. */
     tableRegion(title: string): string;
-    /** Hint beside a table wide enough to scroll sideways. */
-    scrollHint: string;
-    sortBy(column: string): string;
+    /** Accessible name of an artboard whose values the arrow keys read. */
+    valuesLabel: string;
     /** Where a chart's amounts were restated in another currency: which rates. */
     convertedAt(rates: string): string;
   };
