@@ -40,7 +40,11 @@ export async function copyProject(prefix = 'customs-story-bench-', revision?: st
     }
     await mkdir(join(root, 'node_modules'));
     for (const name of await readdir(join(PROJECT_ROOT, 'node_modules'))) {
-      if (!CACHE_FOLDERS.has(name)) await symlink(join(PROJECT_ROOT, 'node_modules', name), join(root, 'node_modules', name));
+      if (CACHE_FOLDERS.has(name)) continue;
+      // npm's record of what is installed is part of the build cache's key: a copy, so an
+      // install in the working tree during a measurement does not empty the copy's cache.
+      if (name === '.package-lock.json') await cp(join(PROJECT_ROOT, 'node_modules', name), join(root, 'node_modules', name));
+      else await symlink(join(PROJECT_ROOT, 'node_modules', name), join(root, 'node_modules', name));
     }
   } catch (error) {
     await remove();
