@@ -78,9 +78,10 @@ describe('type: column', () => {
     for (let k = 1; k < ticks.length; k++) expect(ticks[k]!.left).toBeGreaterThan(ticks[k - 1]!.right);
   });
 
-  it('keeps every text inside the artboard', () => {
-    for (const layout of [PHONE, DESKTOP, WIDE]) {
-      const { texts, width, height } = drawn(byYear('stack: true'), layout);
+  it('keeps every text inside the artboard, long names under the first and last columns too', () => {
+    const names = yaml('type: column', 'aggregate: ranked-products', 'x: product', 'title: T', 'dek: D');
+    for (const [layout, text] of [PHONE, DESKTOP, WIDE].flatMap((layout) => [[layout, byYear('stack: true')], [layout, names]] as const)) {
+      const { texts, width, height } = drawn(text, layout);
       for (const box of texts) {
         expect(box.left, box.text).toBeGreaterThanOrEqual(-0.5);
         expect(box.right, box.text).toBeLessThanOrEqual(width + 0.5);

@@ -60,6 +60,11 @@ export const drawColumn: DrawChart = (input, layout) => {
   // Category labels: every one that fits, else every second, third… one.
   const widest = Math.max(...data.categories.map((category) => textWidth(category.label, fs)));
   const step = Math.max(1, Math.ceil((widest + fs) / band));
+  // A label is centred on its column: as wide as the columns up to the next, and no wider than keeps it on the artboard.
+  const tickRoom = (k: number) => {
+    const centre = marginLeft + (k + 0.5) * band;
+    return Math.min(band * step - 4, 2 * Math.min(centre, layout.width - centre));
+  };
 
   const xOf = (value: AxisValue, edge: 'start' | 'middle' | 'end'): number => {
     const text = String(value);
@@ -102,7 +107,7 @@ export const drawColumn: DrawChart = (input, layout) => {
         ariaLabel: datumChannel((column: Column) => ({ ...column.datum, className: column.className })),
       }),
       Plot.ruleY([0], { className: 'chart__baseline', stroke: 'currentColor' }),
-      Plot.text(data.categories.flatMap((category, k) => (k % step === 0 ? [{ x: k + 0.5, text: fitText(category.label, band * step - 4, fs) }] : [])), {
+      Plot.text(data.categories.flatMap((category, k) => (k % step === 0 ? [{ x: k + 0.5, text: fitText(category.label, tickRoom(k), fs) }] : [])), {
         x: 'x', frameAnchor: 'bottom', dy: fs * 1.1, text: 'text', lineAnchor: 'middle', fill: 'currentColor', className: 'chart__tick',
       }),
       ...(showValues ? [Plot.text(totals, { x: 'x', y: 'y', text: (total: { y: number }) => data.format.label(total.y, false), dy: -fs * 0.7, fill: 'currentColor', className: 'chart__value' })] : []),

@@ -62,10 +62,13 @@ describe('type: dot', () => {
     expect(drawn(text, DESKTOP, 'ko').texts.filter((box) => box.classes.includes('chart__label--highlight')).map((box) => box.text)).toContain('규소철(광물)');
   });
 
-  it('keys its series above the axis, and keeps every text inside the artboard and apart', () => {
-    for (const layout of [PHONE, DESKTOP]) {
-      const { texts, width, height } = drawn(byYear(), layout);
+  it('keys its series above the axis, and keeps every text inside the artboard and apart, long tick labels too', () => {
+    for (const [layout, format] of [PHONE, DESKTOP].flatMap((layout) => [[layout, 'short'], [layout, 'full']] as const)) {
+      const { texts, width, height } = drawn(byYear(`format: ${format}`), layout);
       expect(texts.filter((box) => box.classes.includes('chart__key-label')).map((box) => box.text)).toEqual(['2019', '2021', '2022', '2023']);
+      expect(texts.filter((box) => box.classes.includes('chart__axis') && /\d/.test(box.text)).length).toBeGreaterThanOrEqual(2);
+      const ticks = drawn(ranked(`format: ${format}`), layout).texts.filter((box) => box.classes.includes('chart__axis'));
+      for (let k = 1; k < ticks.length; k++) expect(overlaps(ticks[k - 1]!, ticks[k]!), `${ticks[k - 1]!.text} / ${ticks[k]!.text}`).toBe(false);
       for (const box of texts) {
         expect(box.left, box.text).toBeGreaterThanOrEqual(-0.5);
         expect(box.right, box.text).toBeLessThanOrEqual(width + 0.5);

@@ -33,9 +33,15 @@ export const drawDot: DrawChart = (input, layout) => {
     Math.round(layout.width * 0.4),
   );
   const max = Math.max(0, ...data.series.flatMap((s) => s.drawn), ...annotationValues(definition.annotations));
-  const scale = valueScale(max, above ? 3 : 5);
   const marginLeft = labelWidth + r + 2;
-  const marginRight = Math.ceil(textWidth(data.format.label(scale.domain[1], false), fs) / 2) + 4;
+  const tickText = (value: number) => data.format.label(value, false);
+  // Fewer ticks where their labels would run into each other ("1,000,000,000" with format: full).
+  const scaleWith = (count: number) => valueScale(max, count);
+  const crowded = (scale: ReturnType<typeof valueScale>) => scale.ticks.length > 2
+    && Math.max(...scale.ticks.map((tick) => textWidth(tickText(tick), fs))) + fs > (layout.width - marginLeft) / (scale.ticks.length - 1);
+  let scale = scaleWith(above ? 3 : 5);
+  for (let count = (above ? 3 : 5) - 1; count >= 1 && crowded(scale); count--) scale = scaleWith(count);
+  const marginRight = Math.ceil(textWidth(tickText(scale.domain[1]), fs) / 2) + 4;
   const plotSpan = { left: marginLeft, right: layout.width - marginRight };
   const axes = (bandTop: number): AnnotationAxes => ({
     valueAcross: true,
@@ -77,7 +83,7 @@ export const drawDot: DrawChart = (input, layout) => {
       ...notes.behind,
       Plot.gridX(scale.ticks, { className: 'chart__grid' }),
       Plot.axisX(scale.ticks, {
-        anchor: 'top', tickSize: 0, tickFormat: (value: number) => data.format.label(value, false),
+        anchor: 'top', tickSize: 0, tickFormat: tickText,
         label: input.axisLabel, labelAnchor: 'left', labelArrow: 'none', labelOffset: Math.round(fs * 2.5), className: 'chart__axis',
       }),
       Plot.ruleX([0], { className: 'chart__baseline', stroke: 'currentColor' }),
