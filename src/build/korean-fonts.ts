@@ -58,6 +58,9 @@ export function unicodeRange(characters: Iterable<string>): string {
   return ranges.join(',');
 }
 
+/** Hangul syllables and jamo, and the CJK punctuation Korean text uses. */
+const HANGUL = /[\u1100-\u11ff\u3000-\u303f\u3130-\u318f\uac00-\ud7af]/;
+
 const isKorean = (html: string) => /^ko\b/i.test(parseHTML(html).document.documentElement.getAttribute('lang') ?? '');
 
 /** Every stylesheet a page loads, joined: linked files of the build and inline styles. */
@@ -93,9 +96,13 @@ export async function addKoreanFonts(dir: string, pages: string[], base: string)
   for (const page of [...pages].sort()) {
     const path = join(dir, page);
     const html = await readFile(path, 'utf8');
-    if (!isKorean(html)) continue;
+    const korean = isKorean(html);
     const text = pageText(html, await pageCss(dir, html, base));
-    const sorted = (characters: Set<string>) => [...new Set([...characters, ...ASCII])].sort().join('');
+    // A page in another language may still show some Korean (the language switch, a Korean
+    // story in the index): it gets a cut of just those characters, for its [lang=ko] text.
+    const shown = (characters: Set<string>) => (korean ? characters : new Set([...characters].filter((c) => HANGUL.test(c))));
+    if (!korean && shown(text.all).size === 0) continue;
+    const sorted = (characters: Set<string>) => [...new Set([...shown(characters), ...(korean ? ASCII : '')])].sort().join('');
     const [regular, bold] = [await cut(KOREAN_WEIGHTS[0], sorted(text.all)), await cut(KOREAN_WEIGHTS[1], sorted(text.bold))];
     const url = (font: KoreanFontFile) => `${prefix}${font.file}`;
     const face = (weight: number, font: KoreanFontFile, range?: string) =>
@@ -103,7 +110,7 @@ export async function addKoreanFonts(dir: string, pages: string[], base: string)
     const preload = (font: KoreanFontFile) => `<link rel="preload" href="${url(font)}" as="font" type="font/woff2" crossorigin="anonymous">`;
     // Bold text outside the bold cut (a script wrote it) falls back to the regular cut, which
     // the page has anyway, rather than to a system font that may have no Hangul.
-    const faces = [face(400, regular), face(700, regular), face(700, bold, unicodeRange([...text.bold, ...ASCII]))];
+    const faces = [face(400, regular), face(700, regular), face(700, bold, unicodeRange([...shown(text.bold), ...(korean ? ASCII : '')]))];
     const head = `${preload(regular)}${preload(bold)}<style>${faces.join('')}</style>`;
     if (!html.includes('</head>')) throw new Error(`${page}: no </head> to add the Korean fonts before`);
     await writeFile(path, html.replace('</head>', `${head}</head>`));
