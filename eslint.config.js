@@ -5,7 +5,7 @@
 import tseslint from 'typescript-eslint';
 
 /** Modules of the data step: the reader, the engine and their reference tables. */
-const DATA_STEP = ['**/ingest/**', '**/aggregate/**', '**/reference/**', '**/pipeline.ts', '**/records.ts', '**/sample/**'];
+const DATA_STEP = ['**/ingest/**', '**/sources/**', '**/aggregate/**', '**/reference/**', '**/pipeline.ts', '**/records.ts', '**/sample/**'];
 /** Modules that draw pages and charts. */
 const SITE = ['**/site/**', '**/pages/**', '**/charts/**', '**/story/**', '**/markdown/**', '**/embed/**', '**/share/**', '**/client/**', '**/layouts/**', '**/components/**', '**/fonts/**'];
 

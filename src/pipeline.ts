@@ -1,6 +1,7 @@
-// The data step: raw GACC downloads in, normalised records, a report, aggregates and facts
-// out. One pass over each file; outputs are written to a scratch folder and swapped in only
-// when everything succeeded, so a failed run leaves the last good output in place.
+// The data step: raw downloads in, normalised records, a report, aggregates and facts out.
+// Each file is read in one pass by the source reader its sources.yaml entry names
+// (src/sources); outputs are written to a scratch folder and swapped in only when
+// everything succeeded, so a failed run leaves the last good output in place.
 import { OUTPUT_FILES, type DataReport, type Aggregate, type AggregatesFile, type FileReport, type Problem, type Rejection, type TradeRecord } from './contract/index.ts';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
@@ -11,17 +12,15 @@ import { stableStringify } from './json.ts';
 import { scratchFor, swapIn } from './fs/swap.ts';
 import { DataStepError, FileError } from './ingest/errors.ts';
 import { MANIFEST_NAME, readManifest, type SourceEntry } from './ingest/manifest.ts';
-import { readGaccFile } from './ingest/read-file.ts';
 import { FileCoverage, findOverlaps } from './ingest/overlap.ts';
+import { DEFAULT_FORMAT, SOURCE_READERS } from './sources/index.ts';
+import type { SourceReader } from './sources/types.ts';
 import { loadReference, ReferenceError, type Reference } from './reference/load.ts';
 import { DeclarationError, readDeclarations, type Declarations } from './aggregate/declarations.ts';
 import { Classifier } from './aggregate/classify.ts';
 import { AggregateBuilder } from './aggregate/engine.ts';
 import { computeFacts } from './aggregate/facts.ts';
 import { writeChangeReport, type ChangeReport } from './reporter/changes.ts';
-
-/** GACC's query platform silently cuts a download at this many rows. */
-export const GACC_ROW_LIMIT = 10_000;
 
 export interface DataStepOptions {
   rawDir: string;
@@ -36,6 +35,8 @@ export interface DataStepOptions {
   changeReport?: boolean;
   /** Write records.parquet beside records.csv (the default). */
   parquet?: boolean;
+  /** The readers by format; SOURCE_READERS unless a test brings its own. */
+  readers?: ReadonlyMap<string, SourceReader>;
 }
 
 export interface DataStepResult {
@@ -69,6 +70,7 @@ export async function runDataStep(options: DataStepOptions): Promise<DataStepRes
 interface PlannedSource extends SourceEntry {
   path: string;
   size: number;
+  reader: SourceReader;
 }
 
 /**
@@ -93,8 +95,14 @@ export async function prepare(options: DataStepOptions) {
     }
   }
   const present = new Set(listed);
+  const readers = options.readers ?? SOURCE_READERS;
+  const readerOf = new Map<string, SourceReader>();
   for (const entry of manifest.entries) {
     if (!present.has(entry.file)) problems.push({ file: MANIFEST_NAME, line: entry.line, message: `the entry for ${entry.file} names a file that is not in the raw folder` });
+    const format = entry.format ?? DEFAULT_FORMAT;
+    const reader = readers.get(format);
+    if (reader) readerOf.set(entry.file, reader);
+    else problems.push({ file: MANIFEST_NAME, line: entry.line, message: `the entry for ${entry.file} has format "${format}", which no reader reads; the formats known are ${[...readers.keys()].join(', ')}` });
   }
   let reference: Reference | undefined;
   let declarations: Declarations = { aggregates: [], facts: [] };
@@ -112,7 +120,7 @@ export async function prepare(options: DataStepOptions) {
   const sources: PlannedSource[] = [];
   for (const file of csvFiles) {
     const path = join(options.rawDir, file);
-    sources.push({ ...entries.get(file)!, path, size: (await stat(path)).size });
+    sources.push({ ...entries.get(file)!, path, size: (await stat(path)).size, reader: readerOf.get(file)! });
   }
   return { sources, reference, declarations };
 }
@@ -143,7 +151,9 @@ async function writeOutputs(
         ? new FileCoverage(source.file, source.flow)
         : undefined;
       const synthetic = source.synthetic;
+      const { reader } = source;
       const onRecord = (record: TradeRecord) => {
+        if (!reader.writesRecordsCsv) records.add(record);
         parquet?.add(record);
         for (const builder of builders) builder.add(record, synthetic);
         coverage?.add(record);
@@ -152,9 +162,9 @@ async function writeOutputs(
         }
       };
       try {
-        const result = await readGaccFile(source, {
+        const result = await reader.read(source, {
           onRecord,
-          onRecordsCsv: (lines, count) => records.write(lines, count),
+          ...(reader.writesRecordsCsv ? { onRecordsCsv: (lines: Uint8Array, count: number) => records.write(lines, count) } : {}),
           onBytes: (bytes) => {
             done += bytes;
             options.onProgress?.({ file: source.file, done, total });
@@ -162,11 +172,9 @@ async function writeOutputs(
         });
         files.push(result.report);
         rejections.push(...result.rejections);
-        if (result.dataRows === GACC_ROW_LIMIT) {
-          warnings.push({ file: source.file, message: `has exactly ${GACC_ROW_LIMIT.toLocaleString('en-US')} data rows, GACC's download limit: it is probably cut short; split the query (by month or product) and download again` });
-        }
+        warnings.push(...result.warnings);
         if (coverage) {
-          coverage.setColumns(Object.keys(result.layout.index));
+          coverage.setColumns(result.keyFields);
           coverages.push(coverage);
         }
       } catch (error) {

@@ -5,6 +5,8 @@
 //   npx node src/bench/worker.ts data-step RAW_DIR OUT_DIR REFERENCE_DIR AGGREGATES_FILE [no-parquet]
 //   npx node src/bench/worker.ts duckdb-data-step path/to/file.csv OUT_DIR
 // Each contender imports its code only when chosen, so no process carries another's modules.
+// (Type imports are erased, so they load nothing.)
+import type { DuckDBConnection, DuckDBResultReader } from '@duckdb/node-api';
 
 export type Contender = 'ours' | 'duckdb' | 'data-step' | 'duckdb-data-step';
 
@@ -29,7 +31,7 @@ interface Outcome {
 
 /** The project's streaming reader, grouping as it goes: sum of value by (hs_code, partner_code). */
 async function runOurs(path: string): Promise<Outcome> {
-  const { readGaccFile } = await import('../ingest/read-file.ts');
+  const { readGaccFile } = await import('../sources/gacc/read-file.ts');
   // Keyed by code, then partner: the reader returns the same string for the same code, so
   // nested lookups hash nothing new per row, where a joined key would build a string.
   const sums = new Map<string, Map<string, number>>();
@@ -81,10 +83,7 @@ async function runDuckDbDataStep(path: string, outDir: string): Promise<Outcome>
   });
 }
 
-type DuckDbConnection = Awaited<ReturnType<Awaited<ReturnType<typeof import('@duckdb/node-api').DuckDBInstance.create>>['connect']>>;
-type DuckDbReader = Awaited<ReturnType<DuckDbConnection['runAndReadAll']>>;
-
-async function withDuckDb(use: (connection: DuckDbConnection) => Promise<Outcome>): Promise<Outcome> {
+async function withDuckDb(use: (connection: DuckDBConnection) => Promise<Outcome>): Promise<Outcome> {
   const { DuckDBInstance } = await import('@duckdb/node-api');
   const instance = await DuckDBInstance.create(':memory:');
   const connection = await instance.connect();
@@ -96,7 +95,7 @@ async function withDuckDb(use: (connection: DuckDbConnection) => Promise<Outcome
   }
 }
 
-function sumGroups(groups: DuckDbReader): Outcome {
+function sumGroups(groups: DuckDBResultReader): Outcome {
   let total = 0n;
   let rows = 0n;
   const table = groups.getColumns();

@@ -25,6 +25,12 @@ describe('parseManifest', () => {
     }
   });
 
+  it('reads the format of a file that is not a GACC download, and no format otherwise', () => {
+    const { entries, problems } = parseManifest(`- file: a.csv\n  flow: import\n  ${SOURCE}\n  synthetic: false\n  format: other-source\n- file: b.csv\n  flow: import\n  ${SOURCE}\n  synthetic: false\n`);
+    expect(problems).toEqual([]);
+    expect(entries.map((entry) => entry.format)).toEqual(['other-source', undefined]);
+  });
+
   it('reads a single month as a one-month period', () => {
     const { entries } = parseManifest(`- file: a.csv\n  flow: export\n  period: 2023-10\n  ${SOURCE}\n  synthetic: true\n`);
     expect(entries[0]!.period).toEqual({ start: 2023 * 12 + 9, end: 2023 * 12 + 9 });
@@ -42,6 +48,7 @@ describe('parseManifest', () => {
     ['flow "imports"', `- file: a.csv\n  flow: imports\n  ${SOURCE}\n  synthetic: true\n`, /flow must be "import" or "export"/],
     ['a period with a month 13', `- file: a.csv\n  flow: import\n  period: 2023-01..2023-13\n  ${SOURCE}\n  synthetic: true\n`, /is not a period/],
     ['an entry that is not a mapping', '- a.csv\n', /must be a mapping/],
+    ['a format that is not text', `- file: a.csv\n  flow: import\n  ${SOURCE}\n  synthetic: true\n  format: [gacc]\n`, /format must be text/],
   ])('reports %s on the entry\'s line', (_what, text, message) => {
     const { problems } = parseManifest(`# provenance\n${text}`);
     expect(problems).toEqual([{ file: 'sources.yaml', line: 2, message: expect.stringMatching(message) }]);

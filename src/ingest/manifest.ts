@@ -1,5 +1,6 @@
 // The provenance manifest, sources.yaml: one entry per download, saying what the file
-// itself cannot (imports or exports, the period of a totals file) and where it came from.
+// itself cannot (imports or exports, the period of a totals file), where it came from and,
+// for a file that is not a GACC download, which reader reads it (`format:`).
 import type { Flow, Names, Problem } from '../contract/index.ts';
 import { readFile } from 'node:fs/promises';
 import { isSeq, parseDocument, LineCounter } from 'yaml';
@@ -18,11 +19,13 @@ export interface SourceEntry {
   synthetic: boolean;
   license?: string;
   notes?: string;
+  /** Which source reader reads the file (src/sources); absent: the default, GACC's download. */
+  format?: string;
   /** Line of the entry in sources.yaml, for messages. */
   line: number;
 }
 
-const KEYS = new Set(['file', 'flow', 'period', 'source', 'synthetic', 'license', 'notes']);
+const KEYS = new Set(['file', 'flow', 'period', 'source', 'synthetic', 'license', 'notes', 'format']);
 
 export interface Manifest {
   entries: SourceEntry[];
@@ -65,7 +68,7 @@ export function parseManifest(text: string): Manifest {
     for (const key of Object.keys(entry)) {
       if (!KEYS.has(key)) problem(`unknown key "${key}"; entries take ${[...KEYS].join(', ')}`);
     }
-    const { file, flow, period, source, synthetic, license, notes } = entry;
+    const { file, flow, period, source, synthetic, license, notes, format } = entry;
     if (typeof file !== 'string' || file.trim() === '') {
       problem('the entry has no file');
       continue;
@@ -89,7 +92,7 @@ export function parseManifest(text: string): Manifest {
     const names = sourceNames(source);
     if (!names) problem(`${where}: source must say where and when the file was downloaded, as text or as text per language ({ en: …, ko: … })`);
     if (typeof synthetic !== 'boolean') problem(`${where}: synthetic must be true (generated sample data) or false (a real download)`);
-    for (const [key, value] of [['license', license], ['notes', notes]] as const) {
+    for (const [key, value] of [['license', license], ['notes', notes], ['format', format]] as const) {
       if (value !== undefined && typeof value !== 'string') problem(`${where}: ${key} must be text`);
     }
     entries.push({
@@ -101,6 +104,7 @@ export function parseManifest(text: string): Manifest {
       synthetic: synthetic === true,
       ...(typeof license === 'string' ? { license } : {}),
       ...(typeof notes === 'string' ? { notes } : {}),
+      ...(typeof format === 'string' ? { format } : {}),
       line,
     });
   }

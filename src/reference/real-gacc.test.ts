@@ -6,7 +6,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { TradeRecord } from '../contract/index.ts';
-import { readGaccFile } from '../ingest/read-file.ts';
+import { readGaccFile } from '../sources/gacc/read-file.ts';
 import { buildTables, readGaccCodeLists } from './build.ts';
 import { loadReference, REFERENCE_FILES } from './load.ts';
 

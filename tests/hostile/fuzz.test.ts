@@ -14,7 +14,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MonthRange } from '../../src/months.ts';
 import { monthName } from '../../src/months.ts';
 import { FileError } from '../../src/ingest/errors.ts';
-import { readGaccFile, type FileReadResult, type ReadOptions, type SourceFile } from '../../src/ingest/read-file.ts';
+import { readGaccFile, type FileReadResult, type GaccReadOptions } from '../../src/sources/gacc/read-file.ts';
+import type { SourceFile } from '../../src/sources/types.ts';
 import { removeTempDirs, tempDir } from '../ingest/helpers.ts';
 
 afterAll(removeTempDirs);
@@ -42,7 +43,7 @@ interface Read {
   result: FileReadResult;
 }
 
-async function read(path: string, period: MonthRange | undefined, chunkSize: number | undefined, segments: Pick<ReadOptions, 'segmentBytes' | 'threads'> = {}): Promise<Read> {
+async function read(path: string, period: MonthRange | undefined, chunkSize: number | undefined, segments: Pick<GaccReadOptions, 'segmentBytes' | 'threads'> = {}): Promise<Read> {
   const records: TradeRecord[] = [];
   const result = await readGaccFile(sourceFor(path, period), { onRecord: (r) => records.push(r), ...(chunkSize ? { chunkSize } : {}), ...segments });
   return { records, result };

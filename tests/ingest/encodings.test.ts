@@ -6,7 +6,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FileError } from '../../src/ingest/errors.ts';
-import { readGaccFile, type FileReadResult } from '../../src/ingest/read-file.ts';
+import { readGaccFile, type FileReadResult } from '../../src/sources/gacc/read-file.ts';
 import { gb18030, removeTempDirs, tempDir } from './helpers.ts';
 
 afterAll(removeTempDirs);

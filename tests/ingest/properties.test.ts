@@ -5,7 +5,8 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readGaccFile, type SourceFile } from '../../src/ingest/read-file.ts';
+import { readGaccFile } from '../../src/sources/gacc/read-file.ts';
+import type { SourceFile } from '../../src/sources/types.ts';
 import { fixture, gaccLine, gb18030, removeTempDirs, tempDir } from './helpers.ts';
 
 afterAll(removeTempDirs);

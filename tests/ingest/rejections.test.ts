@@ -8,7 +8,7 @@ import { csvParse } from 'd3-dsv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   failingRun, fixture, gaccLine, gb18030, independentValueSum, REFERENCE, removeTempDirs, runCase,
-  SOURCES_ENTRY, tempDir, ZH_COLUMNS, type CaseRun,
+  SOURCES_ENTRY, tempDir, type CaseRun,
 } from './helpers.ts';
 
 afterAll(removeTempDirs);

@@ -1,4 +1,4 @@
-import type { Currency, HeaderLanguage } from '../contract/index.ts';
+import type { Currency, HeaderLanguage } from '../../contract/index.ts';
 // The header names GACC uses, in Chinese and English, mapped to our field names. Columns
 // are found by name, never by position: which ones a download has, and their order, follow
 // the query that produced it.

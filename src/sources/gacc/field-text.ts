@@ -3,9 +3,9 @@
 // string returned after that: no allocation per field, and GB18030 (slow to decode in
 // JavaScript) is decoded only once per name. Entries are found by a hash of the bytes and
 // confirmed byte by byte, so two names can never be confused.
-import type { TextEncoding } from '../contract/index.ts';
+import type { TextEncoding } from '../../contract/index.ts';
 import iconv from 'iconv-lite';
-import { csvText } from '../records.ts';
+import { csvText } from '../../records.ts';
 import { hashBytes } from './csv-rows.ts';
 
 /** Returned for a field whose bytes are not valid text in the file's encoding. */

@@ -4,7 +4,7 @@
 // The row is read only when that split is beyond doubt (the separators give exactly the
 // header's number of fields, and quotes turn up only in name columns); otherwise it is
 // rejected, so a row is never read shifted by a column.
-import { FieldSpans, hashBytes } from './csv-rows.ts';
+import { type FieldSpans, hashBytes } from './csv-rows.ts';
 
 const QUOTE = 0x22;
 const COMMA = 0x2c;

@@ -7,10 +7,11 @@
 // kept only if it started where the one before it really ended and assumed what the rows
 // before it really decided (encoding, code length), else it is read again here. Records
 // therefore come out in file order, exactly as one pass would give them.
-import type { FileReport, Flow, Names, Rejection, TextEncoding, TradeRecord } from '../contract/index.ts';
+import type { Rejection, TextEncoding } from '../../contract/index.ts';
 import { open, type FileHandle } from 'node:fs/promises';
-import { monthName, type MonthRange } from '../months.ts';
-import { FileError } from './errors.ts';
+import { monthName } from '../../months.ts';
+import type { KeyField, ReadOptions, SourceFile, SourceReadResult } from '../types.ts';
+import { FileError } from '../../ingest/errors.ts';
 import { byteOrderMark, decideEncoding, looksLikeUtf16 } from './encoding.ts';
 import { FieldSpans, NEED_MORE, scanRow } from './csv-rows.ts';
 import { readHeader, type ColumnField, type ColumnLayout } from './columns.ts';
@@ -19,40 +20,14 @@ import type { RowShape } from './inner-quotes.ts';
 import { EMPTY_TEXT, FLOAT_STRIDE, INT_STRIDE, NOT_TEXT_MESSAGE, readSegment, segmentHolds, type SegmentResult, type SegmentTask } from './segment.ts';
 import { readSegmentInThread, releaseFile, segmentThreads } from './segment-pool.ts';
 
-export interface SourceFile {
-  /** Path relative to the raw folder, `/`-separated: what reports and records name. */
-  file: string;
-  /** Where to read it. */
-  path: string;
-  flow: Flow;
-  /** Declared in the manifest; required when the file has no month column. */
-  period?: MonthRange;
-  synthetic: boolean;
-  /** Provenance from the manifest, carried into the report for the pages' source notes. */
-  source: string;
-  source_names?: Names;
-  license?: string;
-  notes?: string;
-}
-
-export interface FileReadResult {
-  report: FileReport;
-  rejections: Rejection[];
+export interface FileReadResult extends SourceReadResult {
   /** Data rows seen, accepted or not. */
   dataRows: number;
   codeLength: number | undefined;
   layout: ColumnLayout;
 }
 
-export interface ReadOptions {
-  onRecord: (record: TradeRecord) => void;
-  /**
-   * Given, receives the records.csv lines (with '\n') of the records just passed to
-   * onRecord, as UTF-8 bytes valid until the next call: cheaper than formatting records.
-   */
-  onRecordsCsv?: (bytes: Uint8Array, records: number) => void;
-  /** Called with the number of bytes consumed since the last call. */
-  onBytes?: (bytes: number) => void;
+export interface GaccReadOptions extends ReadOptions {
   /** Bytes read at a time (at least 16); small sizes are for tests of row boundaries. */
   chunkSize?: number;
   /** Bytes per segment; a file with more data than one segment is read by worker threads. */
@@ -61,6 +36,11 @@ export interface ReadOptions {
   threads?: number;
 }
 
+/** GACC's query platform silently cuts a download at this many rows. */
+export const GACC_ROW_LIMIT = 10_000;
+
+const ROW_LIMIT_MESSAGE = `has exactly ${GACC_ROW_LIMIT.toLocaleString('en-US')} data rows, GACC's download limit: it is probably cut short; split the query (by month or product) and download again`;
+const KEY_FIELDS: readonly KeyField[] = ['partner_code', 'trade_mode_code', 'place_code'];
 const MIN_CHUNK = 16;
 const DEFAULT_CHUNK = 4 << 20;
 const DEFAULT_SEGMENT = 4 << 20;
@@ -75,7 +55,7 @@ const CR = 0x0d;
 
 let nextFileId = 0;
 
-export async function readGaccFile(source: SourceFile, options: ReadOptions): Promise<FileReadResult> {
+export async function readGaccFile(source: SourceFile, options: GaccReadOptions): Promise<FileReadResult> {
   const handle = await open(source.path, 'r');
   const fileId = nextFileId++;
   const texts = new FieldTextCache();
@@ -375,6 +355,8 @@ class FileRows {
         ...(this.source.notes ? { notes: this.source.notes } : {}),
       },
       rejections: this.rejections,
+      warnings: this.dataRows === GACC_ROW_LIMIT ? [{ file, message: ROW_LIMIT_MESSAGE }] : [],
+      keyFields: KEY_FIELDS.filter((field) => this.layout.index[field] !== undefined),
       dataRows: this.dataRows,
       codeLength: this.codeLength,
       layout: this.layout,

@@ -7,13 +7,13 @@
 //
 // Rows come out columnar, with text as entry numbers of the segment's FieldTextCache, and
 // with each row's records.csv line from its flow column on already written as bytes.
-import type { Flow, TextEncoding } from '../contract/index.ts';
+import type { Flow, TextEncoding } from '../../contract/index.ts';
 import type { FileHandle } from 'node:fs/promises';
-import { formatMonthRange, monthName, type MonthRange } from '../months.ts';
+import { formatMonthRange, monthName, type MonthRange } from '../../months.ts';
 import type { ColumnLayout } from './columns.ts';
 import { FieldSpans, hashBytes, NEED_MORE, scanRow } from './csv-rows.ts';
 import { decideEncoding } from './encoding.ts';
-import { FieldTextCache, UNDECODABLE } from './field-text.ts';
+import { type FieldTextCache, UNDECODABLE } from './field-text.ts';
 import { readInnerQuotes, type RowShape } from './inner-quotes.ts';
 import { digitCount, readDecimal, readMonth, readWholeNumber } from './numbers.ts';
 
