@@ -1,23 +1,32 @@
-// The built site as readers meet it in a real browser: the story page and every embed page at
-// phone (320px) and desktop (1280px) width, light and dark. One build, served from loopback at
-// the address the build writes into its URLs; one Chromium (Debian's) for every test.
+// The built site as readers meet it in a real browser: the newsroom fixture's story pages (every
+// chart type, both languages, a story on sample data) and an embed page per language, at phone
+// (320px) and desktop (1280px) width, light and dark. The run's shared build of the fixture,
+// served from loopback; one Chromium (Debian's) for every test.
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readChartLibrary } from '../../src/site/chart-files.ts';
+import { strings, type Lang } from '../../src/i18n/index.ts';
+import { chartPath } from '../../src/site/charts.ts';
 import { files, serve, type Running } from '../embed/server.ts';
-import { BUILD_TIMEOUT, buildSite, dataStep, removeTempDirs, ROOT, STORY_SLUG, tempDir } from '../site/helpers.ts';
+import { BUILD_TIMEOUT } from '../support/build.ts';
+import { sharedBuild } from '../support/project.ts';
+import { projectCharts, publishedStories } from '../support/stories.ts';
 import { INSTALL_TIMEOUT, launchChromium } from './chromium.ts';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
-const PAGES = [`${STORY_SLUG}/`, ...[...readChartLibrary(join(ROOT, 'content/charts')).keys()].map((id) => `embed/${id}/`)];
+/** Every story page and an embed page in each language, with the language each is in. */
+const PAGES: { path: string; lang: Lang }[] = [
+  { path: 'soybeans/', lang: 'en' },
+  { path: 'soybeans-ko/', lang: 'ko' },
+  { path: 'wigs/', lang: 'en' },
+  { path: 'embed/soy-months/', lang: 'en' },
+  { path: 'embed/ko/soy-stacked/', lang: 'ko' },
+];
 const WIDTHS = [320, 1280];
 const SCHEMES = ['light', 'dark'] as const;
-const CASES = PAGES.flatMap((path) => WIDTHS.flatMap((width) => SCHEMES.map((scheme) => ({ path, width, scheme }))));
+const CASES = PAGES.flatMap(({ path, lang }) => WIDTHS.flatMap((width) => SCHEMES.map((scheme) => ({ path, lang, width, scheme }))));
 type Case = (typeof CASES)[number];
-const name = ({ path, width, scheme }: Case) => `${path} at ${width}px, ${scheme}`;
 
 /** Fonts arrive this late, so a font swap after first paint would show as a layout shift. */
 const FONT_DELAY = 300;
@@ -26,19 +35,28 @@ let site: Running | undefined;
 let browser: Browser | undefined;
 const contexts: BrowserContext[] = [];
 
+/** Story and embed pages of the build, for the control below. */
+let built: { stories: string[]; embeds: string[] } = { stories: [], embeds: [] };
+
 beforeAll(async () => {
-  const work = await tempDir('browser-pages-');
-  const dist = join(work, 'dist');
-  site = await serve('127.0.0.1', files(dist));
-  browser = await launchChromium();
-  const data = await dataStep(join(work, 'data'));
-  await buildSite({ dataDir: data, outDir: dist, site: site.origin });
+  const [project, launched] = await Promise.all([sharedBuild('newsroom'), launchChromium()]);
+  browser = launched;
+  site = await serve('127.0.0.1', files(project.dist));
+  built = {
+    stories: (await publishedStories(project)).map((story) => `${story.id}/`),
+    embeds: (await projectCharts(project, project.data)).map((chart) => `embed/${chartPath(chart.spec)}/`),
+  };
 }, BUILD_TIMEOUT + INSTALL_TIMEOUT);
 
 afterAll(async () => {
   await browser?.close();
   await site?.close();
-  await removeTempDirs();
+});
+
+it('visits every story page and an embed page in each language the site has (the control)', () => {
+  expect(PAGES.filter((page) => !page.path.startsWith('embed/')).map((page) => page.path).sort()).toEqual([...built.stories].sort());
+  for (const page of PAGES) if (page.path.startsWith('embed/')) expect(built.embeds).toContain(page.path);
+  expect(new Set(PAGES.filter((page) => page.path.startsWith('embed/')).map((page) => page.lang))).toEqual(new Set(['en', 'ko']));
 });
 
 interface Opened {
@@ -105,10 +123,10 @@ async function close(opened: Opened): Promise<void> {
   await opened.page.context().close();
 }
 
-/** Each chart's visible artboard and its marks, as the page shows them. */
+/** Each drawn chart's visible artboard and its marks, as the page shows them; table charts have none. */
 function visibleMarks(page: Page): Promise<{ chart: string; marks: { label: string; text: string }[] }[]> {
   return page.evaluate(() =>
-    [...document.querySelectorAll<HTMLElement>('figure.chart')].map((figure) => {
+    [...document.querySelectorAll<HTMLElement>('figure.chart')].filter((figure) => figure.querySelector('.chart__artboard')).map((figure) => {
       const boards = [...figure.querySelectorAll<HTMLElement>('.chart__artboard')].filter((board) => board.checkVisibility());
       if (boards.length !== 1) throw new Error(`${figure.id}: ${boards.length} visible artboards`);
       return {
@@ -240,6 +258,8 @@ describe.each(CASES)('$path at $width px, $scheme', (test) => {
         const box = svgs[0]?.getBoundingClientRect();
         return {
           chart: figure.id,
+          table: !figure.querySelector('.chart__artboard'),
+          rows: [...figure.querySelectorAll('table tbody tr')].filter(shown).length,
           title: shown(figure.querySelector('.chart__title')) ? figure.querySelector('.chart__title')!.textContent : '',
           source: shown(figure.querySelector('.chart__source')) ? figure.querySelector('.chart__source')!.textContent : '',
           svgs: svgs.length,
@@ -251,7 +271,11 @@ describe.each(CASES)('$path at $width px, $scheme', (test) => {
       expect(seen.length).toBeGreaterThan(0);
       for (const chart of seen) {
         expect(chart.title, chart.chart).not.toBe('');
-        expect(chart.source, chart.chart).toMatch(/^Source: /);
+        expect(chart.source, chart.chart).toMatch(new RegExp(`^${strings(test.lang).frame.source} `));
+        if (chart.table) {
+          expect(chart.rows, chart.chart).toBeGreaterThan(0);
+          continue;
+        }
         expect(chart.svgs, chart.chart).toBe(1);
         expect(chart.width, chart.chart).toBeGreaterThan(200);
         expect(chart.height, chart.chart).toBeGreaterThan(100);

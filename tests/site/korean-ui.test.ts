@@ -164,7 +164,7 @@ describe('Korean pages', () => {
 
   it('the test finds English UI text when there is some (the control)', () => {
     expect(patterns.length).toBeGreaterThan(50);
-    const english = [en.frame.getData, `그래픽: ${en.frame.sortBy('순위')}`, '14.6B', en.numbers.money(2e9, 'CNY', {}), en.date(new Date(Date.UTC(2024, 4, 1)))];
+    const english = [en.frame.getData, `자료 출처 (${en.article.files(3)})`, '14.6B', en.numbers.money(2e9, 'CNY', {}), en.date(new Date(Date.UTC(2024, 4, 1)))];
     for (const text of english) expect(englishIn([text]), text).not.toEqual([]);
     expect(englishIn(['데이터 내려받기(CSV)', '145.6억 위안', 'soy-imports-2024.csv', '2024년 5월 1일'])).toEqual([]);
     const { document } = parseHTML('<html lang="ko"><head><title>제목</title></head><body><p aria-label="Data table">표</p><a lang="en" title="Language">English</a><textarea>width=100%</textarea></body></html>');
