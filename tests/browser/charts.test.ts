@@ -1,8 +1,10 @@
-// Charts as readers meet them in a real browser, on a story of this test's own: grouped bars,
-// a monthly line chart and a table chart written as chart blocks over the sample data. Data
-// tables that scroll on a phone, baselines, tooltips, touch, text size, print, page titles,
-// the colours an embed code asks for, embeds without script and sortable tables. One build,
-// one Chromium (Debian's).
+// Charts as readers meet them in a real browser, on stories of this test's own over the sample
+// data. One story of grouped bars, a monthly line chart and a table chart: data tables that
+// scroll on a phone, baselines, tooltips, touch, text size, print, page titles, the colours an
+// embed code asks for, embeds without script and sortable tables. Another with a chart of
+// every type (bars and columns grouped and stacked, a line, stacked areas, dots, a table), at
+// a phone's and a desktop's width, light and dark: axe, the console, the origin, and the
+// keyboard reaching every value and every sortable column. One build, one Chromium (Debian's).
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -67,6 +69,36 @@ dek: A chart that is its table, wider than a phone.
 A paragraph after the charts.
 `;
 
+/** A chart of every type, with the grammar's stack, highlight, hide_zero, annotations and format. */
+const TYPES_SLUG = 'chart-types-fixture';
+const TYPE_CHARTS = [
+  { id: 'types-bar-grouped', settings: 'type: bar\naggregate: minerals-by-year\nx: product\ncolour: year' },
+  { id: 'types-bar-stacked', settings: 'type: bar\naggregate: minerals-by-year\nx: product\ncolour: year\nstack: true\nhide_zero: true' },
+  { id: 'types-column-grouped', settings: 'type: column\naggregate: minerals-by-year\nx: year\ncolour: product\nhighlight: "2023"\nhighlight_label: latest' },
+  { id: 'types-column-stacked', settings: 'type: column\naggregate: minerals-by-year\nx: year\ncolour: product\nstack: true\nformat: percent' },
+  { id: 'types-line', settings: 'type: line\naggregate: monthly-ferrosilicon-tungsten\nx: month\ncolour: product\nannotations:\n  - note: The border closes\n    x: 2020-01' },
+  { id: 'types-area-stacked', settings: 'type: area\naggregate: monthly-ferrosilicon-tungsten\nx: month\ncolour: product\nstack: true\nannotations:\n  - range: Border closed\n    from: 2020-01\n    to: 2022-09' },
+  { id: 'types-dot', settings: 'type: dot\naggregate: minerals-by-year\nx: product\ncolour: year' },
+  { id: 'types-table', settings: 'type: table\naggregate: minerals-by-year\nx: product\ncolour: year' },
+];
+const TYPES_TABLE = 'types-table';
+const TYPES_STORY = `---
+title: A chart of every type
+dek: Bars, columns, a line, areas, dots and a table, to test every chart type in a browser.
+bylines:
+  - name: Test desk
+published: 2023-12-05
+lang: en
+summary: A fixture story for the browser tests of every chart type.
+shareImageAlt: A bar chart.
+---
+
+A paragraph before the charts.
+
+${TYPE_CHARTS.map(({ id, settings }) => `\`\`\`chart\nid: ${id}\n${settings}\ntitle: Chart ${id}\ndek: The ${id.replace('types-', '').replace('-', ' ')} chart of this test.\n\`\`\`\n`).join('\n')}
+A paragraph after the charts.
+`;
+
 let site: Running | undefined;
 let browser: Browser | undefined;
 let dist: string;
@@ -77,6 +109,7 @@ beforeAll(async () => {
   const stories = join(work, 'stories');
   await mkdir(stories, { recursive: true });
   await writeFile(join(stories, `${SLUG}.md`), STORY);
+  await writeFile(join(stories, `${TYPES_SLUG}.md`), TYPES_STORY);
   site = await serve('127.0.0.1', files(dist));
   browser = await launchChromium();
   const data = await dataStep(join(work, 'data'));
@@ -92,19 +125,26 @@ afterAll(async () => {
 interface Opened {
   page: Page;
   errors: string[];
+  /** Requests to any origin but the site's. */
+  offOrigin: string[];
 }
 
 async function open(path: string, width: number, options: BrowserContextOptions = {}): Promise<Opened> {
   const context = await browser!.newContext({ viewport: { width, height: 800 }, ...options });
   const page = await context.newPage();
   const errors: string[] = [];
+  const offOrigin: string[] = [];
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.origin !== site!.origin && url.protocol !== 'data:') offOrigin.push(url.href);
+  });
   page.on('pageerror', (error) => errors.push(String(error)));
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(message.text());
   });
   await page.goto(`${site!.origin}/${path}`, { waitUntil: 'load' });
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
-  return { page, errors };
+  return { page, errors, offOrigin };
 }
 
 async function withPage(path: string, width: number, options: BrowserContextOptions, run: (opened: Opened) => Promise<void>): Promise<void> {
@@ -112,9 +152,20 @@ async function withPage(path: string, width: number, options: BrowserContextOpti
   try {
     await run(opened);
     expect(opened.errors).toEqual([]);
+    expect(opened.offOrigin).toEqual([]);
   } finally {
     await opened.page.context().close();
   }
+}
+
+/** axe's findings on the page as it stands, one line per rule with the elements it failed on. */
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: AXE });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
+    const result = await axe.run();
+    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
+  });
 }
 
 const openTables = (page: Page) => page.evaluate(() => {
@@ -123,10 +174,6 @@ const openTables = (page: Page) => page.evaluate(() => {
 
 /** The visible artboard of a chart. */
 const artboard = (page: Page, id: string) => page.locator(`#chart-${id} .chart__artboard`).filter({ visible: true });
-
-interface Box { left: number; top: number; right: number; bottom: number }
-const overlap = (a: Box, b: Box, tolerance = 0.5) =>
-  a.left < b.right - tolerance && b.left < a.right - tolerance && a.top < b.bottom - tolerance && b.top < a.bottom - tolerance;
 
 /**
  * How much of each edge strip of an element its background changes: the element as it is,
@@ -203,13 +250,7 @@ describe('a data table on a phone', () => {
       await page.keyboard.press('ArrowRight');
       await expect.poll(() => box.evaluate((node) => node.scrollLeft)).toBeGreaterThan(0);
 
-      await page.addScriptTag({ path: AXE });
-      const violations = await page.evaluate(async () => {
-        const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
-        const result = await axe.run();
-        return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
-      });
-      expect(violations).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
     });
   });
 });
@@ -437,7 +478,7 @@ describe('the colours an embed code asks for', () => {
       const auto = await field.inputValue();
       expect(themeOf(auto)).toBe('');
       expect(await control.getByRole('radio').evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value))).toEqual(['auto', 'light', 'dark']);
-      expect(await control.getByRole('radio', { name: /auto/i }).isChecked()).toBe(true);
+      expect(await control.locator('input[type=radio][value="auto"]').isChecked()).toBe(true);
 
       await control.getByRole('radio', { name: 'Dark' }).check();
       const dark = await field.inputValue();
@@ -448,7 +489,7 @@ describe('the colours an embed code asks for', () => {
 
       await control.getByRole('radio', { name: 'Light' }).check();
       expect(themeOf(await field.inputValue())).toBe('?theme=light');
-      await control.getByRole('radio', { name: /auto/i }).check();
+      await control.locator('input[type=radio][value="auto"]').check();
       expect(await field.inputValue()).toBe(auto);
     });
   });
@@ -526,7 +567,7 @@ describe('an embed on a page without any script', () => {
       expect(await frames.count()).toBe(3 * COLUMNS.length);
       const short: string[] = [];
       for (const frame of await frames.elementHandles()) {
-        const outer = await frame.evaluate((element) => ({ height: element.getBoundingClientRect().height, src: element.getAttribute('src'), width: element.getBoundingClientRect().width }));
+        const outer = await frame.evaluate((element: Element) => ({ height: element.getBoundingClientRect().height, src: element.getAttribute('src'), width: element.getBoundingClientRect().width }));
         const inner = await (await frame.contentFrame())!.evaluate(async () => {
           await document.fonts.ready;
           return document.documentElement.getBoundingClientRect().height;
@@ -534,6 +575,103 @@ describe('an embed on a page without any script', () => {
         if (outer.height < inner) short.push(`${outer.src} at ${outer.width}px: ${outer.height}px for ${inner}px`);
       }
       expect(short).toEqual([]);
+    });
+  });
+});
+
+interface KeyboardWalk {
+  /** Every visible artboard Tab stopped at, by chart id, with the marks the arrow keys reached there. */
+  artboards: Record<string, { marks: number; reached: number[]; unannounced: string[] }>;
+  /** The column of each sort button of the table chart Tab stopped at, in order. */
+  sortButtons: number[];
+}
+
+/**
+ * Tabs through the page from its top until focus leaves the page; at each artboard,
+ * walks its marks with the arrow keys, noting which mark each key made active and whether
+ * the status line read it out.
+ */
+async function walkWithKeyboard(page: Page, tableId: string): Promise<KeyboardWalk> {
+  const walk: KeyboardWalk = { artboards: {}, sortButtons: [] };
+  for (let presses = 0; presses < 400; presses++) {
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate((table) => {
+      const active = document.activeElement;
+      const figure = active?.closest('figure.chart');
+      return {
+        chart: figure?.id.replace(/^chart-/, ''),
+        artboard: active?.classList.contains('chart__artboard') ?? false,
+        sortColumn: figure?.id === `chart-${table}` && active?.matches('th > button') ? (active.closest('th') as HTMLTableCellElement).cellIndex : -1,
+        body: active === document.body || active === null,
+      };
+    }, tableId);
+    if (focused.body && presses > 0) break;
+    if (focused.sortColumn >= 0) walk.sortButtons.push(focused.sortColumn);
+    if (focused.artboard && focused.chart) {
+      const board = page.locator(`#chart-${focused.chart} .chart__artboard`).filter({ visible: true });
+      const marks = await board.locator('[data-value]').count();
+      const seen = { marks, reached: [] as number[], unannounced: [] as string[] };
+      for (let k = 0; k < marks; k++) {
+        if (k > 0) await page.keyboard.press('ArrowRight');
+        const state = await board.evaluate((element) => {
+          const all = [...element.querySelectorAll('[data-value]')];
+          const active = element.querySelector('[data-value].is-active');
+          const status = element.closest('figure')!.querySelector('[role="status"]')?.textContent ?? '';
+          return { index: active ? all.indexOf(active) : -1, label: active?.getAttribute('data-label') ?? '', text: active?.getAttribute('data-text') ?? '', status };
+        });
+        seen.reached.push(state.index);
+        if (state.index < 0 || state.status !== `${state.label}: ${state.text}`) seen.unannounced.push(`${k}: "${state.status}"`);
+      }
+      walk.artboards[focused.chart] = seen;
+    }
+  }
+  return walk;
+}
+
+const TYPE_CASES = [320, 1280].flatMap((width) => (['light', 'dark'] as const).map((colorScheme) => ({ width, colorScheme })));
+
+describe.each(TYPE_CASES)('every chart type at $width px, $colorScheme', ({ width, colorScheme }) => {
+  it('passes axe, logs no error and fetches nothing from another origin', async () => {
+    await withPage(`${TYPES_SLUG}/`, width, { colorScheme }, async ({ page }) => {
+      const drawn = await page.locator('figure.chart').evaluateAll((figures) => figures.map((figure) => figure.id.replace(/^chart-/, '')));
+      expect(drawn).toEqual(TYPE_CHARTS.map((chart) => chart.id));
+      expect(await axeViolations(page)).toEqual([]);
+    });
+  });
+
+  it('lets the keyboard reach every value of every chart and every column of the table chart', async () => {
+    await withPage(`${TYPES_SLUG}/`, width, { colorScheme }, async ({ page }) => {
+      const walk = await walkWithKeyboard(page, TYPES_TABLE);
+      const drawnCharts = TYPE_CHARTS.filter((chart) => chart.id !== TYPES_TABLE).map((chart) => chart.id);
+      expect(Object.keys(walk.artboards).sort()).toEqual([...drawnCharts].sort());
+      for (const [id, { marks, reached, unannounced }] of Object.entries(walk.artboards)) {
+        expect(marks, `${id} has values`).toBeGreaterThan(1);
+        expect(reached, `${id}: the mark each arrow key made active`).toEqual(Array.from({ length: marks }, (_, k) => k));
+        expect(unannounced, `${id}: values the status line did not read out`).toEqual([]);
+      }
+      const table = page.locator(`#chart-${TYPES_TABLE} table[data-sortable]`);
+      const columns = await table.locator('thead th').count();
+      expect(columns).toBeGreaterThan(2);
+      expect(walk.sortButtons, 'Tab stops at every column of the table chart, in order').toEqual(Array.from({ length: columns }, (_, k) => k));
+    });
+  });
+
+  it('sorts the table chart by each column with Enter, saying so with aria-sort', async () => {
+    await withPage(`${TYPES_SLUG}/`, width, { colorScheme }, async ({ page }) => {
+      const table = page.locator(`#chart-${TYPES_TABLE} table[data-sortable]`);
+      const headers = table.locator('thead th');
+      const columns = await headers.count();
+      for (let k = 0; k < columns; k++) {
+        await headers.nth(k).locator('button').focus();
+        await page.keyboard.press('Enter');
+        expect(await headers.evaluateAll((cells) => cells.map((cell) => cell.getAttribute('aria-sort')))).toEqual(
+          Array.from({ length: columns }, (_, c) => (c === k ? 'ascending' : null)));
+        const keys = await table.locator(`tbody tr > :nth-child(${k + 1})`).evaluateAll((cells) =>
+          cells.map((cell) => cell.getAttribute('data-value') ?? (cell.textContent ?? '').trim()));
+        const numeric = keys.map(Number);
+        if (numeric.every((n) => !Number.isNaN(n))) expect(numeric, `column ${k}`).toEqual([...numeric].sort((a, b) => a - b));
+        else expect(keys, `column ${k}`).toEqual([...keys].sort((a, b) => a.localeCompare(b, 'en', { numeric: true })));
+      }
     });
   });
 });
