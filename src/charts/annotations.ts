@@ -20,8 +20,18 @@ export interface AnnotationAxes {
   px(value: Date | number): number;
   /** Where a value of an upright value axis lands, in pixels down from the frame's top. */
   py?(value: number): number;
+  /** Labels the chart writes inside its plot (x from the artboard's left, y from the frame's top), which texts on value lines keep clear of. */
+  labels?: Box[];
   /** Pixels from the frame's top edge to where the band of annotation texts starts (negative: above it). */
   bandTop: number;
+}
+
+/** A text's box in pixels. */
+export interface Box {
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
 }
 
 interface Placed {
@@ -111,21 +121,31 @@ export function annotationMarks(annotations: readonly Annotation[], axes: Annota
     above.push(text);
   }
   if (axes.valueAcross) return { behind, above };
-  // At a value of an upright axis: a rule across, its text above the rule's right end, moved
-  // left along the rule where it would run into the text of another.
-  const drawn: { left: number; right: number; y: number }[] = [];
+  // At a value of an upright axis: a rule across, its text along the rule inside the plot, at
+  // the first place clear of the chart's labels and of the texts on other lines: the rule's
+  // right end, above or below, then its left end, then as many rows further from the rule as
+  // it takes.
+  const taken: Box[] = [...(axes.labels ?? [])];
+  const row = rowHeight(layout);
+  const bottom = axes.py?.(0) ?? Infinity;
   for (const annotation of annotations.filter(atValue)) {
-    const text = textIn(annotation.text, lang)!;
-    const width = textWidth(text, fs);
+    const lines = wrapText(textIn(annotation.text, lang)!, plotWidth.right - plotWidth.left - PAD, fs);
+    const width = Math.max(...lines.map((line) => textWidth(line, fs)));
+    const height = lines.length * row;
     const y = axes.py?.(annotation.y) ?? 0;
-    let right = plotWidth.right;
-    const clash = (box: { left: number; right: number; y: number }) => Math.abs(box.y - y) < fs * 1.2 && right - width < box.right + fs && right > box.left - fs;
-    for (let box = drawn.find(clash); box; box = drawn.find(clash)) right = box.left - fs;
-    right = Math.max(right, Math.min(width, plotWidth.right));
-    drawn.push({ left: right - width, right, y });
+    const distances = Array.from({ length: Number.isFinite(bottom) ? Math.ceil(bottom / row) : 4 }, (_, k) => k);
+    const spots = distances.flatMap((away) => [plotWidth.right - width, plotWidth.left + PAD].flatMap((left) => [false, true].map((below) => {
+      const offset = PAD + away * row;
+      return { left, below, offset, box: { left, right: left + width, top: below ? y + offset : y - offset - height, bottom: below ? y + offset + height : y - offset } };
+    })));
+    const clear = (box: Box) => box.top >= 0 && box.bottom <= bottom
+      && taken.every((other) => box.right <= other.left || other.right <= box.left || box.bottom <= other.top || other.bottom <= box.top);
+    const spot = spots.find((candidate) => clear(candidate.box)) ?? spots[0]!;
+    taken.push(spot.box);
     above.push(Plot.ruleY([annotation], { y: 'y', stroke: 'currentColor', strokeDasharray: '3,3', className: 'chart__annotation' }));
-    above.push(Plot.text([{ ...annotation, text }], {
-      y: 'y', frameAnchor: 'right', dx: right - plotWidth.right, text: 'text', textAnchor: 'end', lineAnchor: 'bottom', dy: -PAD, fill: 'currentColor', className: 'chart__annotation-text',
+    above.push(Plot.text([{ ...annotation, text: lines.join('\n') }], {
+      y: 'y', frameAnchor: 'left', dx: spot.left - plotWidth.left, text: 'text', textAnchor: 'start', lineHeight: row / fs,
+      lineAnchor: spot.below ? 'top' : 'bottom', dy: spot.below ? spot.offset : -spot.offset, fill: 'currentColor', className: 'chart__annotation-text',
     }));
   }
   return { behind, above };

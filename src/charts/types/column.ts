@@ -78,9 +78,15 @@ export const drawColumn: DrawChart = (input, layout) => {
   };
   const marginBottom = Math.round(fs * 2);
   const plotHeight = (phone ? 240 : Math.round(layout.width * 0.42)) - marginBottom;
-  const axes = (bandTop: number): AnnotationAxes => ({
-    valueAcross: false, x: xOf, px: (value) => marginLeft + (Number(value) / Math.max(1, n)) * plotWidth, py: (value) => plotHeight * (1 - value / scale.domain[1]), bandTop,
-  });
+  const px = (value: number) => marginLeft + (value / Math.max(1, n)) * plotWidth;
+  const py = (value: number) => plotHeight * (1 - value / scale.domain[1]);
+  // The value labels over the columns, which texts on annotation lines keep clear of.
+  const valueBoxes = showValues ? totals.map((total) => {
+    const half = textWidth(data.format.label(total.y, false), fs) / 2;
+    const middle = py(total.y) - fs * 0.7;
+    return { left: px(total.x) - half, right: px(total.x) + half, top: middle - fs * 0.6, bottom: middle + fs * 0.6 };
+  }) : [];
+  const axes = (bandTop: number): AnnotationAxes => ({ valueAcross: false, x: xOf, px: (value) => px(Number(value)), py, labels: valueBoxes, bandTop });
   const plotSpan = { left: marginLeft, right: layout.width - marginRight };
   const annotationRows = annotationBand(definition.annotations, axes(0), layout, input.lang, plotSpan);
   // Above the plot, top down: the key (input.top), annotation texts, the axis heading, value labels.
