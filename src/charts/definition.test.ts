@@ -130,7 +130,7 @@ describe('mistakes in a definition', () => {
     ['text in an unknown language', chart('notes: { en: N, fr: M }'), 6, /^"fr" in notes is not a story language; languages: "en" and "ko"$/],
     ['empty text', chart('notes: ""'), 6, /^notes is empty$/],
     ['an empty language', yaml(...BASE.slice(0, 3), 'title: T', 'dek:', '  en: D', '  ko:'), 7, /^dek\.ko must be text$/],
-    ['a Korean title without an id', yaml(...BASE.slice(0, 3), 'title: 주요 품목', 'dek: D'), 4, /needs an "id:"/],
+    ['a Korean title without an id', yaml(...BASE.slice(0, 3), 'title: 주요 품목', 'dek: D'), 4, /^the chart needs an "id:": its title has no Latin letters or digits/],
   ])('%s', (_, text, line, message) => {
     const { line: at, message: said } = failure(text);
     expect(said).toMatch(message);

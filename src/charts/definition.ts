@@ -155,7 +155,7 @@ export function parseChartDefinition(text: string, options: DefinitionOptions): 
   }
   const madeId = slug(title.en ?? Object.values(title)[0] ?? '');
   const id = idText ?? options.id ?? madeId;
-  if (!id) read.fail('title', 'the chart needs an "id:": its title has no letters or digits to make one from');
+  if (!id) read.fail('title', 'the chart needs an "id:": its title has no Latin letters or digits to make one from (ids are lower-case a–z, 0–9 and dashes)');
 
   const definition: ChartDefinition = {
     id,
