@@ -19,9 +19,12 @@ export function describeChart(data: ChartData, definition: ChartDefinition, lang
   const words = strings(lang).chart;
   const say = words.describe;
   if (data.categories.length === 0) return say.nothing;
-  const value = (series: ChartData['series'][number], k: number) =>
-    data.format.percent ? data.format.tooltip(series.drawn[k]!, series.values[k]!) : data.format.prose(series.values[k]!);
   const single = data.series.length === 1;
+  // A share comes with its amount; beside a series name in brackets, alone (the table has the amounts).
+  const value = (series: ChartData['series'][number], k: number) => {
+    if (!data.format.percent) return data.format.prose(series.values[k]!);
+    return single ? data.format.tooltip(series.drawn[k]!, series.values[k]!) : data.format.label(series.drawn[k]!, true);
+  };
   const sentences: string[] = [];
   if (data.time) {
     for (const series of data.series) {

@@ -221,7 +221,7 @@ describe('every broken story is stopped at the right field or line', () => {
     const { frontmatter } = parseFrontmatter(readFileSync(abs, 'utf8'));
     const parsed = storySchema.safeParse(frontmatter);
     const render = renderStory(readStoryBody(abs), {
-      path, lang: 'en', facts: sampleFacts, aggregates: {}, csvHref: (id) => `/data/${id}.csv`,
+      path, lang: 'en', facts: sampleFacts, aggregates: {}, library: new Map(), csvHref: ({ spec }) => `/data/${spec.id}.csv`,
     }).then(() => undefined, (error: unknown) => error);
     const [problem] = c.problems;
     expect(c.problems).toHaveLength(1);
