@@ -654,7 +654,8 @@ describe.each(TYPE_CASES)('every chart type at $width px, $colorScheme', ({ widt
       expect(columns).toBeGreaterThan(2);
       expect(walk.sortButtons, 'Tab stops at every column of the table chart, in order').toEqual(Array.from({ length: columns }, (_, k) => k));
     });
-  });
+    // Hundreds of key presses: on a loaded 2-core machine the walk alone has taken 45 s.
+  }, 240_000);
 
   it('sorts the table chart by each column with Enter, saying so with aria-sort', async () => {
     await withPage(`${TYPES_SLUG}/`, width, { colorScheme }, async ({ page }) => {
