@@ -7,7 +7,19 @@ import tseslint from 'typescript-eslint';
 /** Modules of the data step: the reader, the engine and their reference tables. */
 const DATA_STEP = ['**/ingest/**', '**/sources/**', '**/aggregate/**', '**/reference/**', '**/pipeline.ts', '**/records.ts', '**/sample/**'];
 /** Modules that draw pages and charts. */
-const SITE = ['**/site/**', '**/pages/**', '**/charts/**', '**/story/**', '**/markdown/**', '**/embed/**', '**/share/**', '**/client/**', '**/layouts/**', '**/components/**', '**/fonts/**'];
+const SITE = [
+  '**/site/**',
+  '**/pages/**',
+  '**/charts/**',
+  '**/story/**',
+  '**/markdown/**',
+  '**/embed/**',
+  '**/share/**',
+  '**/client/**',
+  '**/layouts/**',
+  '**/components/**',
+  '**/fonts/**',
+];
 
 const forbid = (groups, message) => ['error', { patterns: [{ group: groups, message }] }];
 
@@ -27,11 +39,11 @@ export default tseslint.config(
   },
   {
     files: DATA_STEP.map((glob) => `src/${glob.replace('**/', '')}`),
-    rules: { 'no-restricted-imports': forbid(SITE, 'The data step knows nothing about pages: it writes the contract\'s files, and the site reads them.') },
+    rules: { 'no-restricted-imports': forbid(SITE, "The data step knows nothing about pages: it writes the contract's files, and the site reads them.") },
   },
   {
     files: SITE.map((glob) => `src/${glob.replace('**/', '')}`),
-    rules: { 'no-restricted-imports': forbid(DATA_STEP, 'Pages and charts read the data step\'s outputs (src/contract), never the reader or the engine.') },
+    rules: { 'no-restricted-imports': forbid(DATA_STEP, "Pages and charts read the data step's outputs (src/contract), never the reader or the engine.") },
   },
   {
     files: ['**/*.test.ts', 'tests/**'],

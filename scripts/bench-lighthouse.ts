@@ -54,11 +54,17 @@ try {
     const metrics = new Map<string, number[]>(METRICS.map((m) => [m.audit, []]));
     const fontBytes: number[] = [];
     for (let run = 0; run < runs; run++) {
-      const result = await lighthouse(`${host.origin}${prefix}${story.path}`, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] });
+      const result = await lighthouse(`${host.origin}${prefix}${story.path}`, {
+        port: chrome.port,
+        output: 'json',
+        logLevel: 'error',
+        onlyCategories: [...CATEGORIES],
+      });
       if (!result) throw new Error(`Lighthouse gave no result for ${story.path}`);
       for (const category of CATEGORIES) scores.get(category)!.push(Math.round((result.lhr.categories[category]?.score ?? 0) * 100));
       for (const metric of METRICS) metrics.get(metric.audit)!.push((result.lhr.audits[metric.audit]?.numericValue ?? Number.NaN) * metric.scale);
-      const requests = (result.lhr.audits['network-requests']?.details as { items?: { resourceType?: string; transferSize?: number }[] } | undefined)?.items ?? [];
+      const requests =
+        (result.lhr.audits['network-requests']?.details as { items?: { resourceType?: string; transferSize?: number }[] } | undefined)?.items ?? [];
       fontBytes.push(requests.filter((r) => r.resourceType === 'Font').reduce((sum, r) => sum + (r.transferSize ?? 0), 0));
     }
     const cells = CATEGORIES.map((c) => formatSpread(spread(scores.get(c)!), 0));

@@ -21,18 +21,23 @@ import { validateStoryFrontmatter } from '../src/story/validate.ts';
 
 /** The PNG jobs of the published stories: each chart's graphics, each story's share card (title unbound). */
 function siteJobs(): PngJob[] {
-  const stories = (readdirSync(PATHS.stories, { recursive: true }) as string[]).filter((name) => name.endsWith('.md')).sort().flatMap((name) => {
-    const path = join(PATHS.stories, name);
-    const frontmatter = validateStoryFrontmatter(path, parseYaml(/^---\r?\n([\s\S]*?)\r?\n---/.exec(withoutBom(readFileSync(path, 'utf8')))?.[1] ?? ''));
-    if (frontmatter.draft) return [];
-    return [{ id: name.replace(/\.md$/, ''), published: frontmatter.published, lang: frontmatter.lang, path, title: frontmatter.title }];
-  });
+  const stories = (readdirSync(PATHS.stories, { recursive: true }) as string[])
+    .filter((name) => name.endsWith('.md'))
+    .sort()
+    .flatMap((name) => {
+      const path = join(PATHS.stories, name);
+      const frontmatter = validateStoryFrontmatter(path, parseYaml(/^---\r?\n([\s\S]*?)\r?\n---/.exec(withoutBom(readFileSync(path, 'utf8')))?.[1] ?? ''));
+      if (frontmatter.draft) return [];
+      return [{ id: name.replace(/\.md$/, ''), published: frontmatter.published, lang: frontmatter.lang, path, title: frontmatter.title }];
+    });
   const model = siteModel(stories);
   return [
     ...model.charts.flatMap(({ spec, aggregate }) => IMAGE_LAYOUTS.map((layout) => chartPngJob(spec, aggregate, layout))),
     ...stories.flatMap(({ path, lang, title }, i) => {
       const [lead] = storyCharts(model.stories[i]!.markdown, { aggregates: model.aggregates, library: model.library, path, lang });
-      return lead ? [shareImageJob({ headline: title, lang, chartSvg: standaloneSvg(lead.spec, lead.aggregate, DESKTOP).svg, synthetic: lead.aggregate.synthetic })] : [];
+      return lead
+        ? [shareImageJob({ headline: title, lang, chartSvg: standaloneSvg(lead.spec, lead.aggregate, DESKTOP).svg, synthetic: lead.aggregate.synthetic })]
+        : [];
     }),
   ];
 }

@@ -17,7 +17,9 @@ const { values } = parseArgs({
 });
 
 if (values.help) {
-  console.log('Usage: npm run reference -- [--lists DIR] [--out DIR]\n\nRebuilds partners.csv, regimes.csv, provinces.csv and hs8-2023.csv in DIR (default data/reference)\nfrom the GACC code lists in --lists (default ../shared/real-gacc/code-lists).');
+  console.log(
+    'Usage: npm run reference -- [--lists DIR] [--out DIR]\n\nRebuilds partners.csv, regimes.csv, provinces.csv and hs8-2023.csv in DIR (default data/reference)\nfrom the GACC code lists in --lists (default ../shared/real-gacc/code-lists).',
+  );
   process.exit(0);
 }
 

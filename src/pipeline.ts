@@ -2,7 +2,16 @@
 // Each file is read in one pass by the source reader its sources.yaml entry names
 // (src/sources); outputs are written to a scratch folder and swapped in only when
 // everything succeeded, so a failed run leaves the last good output in place.
-import { OUTPUT_FILES, type DataReport, type Aggregate, type AggregatesFile, type FileReport, type Problem, type Rejection, type TradeRecord } from './contract/index.ts';
+import {
+  OUTPUT_FILES,
+  type DataReport,
+  type Aggregate,
+  type AggregatesFile,
+  type FileReport,
+  type Problem,
+  type Rejection,
+  type TradeRecord,
+} from './contract/index.ts';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
@@ -83,7 +92,8 @@ export async function prepare(options: DataStepOptions) {
   // A folder named like a CSV (an unzipped download, say) cannot be read as one.
   const csvFiles: string[] = [];
   for (const file of listed) {
-    if ((await stat(join(options.rawDir, file))).isDirectory()) problems.push({ file, message: 'is a folder, not a CSV file; move the download out of it or rename the folder' });
+    if ((await stat(join(options.rawDir, file))).isDirectory())
+      problems.push({ file, message: 'is a folder, not a CSV file; move the download out of it or rename the folder' });
     else csvFiles.push(file);
   }
   const manifest = await readManifest(join(options.rawDir, MANIFEST_NAME));
@@ -91,18 +101,27 @@ export async function prepare(options: DataStepOptions) {
   const entries = new Map(manifest.entries.map((entry) => [entry.file, entry]));
   for (const file of csvFiles) {
     if (!entries.has(file) && manifest.problems.length === 0) {
-      problems.push({ file, message: `has no entry in ${MANIFEST_NAME}; add one giving its flow (import or export), period, source and whether it is synthetic` });
+      problems.push({
+        file,
+        message: `has no entry in ${MANIFEST_NAME}; add one giving its flow (import or export), period, source and whether it is synthetic`,
+      });
     }
   }
   const present = new Set(listed);
   const readers = options.readers ?? SOURCE_READERS;
   const readerOf = new Map<string, SourceReader>();
   for (const entry of manifest.entries) {
-    if (!present.has(entry.file)) problems.push({ file: MANIFEST_NAME, line: entry.line, message: `the entry for ${entry.file} names a file that is not in the raw folder` });
+    if (!present.has(entry.file))
+      problems.push({ file: MANIFEST_NAME, line: entry.line, message: `the entry for ${entry.file} names a file that is not in the raw folder` });
     const format = entry.format ?? DEFAULT_FORMAT;
     const reader = readers.get(format);
     if (reader) readerOf.set(entry.file, reader);
-    else problems.push({ file: MANIFEST_NAME, line: entry.line, message: `the entry for ${entry.file} has format "${format}", which no reader reads; the formats known are ${[...readers.keys()].join(', ')}` });
+    else
+      problems.push({
+        file: MANIFEST_NAME,
+        line: entry.line,
+        message: `the entry for ${entry.file} has format "${format}", which no reader reads; the formats known are ${[...readers.keys()].join(', ')}`,
+      });
   }
   let reference: Reference | undefined;
   let declarations: Declarations = { aggregates: [], facts: [] };
@@ -147,9 +166,7 @@ async function writeOutputs(
   try {
     for (const source of sources) {
       // Overlaps can only occur between files of one flow; skip the bookkeeping otherwise.
-      const coverage = sources.some((other) => other !== source && other.flow === source.flow)
-        ? new FileCoverage(source.file, source.flow)
-        : undefined;
+      const coverage = sources.some((other) => other !== source && other.flow === source.flow) ? new FileCoverage(source.file, source.flow) : undefined;
       const synthetic = source.synthetic;
       const { reader } = source;
       const onRecord = (record: TradeRecord) => {
@@ -158,7 +175,11 @@ async function writeOutputs(
         for (const builder of builders) builder.add(record, synthetic);
         coverage?.add(record);
         if (record.partner_code && !reference.partners.has(record.partner_code) && !unknownPartners.has(record.partner_code)) {
-          unknownPartners.set(record.partner_code, { file: record.file, line: record.line, message: `partner code ${record.partner_code} (${record.partner}) is not in data/reference/partners.csv; charts will show GACC's name for it` });
+          unknownPartners.set(record.partner_code, {
+            file: record.file,
+            line: record.line,
+            message: `partner code ${record.partner_code} (${record.partner}) is not in data/reference/partners.csv; charts will show GACC's name for it`,
+          });
         }
       };
       try {
@@ -208,11 +229,13 @@ async function writeOutputs(
       const d = builder.declaration;
       problems.push({
         file: options.aggregatesFile ?? '',
-        message: `aggregate ${aggregate.id} declares ${uncovered.join(', ')}, but no download of ${d.flow}s in ${d.recordCurrencies.join(' or ')}${d.partners ? ` with partner ${d.partners.join(', ')}` : ''} covers ${uncovered.length === 1 ? 'it' : 'them'}: `
-          + 'add the file and its sources.yaml entry, or take the period out of the declaration (its zeros would be made up, not measured)',
+        message:
+          `aggregate ${aggregate.id} declares ${uncovered.join(', ')}, but no download of ${d.flow}s in ${d.recordCurrencies.join(' or ')}${d.partners ? ` with partner ${d.partners.join(', ')}` : ''} covers ${uncovered.length === 1 ? 'it' : 'them'}: ` +
+          'add the file and its sources.yaml entry, or take the period out of the declaration (its zeros would be made up, not measured)',
       });
     }
-    if (aggregate.sources.length === 0) problems.push({ file: options.aggregatesFile ?? '', message: `aggregate ${aggregate.id} matched no records; check its filters against the data` });
+    if (aggregate.sources.length === 0)
+      problems.push({ file: options.aggregatesFile ?? '', message: `aggregate ${aggregate.id} matched no records; check its filters against the data` });
     aggregates.set(aggregate.id, aggregate);
   }
   const { facts, problems: factProblems } = computeFacts(declarations.facts, aggregates, reference.rates, options.aggregatesFile ?? '');

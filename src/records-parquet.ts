@@ -24,10 +24,7 @@ function schemaElement(name: Column): SchemaElement {
 
 const VALUE = RECORD_COLUMNS.indexOf('value');
 
-export const RECORDS_PARQUET_SCHEMA: SchemaElement[] = [
-  { name: 'root', num_children: RECORD_COLUMNS.length },
-  ...RECORD_COLUMNS.map(schemaElement),
-];
+export const RECORDS_PARQUET_SCHEMA: SchemaElement[] = [{ name: 'root', num_children: RECORD_COLUMNS.length }, ...RECORD_COLUMNS.map(schemaElement)];
 
 export class RecordsParquet {
   private readonly writer: ParquetWriter;

@@ -138,7 +138,9 @@ describe('imports from North Korea, January–October 2023', () => {
 
   it('have five minerals in the top ten', () => {
     const groups = new Map(products.map((p) => [p.key, p.group]));
-    const minerals = ranking(2023).slice(0, 10).filter(([key]) => groups.get(key) === 'minerals');
+    const minerals = ranking(2023)
+      .slice(0, 10)
+      .filter(([key]) => groups.get(key) === 'minerals');
     expect(minerals.map(([key]) => key).sort()).toEqual([...MINERALS].sort());
   });
 
@@ -157,7 +159,11 @@ describe('imports from North Korea, January–October 2023', () => {
 
 describe('imports from North Korea in earlier years', () => {
   it('2022: tungsten and ferrosilicon are the top two', () => {
-    expect(ranking(2022).slice(0, 2).map(([key]) => key)).toEqual(['tungsten', 'ferrosilicon']);
+    expect(
+      ranking(2022)
+        .slice(0, 2)
+        .map(([key]) => key),
+    ).toEqual(['tungsten', 'ferrosilicon']);
   });
 
   it('2021: only small amounts of ferrosilicon and silicon carbide', () => {
@@ -211,7 +217,15 @@ describe('exports to North Korea banned by UNSCR 2397 paragraph 7', () => {
   it('match the brief’s chapter totals in 2023', () => {
     const chapters = sumBy(kp('export', '2023-01', '2023-10'), (r) => r.hs_code!.slice(0, 2));
     const banned = [...chapters].filter(([chapter]) => chapter >= '72' && chapter <= '89');
-    expect(new Map(banned)).toEqual(new Map([['73', 1_125_000], ['76', 842_000], ['84', 3_914_000], ['85', 2_458_000], ['87', 486_000]]));
+    expect(new Map(banned)).toEqual(
+      new Map([
+        ['73', 1_125_000],
+        ['76', 842_000],
+        ['84', 3_914_000],
+        ['85', 2_458_000],
+        ['87', 486_000],
+      ]),
+    );
   });
 });
 

@@ -8,14 +8,41 @@ import { writeGaccFile, type GaccColumn, type GaccFileLayout, type GaccRow } fro
 import { apportion } from '../../src/sample/split.ts';
 import { between, randomFor, sample, type Random } from '../../src/sample/random.ts';
 import {
-  COMBOS, EXPORTS, IMPORTS, KP_ENGLISH_NAMES, KP_FILES, KP_PARTNER, MONTH_PROFILE, OTHER_PARTNERS_FILE,
-  PLACES, ROW_SPLIT, SAMPLE_SEED, SAMPLE_SOURCE, SPARSE_LEVEL, SPARSE_PRESENCE, TRADE_MODES, UNITS,
-  type KpFilePlan, type ProductPlan, type SampleYear,
+  COMBOS,
+  EXPORTS,
+  IMPORTS,
+  KP_ENGLISH_NAMES,
+  KP_FILES,
+  KP_PARTNER,
+  MONTH_PROFILE,
+  OTHER_PARTNERS_FILE,
+  PLACES,
+  ROW_SPLIT,
+  SAMPLE_SEED,
+  SAMPLE_SOURCE,
+  SPARSE_LEVEL,
+  SPARSE_PRESENCE,
+  TRADE_MODES,
+  UNITS,
+  type KpFilePlan,
+  type ProductPlan,
+  type SampleYear,
 } from './plan.ts';
 
 const ALL_COLUMNS: readonly GaccColumn[] = [
-  'date', 'code', 'commodity', 'partnerCode', 'partner', 'modeCode', 'mode', 'placeCode', 'place',
-  'quantity', 'unit', 'quantity2', 'unit2',
+  'date',
+  'code',
+  'commodity',
+  'partnerCode',
+  'partner',
+  'modeCode',
+  'mode',
+  'placeCode',
+  'place',
+  'quantity',
+  'unit',
+  'quantity2',
+  'unit2',
 ];
 const TOTALS_COLUMNS: readonly GaccColumn[] = ['code', 'commodity', 'partnerCode', 'partner', 'quantity', 'unit', 'quantity2', 'unit2'];
 
@@ -84,9 +111,13 @@ function kpRows(plan: KpFilePlan): GaccRow[] {
   for (const product of flow === 'import' ? IMPORTS : EXPORTS) {
     const total = janOctTotal(flow, product, year);
     if (total === undefined) continue;
-    const codeTotals = product.codes.length === 1
-      ? [total]
-      : apportion(total, product.codes.map((c) => (c.share ?? 0) * between(randomFor(SAMPLE_SEED, `${flow}:${product.key}:${year}:${c.code}`), 0.9, 1.1)));
+    const codeTotals =
+      product.codes.length === 1
+        ? [total]
+        : apportion(
+            total,
+            product.codes.map((c) => (c.share ?? 0) * between(randomFor(SAMPLE_SEED, `${flow}:${product.key}:${year}:${c.code}`), 0.9, 1.1)),
+          );
     product.codes.forEach((code, i) => {
       const random = randomFor(SAMPLE_SEED, `${flow}:${code.code}:${year}`);
       monthValues(codeTotals[i]!, year, plan.months, random).forEach((value, month) => {
@@ -142,7 +173,10 @@ function monthValues(total: number, year: SampleYear, months: number, random: Ra
   const janOct = weights.slice(0, JAN_OCT);
   if (!present.slice(0, JAN_OCT).includes(true)) present[janOct.indexOf(Math.max(...janOct))] = true;
   const janOctSum = janOct.reduce((a, b) => a + b, 0);
-  const values = apportion(total, janOct.map((w, m) => (present[m] ? w : 0)));
+  const values = apportion(
+    total,
+    janOct.map((w, m) => (present[m] ? w : 0)),
+  );
   for (let m = JAN_OCT; m < months; m++) {
     values.push(present[m] ? Math.round((total * weights[m]!) / janOctSum) : 0);
   }
@@ -162,10 +196,11 @@ function splitRows(product: ProductPlan, value: number, random: Random): RowPart
   const roll = random();
   const count = Math.min(combos.length, roll < ROW_SPLIT.one ? 1 : roll < ROW_SPLIT.upToTwo ? 2 : 3);
   const picked = sample(random, combos, count);
-  const parts = apportion(value, picked.map(() => between(random, 0.15, 1)));
-  return picked
-    .map(([mode, place], i) => ({ mode, place, value: parts[i]! }))
-    .filter((part) => part.value > 0);
+  const parts = apportion(
+    value,
+    picked.map(() => between(random, 0.15, 1)),
+  );
+  return picked.map(([mode, place], i) => ({ mode, place, value: parts[i]! })).filter((part) => part.value > 0);
 }
 
 function totalsRows(): GaccRow[] {

@@ -38,7 +38,10 @@ facts:
     const { aggregates } = run(yaml, records);
     const rows = aggregates.get('top')!.rows;
     expect(rows.map((r) => [r.rank, r.product, r.value])).toEqual([
-      [1, 'wigs', 500], [2, 'ferrosilicon', 150], [3, 'graphite', 35], [4, 'hs-99999999', 7],
+      [1, 'wigs', 500],
+      [2, 'ferrosilicon', 150],
+      [3, 'graphite', 35],
+      [4, 'hs-99999999', 7],
     ]);
     expect(rows[3]!.product_label).toBe('其他');
     expect(rows[1]!.product_group).toBe('minerals');
@@ -52,7 +55,10 @@ facts:
   it('gives facts their rank, period, label and a dollar value at the declared rate', () => {
     const { facts } = run(yaml, records, { synthetic: true });
     expect(facts.ferrosilicon).toMatchObject({
-      rank: 2, unit: 'CNY', label: 'Ferrosilicon', synthetic: true,
+      rank: 2,
+      unit: 'CNY',
+      label: 'Ferrosilicon',
+      synthetic: true,
       period: { start: '2023-01', end: '2023-10' },
       usd: { value: Math.round(150 / 7.0467), rate: 7.0467, rate_year: 2023, rate_source: 'PBoC 2023' },
     });
@@ -66,7 +72,8 @@ facts:
       record({ flow: 'export', hs_code: '85011000', value: 9, period_start: '2023-12', period_end: '2023-12' }),
       record({ flow: 'export', hs_code: '01011000', value: 9, period_start: '2022-03', period_end: '2022-03' }),
     ];
-    const { aggregates, facts } = run(`
+    const { aggregates, facts } = run(
+      `
 aggregates:
   banned:
     flow: export
@@ -84,27 +91,37 @@ facts:
     aggregate: banned
     where: { year: 2023 }
     stat: max
-`, exports);
+`,
+      exports,
+    );
     expect(aggregates.get('banned')!.rows.map((r) => [r.year, r.sanction_group, r.value])).toEqual([
-      [2022, 'machinery', 0], [2022, 'vehicles', 0], [2023, 'machinery', 1000], [2023, 'vehicles', 0],
+      [2022, 'machinery', 0],
+      [2022, 'vehicles', 0],
+      [2023, 'machinery', 1000],
+      [2023, 'vehicles', 0],
     ]);
     expect(facts['banned-2022']).toMatchObject({ value: 0, period: { start: '2022-01', end: '2022-10' } });
     expect(facts['banned-2023-max']).toMatchObject({ value: 1000, label: 'Machinery' });
   });
 
   it('does not split a total over several months into a monthly series', () => {
-    const { aggregates } = run(`
+    const { aggregates } = run(
+      `
 aggregates:
   monthly:
     flow: import
     period: 2023-01..2023-10
     group_by: [month]
-`, [record({ value: 3 }), record({ value: 4, period_start: '2023-01', period_end: '2023-10' })]);
+`,
+      [record({ value: 3 }), record({ value: 4, period_start: '2023-01', period_end: '2023-10' })],
+    );
     expect(aggregates.get('monthly')!.rows).toEqual([{ month: '2023-01', value: 3, records: 1 }]);
   });
 
   it('reports declaration mistakes by id, all at once', () => {
-    const mistakes = () => parseDeclarations(`
+    const mistakes = () =>
+      parseDeclarations(
+        `
 aggregates:
   broken:
     flow: imports
@@ -113,23 +130,29 @@ aggregates:
 facts:
   orphan:
     aggregate: nowhere
-`, 'aggregates.yaml', reference);
+`,
+        'aggregates.yaml',
+        reference,
+      );
     expect(mistakes).toThrow(DeclarationError);
     try {
       mistakes();
     } catch (error) {
       const messages = (error as DeclarationError).problems.map((p) => p.message);
-      expect(messages).toEqual(expect.arrayContaining([
-        'aggregate broken: flow must be import or export',
-        expect.stringContaining('aggregate broken: "2023-13..2023-10" is not a period'),
-        expect.stringContaining('aggregate broken: unknown dimension "produce"'),
-        'fact orphan: aggregate "nowhere" is not declared',
-      ]));
+      expect(messages).toEqual(
+        expect.arrayContaining([
+          'aggregate broken: flow must be import or export',
+          expect.stringContaining('aggregate broken: "2023-13..2023-10" is not a period'),
+          expect.stringContaining('aggregate broken: unknown dimension "produce"'),
+          'fact orphan: aggregate "nowhere" is not declared',
+        ]),
+      );
     }
   });
 
   it('fails a fact whose filter matches nothing, or more than one row without a stat', () => {
-    const { problems } = run(`
+    const { problems } = run(
+      `
 aggregates:
   top:
     flow: import
@@ -141,7 +164,9 @@ facts:
     where: { product: tungsten }
   ambiguous:
     aggregate: top
-`, records);
+`,
+      records,
+    );
     expect(problems.map((p) => p.message)).toEqual([
       expect.stringContaining('fact ambiguous: 4 rows of aggregate top match'),
       expect.stringContaining('fact missing: no row of aggregate top matches {"product":"tungsten"}'),

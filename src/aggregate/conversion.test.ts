@@ -30,7 +30,10 @@ describe('aggregates that restate values in another currency', () => {
     ]);
     const aggregate = aggregates.get('by-partner')!;
     expect(aggregate.currency).toBe('USD');
-    expect(aggregate.rows.map((row) => [row.partner, row.value, row.rate_periods])).toEqual([['109', 1_000_000, '2023'], ['344', 500, '']]);
+    expect(aggregate.rows.map((row) => [row.partner, row.value, row.rate_periods])).toEqual([
+      ['109', 1_000_000, '2023'],
+      ['344', 500, ''],
+    ]);
     expect(aggregate.conversion).toEqual({ to: 'USD', rates: [{ period: '2023', rate: 7.0467, source: 'PBoC 2023', source_names: { en: 'PBoC 2023' } }] });
     expect(facts.korea).toMatchObject({ value: 1_000_000, unit: 'USD', conversion: { to: 'USD', rates: [{ period: '2023', rate: 7.0467 }] } });
     // The dollar row was not converted, so its fact names no rate.
@@ -39,43 +42,57 @@ describe('aggregates that restate values in another currency', () => {
   });
 
   it('restate dollars in yuan just as well', () => {
-    const { aggregates } = run(`
+    const { aggregates } = run(
+      `
 aggregates:
   total:
     flow: import
     period: 2023-01..2023-10
     convert_to: CNY
     group_by: [year]
-`, [record({ currency: 'USD', value: 1000 }), record({ currency: 'CNY', value: 33 })]);
+`,
+      [record({ currency: 'USD', value: 1000 }), record({ currency: 'CNY', value: 33 })],
+    );
     expect(aggregates.get('total')!.rows[0]).toMatchObject({ year: 2023, value: 7047 + 33 });
   });
 
   it("use a month's own rate where the table has one, and its year's otherwise", () => {
-    const { aggregates } = run(`
+    const { aggregates } = run(
+      `
 aggregates:
   monthly:
     flow: import
     period: 2023-01..2023-10
     convert_to: USD
     group_by: [month]
-`, [
-      record({ value: 6_800_000, period_start: '2023-02', period_end: '2023-02' }),
-      record({ value: 7_046_700, period_start: '2023-03', period_end: '2023-03' }),
-    ], { reference: withMonthly });
+`,
+      [
+        record({ value: 6_800_000, period_start: '2023-02', period_end: '2023-02' }),
+        record({ value: 7_046_700, period_start: '2023-03', period_end: '2023-03' }),
+      ],
+      { reference: withMonthly },
+    );
     const aggregate = aggregates.get('monthly')!;
-    expect(aggregate.rows.map((row) => [row.month, row.value, row.rate_periods])).toEqual([['2023-02', 1_000_000, '2023-02'], ['2023-03', 1_000_000, '2023']]);
+    expect(aggregate.rows.map((row) => [row.month, row.value, row.rate_periods])).toEqual([
+      ['2023-02', 1_000_000, '2023-02'],
+      ['2023-03', 1_000_000, '2023'],
+    ]);
     expect(aggregate.conversion!.rates.map((rate) => rate.period)).toEqual(['2023', '2023-02']);
   });
 
   it("use the year's rate for a record spanning several months of one year", () => {
-    const { aggregates } = run(`
+    const { aggregates } = run(
+      `
 aggregates:
   total:
     flow: import
     period: 2023-01..2023-10
     convert_to: USD
     group_by: [year]
-`, [record({ value: 7_046_700, period_start: '2023-01', period_end: '2023-10' })], { reference: withMonthly });
+`,
+      [record({ value: 7_046_700, period_start: '2023-01', period_end: '2023-10' })],
+      { reference: withMonthly },
+    );
     expect(aggregates.get('total')!.rows[0]).toMatchObject({ value: 1_000_000, rate_periods: '2023' });
   });
 
@@ -96,21 +113,27 @@ aggregates:
       record({ file: 'kp-2024.csv', value: 6, period_start: '2024-03', period_end: '2024-03' }),
       record({ value: 7_046_700, period_start: '2023-03', period_end: '2023-03' }),
     ]);
-    expect(recordProblems).toEqual([{
-      file: 'kp-2024.csv',
-      line: missing.line,
-      message: 'aggregate by-partner restates CNY in USD, but rates.csv has no rate for 2024-03 nor for 2024; add the official rate and its source',
-    }]);
+    expect(recordProblems).toEqual([
+      {
+        file: 'kp-2024.csv',
+        line: missing.line,
+        message: 'aggregate by-partner restates CNY in USD, but rates.csv has no rate for 2024-03 nor for 2024; add the official rate and its source',
+      },
+    ]);
     expect(aggregates.get('by-partner')!.rows).toEqual([expect.objectContaining({ partner: '109', value: 1_000_000 })]);
   });
 
   it('fail a record whose months span two years, which no one rate fits', () => {
     const { recordProblems } = run(BY_PARTNER, [record({ value: 5, period_start: '2022-11', period_end: '2023-02' })]);
-    expect(recordProblems.map((p) => p.message)).toEqual([expect.stringContaining("the record's months, 2022-11..2023-02, span more than one year, so no one rate applies")]);
+    expect(recordProblems.map((p) => p.message)).toEqual([
+      expect.stringContaining("the record's months, 2022-11..2023-02, span more than one year, so no one rate applies"),
+    ]);
   });
 
   it('need no rate for records already in the target currency', () => {
-    const { recordProblems, aggregates } = run(BY_PARTNER.replace('2022-01..2023-10', '2024-01..2024-12'), [record({ currency: 'USD', value: 5, period_start: '2024-03', period_end: '2024-03' })]);
+    const { recordProblems, aggregates } = run(BY_PARTNER.replace('2022-01..2023-10', '2024-01..2024-12'), [
+      record({ currency: 'USD', value: 5, period_start: '2024-03', period_end: '2024-03' }),
+    ]);
     expect(recordProblems).toEqual([]);
     expect(aggregates.get('by-partner')!.conversion).toEqual({ to: 'USD', rates: [] });
   });
@@ -135,6 +158,8 @@ aggregates:
   });
 
   it('refuse a currency they cannot restate in', () => {
-    expect(declarationProblems('aggregates:\n  a:\n    flow: import\n    period: 2023-01..2023-10\n    convert_to: EUR\n')).toEqual(['aggregate a: convert_to must be CNY or USD']);
+    expect(declarationProblems('aggregates:\n  a:\n    flow: import\n    period: 2023-01..2023-10\n    convert_to: EUR\n')).toEqual([
+      'aggregate a: convert_to must be CNY or USD',
+    ]);
   });
 });

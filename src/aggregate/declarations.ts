@@ -80,7 +80,25 @@ export class DeclarationError extends Error {
 }
 
 const ID = /^[a-z0-9][a-z0-9-]*$/;
-const AGGREGATE_KEYS = new Set(['description', 'flow', 'currency', 'convert_to', 'period', 'years', 'months', 'partner', 'products', 'product_group', 'sanctions', 'hs', 'group_by', 'complete', 'sort', 'rank', 'limit']);
+const AGGREGATE_KEYS = new Set([
+  'description',
+  'flow',
+  'currency',
+  'convert_to',
+  'period',
+  'years',
+  'months',
+  'partner',
+  'products',
+  'product_group',
+  'sanctions',
+  'hs',
+  'group_by',
+  'complete',
+  'sort',
+  'rank',
+  'limit',
+]);
 const FACT_KEYS = new Set(['description', 'aggregate', 'where', 'top', 'stat', 'measure', 'of', 'from', 'to']);
 const CURRENCIES: readonly Currency[] = ['CNY', 'USD'];
 
@@ -241,12 +259,14 @@ function readFact(
     const declared = rawFacts[other];
     if (!declared) fail(`${name} names fact "${other}", which is not declared`);
     else if (other === key) fail(`${name} names the fact itself`);
-    else if ((RATIO_STATS as readonly string[]).includes(String(declared.stat))) fail(`${name} names fact "${other}", a ratio itself; name a fact of an amount or a count`);
+    else if ((RATIO_STATS as readonly string[]).includes(String(declared.stat)))
+      fail(`${name} names fact "${other}", a ratio itself; name a fact of an amount or a count`);
     else return other;
     return undefined;
   };
   if (stat === 'change') {
-    for (const name of ['aggregate', 'where', 'top', 'measure']) if (raw[name] !== undefined) fail(`a change is computed from its from and to facts; "${name}" does not apply`);
+    for (const name of ['aggregate', 'where', 'top', 'measure'])
+      if (raw[name] !== undefined) fail(`a change is computed from its from and to facts; "${name}" does not apply`);
     if (raw.from === undefined || raw.to === undefined) {
       fail('stat: change needs from: <fact> and to: <fact>');
       return undefined;

@@ -123,13 +123,16 @@ export class AggregateBuilder {
       measures: ['value', 'records'],
       rows: d.limit ? rows.slice(0, d.limit) : rows,
       ...(this.names.size > 0 ? { names: this.namesByField() } : {}),
-      ...(d.convertTo ? {
-        conversion: {
-          to: d.convertTo,
-          rates: [...this.ratesUsed.values()].sort((a, b) => (a.period < b.period ? -1 : 1))
-            .map((rate) => ({ period: rate.period, rate: rate.cny_per_usd, source: rate.source, source_names: rate.source_names })),
-        },
-      } : {}),
+      ...(d.convertTo
+        ? {
+            conversion: {
+              to: d.convertTo,
+              rates: [...this.ratesUsed.values()]
+                .sort((a, b) => (a.period < b.period ? -1 : 1))
+                .map((rate) => ({ period: rate.period, rate: rate.cny_per_usd, source: rate.source, source_names: rate.source_names })),
+            },
+          }
+        : {}),
       synthetic: this.synthetic,
       sources: [...this.sources].sort(),
     };
@@ -176,17 +179,32 @@ export class AggregateBuilder {
     return from >= d.monthsOfYear!.from && to <= d.monthsOfYear!.to;
   }
 
-  private dimensionValue(dimension: DimensionName, record: TradeRecord, start: number, product: string | undefined, sanctionGroup: string | null): string | number {
+  private dimensionValue(
+    dimension: DimensionName,
+    record: TradeRecord,
+    start: number,
+    product: string | undefined,
+    sanctionGroup: string | null,
+  ): string | number {
     switch (dimension) {
-      case 'year': return Math.floor(start / 12);
-      case 'month': return record.period_start;
-      case 'product': return product!;
-      case 'hs_code': return record.hs_code;
-      case 'hs_chapter': return record.hs_code.slice(0, 2);
-      case 'partner': return record.partner_code;
-      case 'trade_mode': return record.trade_mode_code;
-      case 'place': return record.place_code;
-      case 'sanction_group': return sanctionGroup!;
+      case 'year':
+        return Math.floor(start / 12);
+      case 'month':
+        return record.period_start;
+      case 'product':
+        return product!;
+      case 'hs_code':
+        return record.hs_code;
+      case 'hs_chapter':
+        return record.hs_code.slice(0, 2);
+      case 'partner':
+        return record.partner_code;
+      case 'trade_mode':
+        return record.trade_mode_code;
+      case 'place':
+        return record.place_code;
+      case 'sanction_group':
+        return sanctionGroup!;
     }
   }
 
@@ -199,12 +217,18 @@ export class AggregateBuilder {
         if (product) return { product_label: product.label.en, product_group: product.group ?? '' };
         return record ? { product_label: this.classifier.product(record).label, product_group: '' } : {};
       }
-      case 'hs_code': return { commodity: record?.commodity ?? '' };
-      case 'partner': return { partner_name: english(this.valueNames(dimension, value, record), record?.partner) };
-      case 'trade_mode': return { trade_mode_name: english(this.valueNames(dimension, value, record), record?.trade_mode) };
-      case 'place': return { place_name: english(this.valueNames(dimension, value, record), record?.place) };
-      case 'sanction_group': return { sanction_label: this.sanctionList?.groups.find((g) => g.key === value)?.label.en ?? '' };
-      default: return {};
+      case 'hs_code':
+        return { commodity: record?.commodity ?? '' };
+      case 'partner':
+        return { partner_name: english(this.valueNames(dimension, value, record), record?.partner) };
+      case 'trade_mode':
+        return { trade_mode_name: english(this.valueNames(dimension, value, record), record?.trade_mode) };
+      case 'place':
+        return { place_name: english(this.valueNames(dimension, value, record), record?.place) };
+      case 'sanction_group':
+        return { sanction_label: this.sanctionList?.groups.find((g) => g.key === value)?.label.en ?? '' };
+      default:
+        return {};
     }
   }
 
@@ -217,13 +241,20 @@ export class AggregateBuilder {
         if (product) return product.label;
         return record ? this.classifier.codeNames(record.hs_code, record.commodity) : {};
       }
-      case 'hs_code': return this.classifier.codeNames(key, record?.commodity);
-      case 'hs_chapter': return this.classifier.codeNames(key);
-      case 'partner': return this.reference.partners.get(key)?.name ?? namesOfText(record?.partner ?? '');
-      case 'trade_mode': return this.reference.regimes.get(key) ?? namesOfText(record?.trade_mode ?? '');
-      case 'place': return this.reference.provinces.get(key) ?? namesOfText(record?.place ?? '');
-      case 'sanction_group': return this.sanctionList?.groups.find((g) => g.key === key)?.label ?? {};
-      default: return {};
+      case 'hs_code':
+        return this.classifier.codeNames(key, record?.commodity);
+      case 'hs_chapter':
+        return this.classifier.codeNames(key);
+      case 'partner':
+        return this.reference.partners.get(key)?.name ?? namesOfText(record?.partner ?? '');
+      case 'trade_mode':
+        return this.reference.regimes.get(key) ?? namesOfText(record?.trade_mode ?? '');
+      case 'place':
+        return this.reference.provinces.get(key) ?? namesOfText(record?.place ?? '');
+      case 'sanction_group':
+        return this.sanctionList?.groups.find((g) => g.key === key)?.label ?? {};
+      default:
+        return {};
     }
   }
 
@@ -291,12 +322,18 @@ export class AggregateBuilder {
     const d = this.declaration;
     const months = this.declaredMonths();
     switch (dimension) {
-      case 'year': return [...new Set(months.map((m) => Math.floor(m / 12)))];
-      case 'month': return months.map(monthName);
-      case 'product': return d.products ?? this.reference.products.filter((p) => p.group === d.productGroup).map((p) => p.key);
-      case 'sanction_group': return this.sanctionList?.groups.map((g) => g.key) ?? [];
-      case 'partner': return d.partners ?? [];
-      default: return [];
+      case 'year':
+        return [...new Set(months.map((m) => Math.floor(m / 12)))];
+      case 'month':
+        return months.map(monthName);
+      case 'product':
+        return d.products ?? this.reference.products.filter((p) => p.group === d.productGroup).map((p) => p.key);
+      case 'sanction_group':
+        return this.sanctionList?.groups.map((g) => g.key) ?? [];
+      case 'partner':
+        return d.partners ?? [];
+      default:
+        return [];
     }
   }
 }

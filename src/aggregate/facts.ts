@@ -31,15 +31,20 @@ export function computeFacts(
   // Facts of rows first: ratios divide them.
   for (const declaration of [...sorted.filter((d) => rowStats.includes(d.stat)), ...sorted.filter((d) => !rowStats.includes(d.stat))]) {
     const fail = (message: string) => problems.push({ file, message: `fact ${declaration.key}: ${message}` });
-    const fact = declaration.stat === 'change'
-      ? changeFact(declaration, facts, fail)
-      : rowFact(declaration, aggregates.get(declaration.aggregate)!, facts, fail);
+    const fact =
+      declaration.stat === 'change' ? changeFact(declaration, facts, fail) : rowFact(declaration, aggregates.get(declaration.aggregate)!, facts, fail);
     if (!fact) continue;
     if (fact.unit === 'CNY') {
       const year = fact.period.start.slice(0, 4);
       const rate = rates.get(year);
       if (rate && fact.period.end.startsWith(year)) {
-        fact.usd = { value: Math.round(fact.value / rate.cny_per_usd), rate: rate.cny_per_usd, rate_year: Number(year), rate_source: rate.source, rate_source_names: rate.source_names };
+        fact.usd = {
+          value: Math.round(fact.value / rate.cny_per_usd),
+          rate: rate.cny_per_usd,
+          rate_year: Number(year),
+          rate_source: rate.source,
+          rate_source_names: rate.source_names,
+        };
       }
     }
     facts[declaration.key] = fact;
@@ -65,10 +70,20 @@ function rowFact(declaration: FactDeclaration, aggregate: Aggregate, facts: Fact
   let conversionRows = rows;
   let whole: Fact | undefined;
   switch (declaration.stat) {
-    case 'count': value = rows.length; break;
-    case 'sum': value = sum(rows); break;
-    case 'min': picked = extreme(rows, measure, (a, b) => a < b); value = Number(picked[measure]); break;
-    case 'max': picked = extreme(rows, measure, (a, b) => a > b); value = Number(picked[measure]); break;
+    case 'count':
+      value = rows.length;
+      break;
+    case 'sum':
+      value = sum(rows);
+      break;
+    case 'min':
+      picked = extreme(rows, measure, (a, b) => a < b);
+      value = Number(picked[measure]);
+      break;
+    case 'max':
+      picked = extreme(rows, measure, (a, b) => a > b);
+      value = Number(picked[measure]);
+      break;
     case 'share': {
       whole = declaration.of === undefined ? undefined : facts[declaration.of];
       if (declaration.of !== undefined && !whole) {
@@ -89,7 +104,9 @@ function rowFact(declaration: FactDeclaration, aggregate: Aggregate, facts: Fact
       value = sum(rows) / total;
       break;
     }
-    default: picked = rows[0]!; value = Number(picked[measure]);
+    default:
+      picked = rows[0]!;
+      value = Number(picked[measure]);
   }
   const ratio = declaration.stat === 'share';
   const fact: Fact = {
@@ -169,7 +186,13 @@ function rowNames(row: AggregateRow, aggregate: Aggregate): { label?: string; na
 /** The rates the rows' values were restated at, or undefined when the aggregate does not convert or they needed none. */
 function rowsConversion(rows: AggregateRow[], aggregate: Aggregate): Conversion | undefined {
   if (!aggregate.conversion) return undefined;
-  const periods = new Set(rows.flatMap((row) => String(row[RATE_PERIODS_FIELD] ?? '').split(' ').filter(Boolean)));
+  const periods = new Set(
+    rows.flatMap((row) =>
+      String(row[RATE_PERIODS_FIELD] ?? '')
+        .split(' ')
+        .filter(Boolean),
+    ),
+  );
   const rates = aggregate.conversion.rates.filter((rate) => periods.has(rate.period));
   return rates.length > 0 ? { to: aggregate.conversion.to, rates } : undefined;
 }

@@ -10,13 +10,27 @@ import { computeFacts } from './facts.ts';
 export const RATE_SOURCE = 'PBoC';
 
 export function rates(entries: Record<string, number>): Map<string, ExchangeRate> {
-  return new Map(Object.entries(entries).map(([period, cny_per_usd]) => [period, { period, cny_per_usd, source: `${RATE_SOURCE} ${period}`, source_names: { en: `${RATE_SOURCE} ${period}` } }]));
+  return new Map(
+    Object.entries(entries).map(([period, cny_per_usd]) => [
+      period,
+      { period, cny_per_usd, source: `${RATE_SOURCE} ${period}`, source_names: { en: `${RATE_SOURCE} ${period}` } },
+    ]),
+  );
 }
 
 export const reference: Reference = {
   partners: new Map([
     ['109', { gacc_code: '109', iso2: 'KP', iso3: 'PRK', name: { en: 'North Korea', zh: '朝鲜', ko: '북한' }, gacc_name: { en: 'Korea,DPR', zh: '朝鲜' } }],
-    ['344', { gacc_code: '344', iso2: 'RU', iso3: 'RUS', name: { en: 'Russian Federation', zh: '俄罗斯', ko: '러시아연방' }, gacc_name: { en: 'Russian Federation', zh: '俄罗斯联邦' } }],
+    [
+      '344',
+      {
+        gacc_code: '344',
+        iso2: 'RU',
+        iso3: 'RUS',
+        name: { en: 'Russian Federation', zh: '俄罗斯', ko: '러시아연방' },
+        gacc_name: { en: 'Russian Federation', zh: '俄罗斯联邦' },
+      },
+    ],
   ]),
   regimes: new Map([['19', { en: 'Border Trade', zh: '边境小额贸易', ko: '변경소액무역' }]]),
   provinces: new Map([['22', { en: 'Jilin', zh: '吉林省', ko: '지린성' }]]),
@@ -32,22 +46,45 @@ export const reference: Reference = {
     { key: 'wigs', hs: ['6704'], label: { en: 'Wigs' } },
   ],
   groups: new Map([['minerals', { key: 'minerals', label: { en: 'Minerals' } }]]),
-  sanctions: [{
-    id: 'p7', resolution: 2397, year: 2017, paragraph: 7, direction: 'export', summary: 'ban',
-    groups: [
-      { key: 'machinery', label: { en: 'Machinery', ko: '기계' }, hs: ['84', '85'] },
-      { key: 'vehicles', label: { en: 'Vehicles' }, hs: ['86', '87', '88', '89'] },
-    ],
-  }],
+  sanctions: [
+    {
+      id: 'p7',
+      resolution: 2397,
+      year: 2017,
+      paragraph: 7,
+      direction: 'export',
+      summary: 'ban',
+      groups: [
+        { key: 'machinery', label: { en: 'Machinery', ko: '기계' }, hs: ['84', '85'] },
+        { key: 'vehicles', label: { en: 'Vehicles' }, hs: ['86', '87', '88', '89'] },
+      ],
+    },
+  ],
   rates: rates({ 2023: 7.0467 }),
 };
 
 let line = 1;
 export function record(partial: Partial<TradeRecord>): TradeRecord {
   return {
-    file: 'a.csv', line: ++line, flow: 'import', period_start: '2023-01', period_end: '2023-01',
-    hs_code: '72022100', commodity: '', partner_code: '109', partner: '朝鲜', trade_mode_code: '19', trade_mode: '',
-    place_code: '22', place: '', quantity: null, unit: '', quantity2: null, unit2: '', value: 0, currency: 'CNY',
+    file: 'a.csv',
+    line: ++line,
+    flow: 'import',
+    period_start: '2023-01',
+    period_end: '2023-01',
+    hs_code: '72022100',
+    commodity: '',
+    partner_code: '109',
+    partner: '朝鲜',
+    trade_mode_code: '19',
+    trade_mode: '',
+    place_code: '22',
+    place: '',
+    quantity: null,
+    unit: '',
+    quantity2: null,
+    unit2: '',
+    value: 0,
+    currency: 'CNY',
     ...partial,
   };
 }

@@ -4,18 +4,21 @@ import { record, run } from './fixtures.ts';
 
 describe('names of dimension values in every language', () => {
   it('come from products.yaml for editorial products and from the HS8 list for other codes', () => {
-    const { aggregates } = run(`
+    const { aggregates } = run(
+      `
 aggregates:
   top:
     flow: import
     period: 2023-01..2023-10
     group_by: [product]
-`, [
-      record({ hs_code: '72022100', commodity: '硅铁', value: 5 }),
-      record({ hs_code: '27160000', commodity: '电力', value: 4 }),
-      record({ hs_code: '99999999', commodity: '其他商品', value: 3 }),
-      record({ hs_code: '99999998', commodity: 'Other goods', value: 2 }),
-    ]);
+`,
+      [
+        record({ hs_code: '72022100', commodity: '硅铁', value: 5 }),
+        record({ hs_code: '27160000', commodity: '电力', value: 4 }),
+        record({ hs_code: '99999999', commodity: '其他商品', value: 3 }),
+        record({ hs_code: '99999998', commodity: 'Other goods', value: 2 }),
+      ],
+    );
     const aggregate = aggregates.get('top')!;
     expect(aggregate.names).toEqual({
       product: {
@@ -31,17 +34,20 @@ aggregates:
   });
 
   it('use the HS8 list for a shorter code only when one HS8 code lies under it', () => {
-    const { aggregates } = run(`
+    const { aggregates } = run(
+      `
 aggregates:
   codes:
     flow: import
     period: 2023-01..2023-10
     group_by: [hs_code]
-`, [
-      record({ hs_code: '720221', commodity: 'Ferrosilicon, >55% Si' }),
-      record({ hs_code: '250410', commodity: 'Natural graphite, powder or flakes' }),
-      record({ hs_code: '2716', commodity: '电能' }),
-    ]);
+`,
+      [
+        record({ hs_code: '720221', commodity: 'Ferrosilicon, >55% Si' }),
+        record({ hs_code: '250410', commodity: 'Natural graphite, powder or flakes' }),
+        record({ hs_code: '2716', commodity: '电能' }),
+      ],
+    );
     const aggregate = aggregates.get('codes')!;
     expect(aggregate.names!.hs_code).toEqual({
       720221: { en: 'Ferrosilicon, containing by weight more than 55% of silicon', zh: '按重量计含硅量在55%以上的硅铁' },
@@ -54,16 +60,19 @@ aggregates:
   });
 
   it('come from the reference tables for partners, trade modes and places, and from the download otherwise', () => {
-    const { aggregates } = run(`
+    const { aggregates } = run(
+      `
 aggregates:
   by-partner:
     flow: import
     period: 2023-01..2023-10
     group_by: [partner, trade_mode, place]
-`, [
-      record({ partner_code: '109', partner: '朝鲜', trade_mode_code: '19', trade_mode: '边境小额贸易', place_code: '22', place: '吉林省' }),
-      record({ partner_code: '999', partner: '中性包装原产国别', trade_mode_code: '98', trade_mode: 'New regime', place_code: '99', place: '' }),
-    ]);
+`,
+      [
+        record({ partner_code: '109', partner: '朝鲜', trade_mode_code: '19', trade_mode: '边境小额贸易', place_code: '22', place: '吉林省' }),
+        record({ partner_code: '999', partner: '中性包装原产国别', trade_mode_code: '98', trade_mode: 'New regime', place_code: '99', place: '' }),
+      ],
+    );
     const aggregate = aggregates.get('by-partner')!;
     expect(aggregate.names).toEqual({
       partner: { 109: { en: 'North Korea', zh: '朝鲜', ko: '북한' }, 999: { zh: '中性包装原产国别' } },
@@ -77,7 +86,8 @@ aggregates:
   });
 
   it('name sanctions groups, including those completed with zero rows, and reach the facts', () => {
-    const { aggregates, facts } = run(`
+    const { aggregates, facts } = run(
+      `
 aggregates:
   banned:
     flow: export
@@ -92,7 +102,9 @@ facts:
   vehicles:
     aggregate: banned
     where: { sanction_group: vehicles }
-`, [record({ flow: 'export', hs_code: '84011000', value: 9 })]);
+`,
+      [record({ flow: 'export', hs_code: '84011000', value: 9 })],
+    );
     expect(aggregates.get('banned')!.names).toEqual({ sanction_group: { machinery: { en: 'Machinery', ko: '기계' }, vehicles: { en: 'Vehicles' } } });
     expect(facts.machinery).toMatchObject({ label: 'Machinery', names: { en: 'Machinery', ko: '기계' } });
     expect(facts.vehicles).toMatchObject({ value: 0, label: 'Vehicles', names: { en: 'Vehicles' } });

@@ -64,7 +64,8 @@ describe('stat: share', () => {
   });
 
   it('fails when its whole is zero', () => {
-    const { problems } = run(`${AGGREGATES.replace('group_by: [year]', 'group_by: [year]\n    complete: [year]')}facts:
+    const { problems } = run(
+      `${AGGREGATES.replace('group_by: [year]', 'group_by: [year]\n    complete: [year]')}facts:
   nothing-2023:
     aggregate: by-year
     where: { year: 2022 }
@@ -73,17 +74,21 @@ describe('stat: share', () => {
     where: { product: wigs }
     stat: share
     of: nothing-2023
-`, RECORDS.slice(0, 3).concat(record({ hs_code: '72022100', value: 0, period_start: '2022-05', period_end: '2022-05' })));
+`,
+      RECORDS.slice(0, 3).concat(record({ hs_code: '72022100', value: 0, period_start: '2022-05', period_end: '2022-05' })),
+    );
     expect(problems.map((p) => p.message)).toEqual(['fact part: its whole (fact nothing-2023) is zero']);
   });
 
   it('of a limited aggregate needs of:, since the rows past the limit are not in its total', () => {
-    expect(declarationProblems(`${AGGREGATES.replace('rank: true', 'rank: true\n    limit: 2')}facts:
+    expect(
+      declarationProblems(`${AGGREGATES.replace('rank: true', 'rank: true\n    limit: 2')}facts:
   s:
     aggregate: top-2023
     where: { product: wigs }
     stat: share
-`)).toEqual(['fact s: aggregate top-2023 keeps only its first 2 rows, so its total is not the whole; give of: <fact>']);
+`),
+    ).toEqual(['fact s: aggregate top-2023 keeps only its first 2 rows, so its total is not the whole; give of: <fact>']);
   });
 });
 
@@ -127,7 +132,8 @@ describe('stat: change', () => {
   });
 
   it('fails from zero, and between facts in different units', () => {
-    const { problems } = run(`${AGGREGATES}  dollars:
+    const { problems } = run(
+      `${AGGREGATES}  dollars:
     flow: import
     period: 2023-01..2023-10
     convert_to: USD
@@ -150,7 +156,10 @@ facts:
     stat: change
     from: graphite-2023
     to: in-dollars
-`, [...RECORDS, record({ hs_code: '25041010', value: 0, period_start: '2022-05', period_end: '2022-05' })], { reference: { ...reference, rates: rates({ 2023: 7 }) } });
+`,
+      [...RECORDS, record({ hs_code: '25041010', value: 0, period_start: '2022-05', period_end: '2022-05' })],
+      { reference: { ...reference, rates: rates({ 2023: 7 }) } },
+    );
     expect(problems.map((p) => p.message)).toEqual([
       'fact from-zero: fact zero-2022 is zero, so a change from it has no ratio',
       'fact mixed: fact graphite-2023 is in CNY but fact in-dollars is in USD; a change compares like with like (restate both with convert_to)',
@@ -158,7 +167,8 @@ facts:
   });
 
   it('carries the rates of the conversions its facts rest on', () => {
-    const { facts } = run(`
+    const { facts } = run(
+      `
 aggregates:
   dollars:
     flow: import
@@ -177,15 +187,29 @@ facts:
     stat: change
     from: y2022
     to: y2023
-`, [record({ value: 67_261, period_start: '2022-03', period_end: '2022-03' }), record({ value: 140_934, period_start: '2023-03', period_end: '2023-03' })],
-    { reference: { ...reference, rates: rates({ 2022: 6.7261, 2023: 7.0467 }) } });
-    expect(facts.growth).toMatchObject({ value: 1, times: 2, unit: 'percent', conversion: { to: 'USD', rates: [{ period: '2022', rate: 6.7261 }, { period: '2023', rate: 7.0467 }] } });
+`,
+      [record({ value: 67_261, period_start: '2022-03', period_end: '2022-03' }), record({ value: 140_934, period_start: '2023-03', period_end: '2023-03' })],
+      { reference: { ...reference, rates: rates({ 2022: 6.7261, 2023: 7.0467 }) } },
+    );
+    expect(facts.growth).toMatchObject({
+      value: 1,
+      times: 2,
+      unit: 'percent',
+      conversion: {
+        to: 'USD',
+        rates: [
+          { period: '2022', rate: 6.7261 },
+          { period: '2023', rate: 7.0467 },
+        ],
+      },
+    });
   });
 });
 
 describe('ratio declarations', () => {
   it('report every misuse of of, from and to by fact', () => {
-    expect(declarationProblems(`${AGGREGATES}facts:
+    expect(
+      declarationProblems(`${AGGREGATES}facts:
   base:
     aggregate: top-2023
     where: { product: wigs }
@@ -220,7 +244,8 @@ describe('ratio declarations', () => {
   ratio:
     aggregate: top-2023
     stat: mean
-`)).toEqual([
+`),
+    ).toEqual([
       'fact value-with-of: "of" goes with stat: share',
       'fact change-with-where: a change is computed from its from and to facts; "where" does not apply',
       'fact change-without-to: stat: change needs from: <fact> and to: <fact>',

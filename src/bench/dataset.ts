@@ -22,23 +22,89 @@ const LAYOUT: GaccFileLayout = {
 
 // Listed most-frequent first: picks are skewed towards the start of each list.
 const PARTNERS: readonly (readonly [string, string])[] = [
-  ['502', 'United States'], ['116', 'Japan'], ['133', 'Korea,Rep.'], ['110', 'Hong Kong,China'],
-  ['344', 'Russia'], ['141', 'Vietnam'], ['122', 'Malaysia'], ['304', 'Germany'],
-  ['601', 'Australia'], ['136', 'Thailand'], ['132', 'Singapore'], ['303', 'United Kingdom'],
-  ['305', 'France'], ['112', 'Indonesia'], ['124', 'Mongolia'], ['109', 'Korea,DPR'],
+  ['502', 'United States'],
+  ['116', 'Japan'],
+  ['133', 'Korea,Rep.'],
+  ['110', 'Hong Kong,China'],
+  ['344', 'Russia'],
+  ['141', 'Vietnam'],
+  ['122', 'Malaysia'],
+  ['304', 'Germany'],
+  ['601', 'Australia'],
+  ['136', 'Thailand'],
+  ['132', 'Singapore'],
+  ['303', 'United Kingdom'],
+  ['305', 'France'],
+  ['112', 'Indonesia'],
+  ['124', 'Mongolia'],
+  ['109', 'Korea,DPR'],
 ];
 const MODES: readonly (readonly [string, string])[] = [
-  ['10', 'General trade'], ['15', 'Processing trade'], ['34', 'Bonded logistics'],
-  ['19', 'Border trade'], ['33', 'Bonded warehouse'], ['14', 'Assembly trade'], ['11', 'Aid'],
+  ['10', 'General trade'],
+  ['15', 'Processing trade'],
+  ['34', 'Bonded logistics'],
+  ['19', 'Border trade'],
+  ['33', 'Bonded warehouse'],
+  ['14', 'Assembly trade'],
+  ['11', 'Aid'],
 ];
 const PLACES: readonly (readonly [string, string])[] = [
-  ['44', 'Guangdong'], ['32', 'Jiangsu'], ['33', 'Zhejiang'], ['31', 'Shanghai'],
-  ['37', 'Shandong'], ['11', 'Beijing'], ['35', 'Fujian'], ['12', 'Tianjin'],
-  ['21', 'Liaoning'], ['50', 'Chongqing'], ['51', 'Sichuan'], ['13', 'Hebei'],
-  ['22', 'Jilin'], ['23', 'Heilongjiang'], ['65', 'Xinjiang'], ['15', 'Inner Mongolia'],
+  ['44', 'Guangdong'],
+  ['32', 'Jiangsu'],
+  ['33', 'Zhejiang'],
+  ['31', 'Shanghai'],
+  ['37', 'Shandong'],
+  ['11', 'Beijing'],
+  ['35', 'Fujian'],
+  ['12', 'Tianjin'],
+  ['21', 'Liaoning'],
+  ['50', 'Chongqing'],
+  ['51', 'Sichuan'],
+  ['13', 'Hebei'],
+  ['22', 'Jilin'],
+  ['23', 'Heilongjiang'],
+  ['65', 'Xinjiang'],
+  ['15', 'Inner Mongolia'],
 ];
-const QUALIFIERS = ['Other', 'Fresh', 'Frozen', 'Dried', 'Crude', 'Refined', 'Woven', 'Knitted', 'Alloy', 'Steel', 'Copper', 'Cotton', 'Plastic', 'Electric', 'Parts of'];
-const NOUNS = ['fish', 'ores', 'wigs', 'pumps', 'valves', 'motors', 'tyres', 'yarn', 'fabric', 'sheets', 'tubes', 'wire', 'paper', 'toys', 'lamps', 'glass', 'engines', 'cells', 'cables', 'fruit'];
+const QUALIFIERS = [
+  'Other',
+  'Fresh',
+  'Frozen',
+  'Dried',
+  'Crude',
+  'Refined',
+  'Woven',
+  'Knitted',
+  'Alloy',
+  'Steel',
+  'Copper',
+  'Cotton',
+  'Plastic',
+  'Electric',
+  'Parts of',
+];
+const NOUNS = [
+  'fish',
+  'ores',
+  'wigs',
+  'pumps',
+  'valves',
+  'motors',
+  'tyres',
+  'yarn',
+  'fabric',
+  'sheets',
+  'tubes',
+  'wire',
+  'paper',
+  'toys',
+  'lamps',
+  'glass',
+  'engines',
+  'cells',
+  'cables',
+  'fruit',
+];
 const UNITS = ['kg', 'kg', 'kg', 'kg', 'unit', 'pair', 'm2', 'litre'];
 
 export interface BenchFile {
@@ -54,12 +120,7 @@ export interface BenchFile {
  * file is written under a temporary name and renamed when complete, so an interrupted run
  * never leaves a truncated file that a later run would trust.
  */
-export async function ensureBenchFile(
-  cacheDir: string,
-  rows: number,
-  seed: number,
-  onProgress?: (rowsWritten: number) => void,
-): Promise<BenchFile> {
+export async function ensureBenchFile(cacheDir: string, rows: number, seed: number, onProgress?: (rowsWritten: number) => void): Promise<BenchFile> {
   const path = join(cacheDir, `gacc-en-${rows}-seed${seed}-v${FORMAT_VERSION}.csv`);
   if (existsSync(path)) return { path, rows, bytes: (await stat(path)).size, generated: false };
   await mkdir(cacheDir, { recursive: true });

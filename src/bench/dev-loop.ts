@@ -69,7 +69,10 @@ function freePort(): Promise<number> {
 async function startDevServer(root: string): Promise<{ url: string; output: () => string; stop: () => Promise<void> }> {
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, ['scripts/dev.ts', '--port', String(port)], {
-    cwd: root, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: copyEnv(),
+    cwd: root,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: copyEnv(),
   });
   let output = '';
   const collect = (chunk: Buffer) => (output += stripVTControlCharacters(chunk.toString()));
@@ -110,8 +113,11 @@ class PageText {
     const watcher = new PageText();
     await tab.exposeBinding('__benchPageText', (_source, report: PageReport) => watcher.report(report));
     await tab.addInitScript(() => {
-      const send = () => (window as unknown as { __benchPageText(report: PageReport): void })
-        .__benchPageText({ text: document.body?.innerText ?? '', document: performance.timeOrigin });
+      const send = () =>
+        (window as unknown as { __benchPageText(report: PageReport): void }).__benchPageText({
+          text: document.body?.innerText ?? '',
+          document: performance.timeOrigin,
+        });
       let queued = false;
       document.addEventListener('DOMContentLoaded', () => {
         send();
@@ -148,10 +154,13 @@ class PageText {
     if (test(this.latest)) return Promise.resolve(performance.now());
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`the page did not show ${what} within ${WAIT_MS / 1000} s`)), WAIT_MS);
-      this.waiters.push({ test, resolve: (at) => {
-        clearTimeout(timer);
-        resolve(at);
-      } });
+      this.waiters.push({
+        test,
+        resolve: (at) => {
+          clearTimeout(timer);
+          resolve(at);
+        },
+      });
     });
   }
 
@@ -173,8 +182,14 @@ async function save(path: string, bytes: string | Buffer): Promise<number> {
 /** Every value (the last quoted number of a data row) of a GACC download doubled; ASCII-safe in GB18030 and UTF-8 alike. */
 export function doubleValues(bytes: Buffer): Buffer {
   const lines = bytes.toString('latin1').split('\n');
-  const doubled = lines.map((line, index) => index === 0 ? line : line.replace(/"(\d{1,3}(?:,\d{3})*)"(,?\r?)$/, (_, value: string, end: string) =>
-    `"${(Number(value.replaceAll(',', '')) * 2).toLocaleString('en-US')}"${end}`));
+  const doubled = lines.map((line, index) =>
+    index === 0
+      ? line
+      : line.replace(
+          /"(\d{1,3}(?:,\d{3})*)"(,?\r?)$/,
+          (_, value: string, end: string) => `"${(Number(value.replaceAll(',', '')) * 2).toLocaleString('en-US')}"${end}`,
+        ),
+  );
   return Buffer.from(doubled.join('\n'), 'latin1');
 }
 

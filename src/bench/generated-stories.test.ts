@@ -7,8 +7,16 @@ import { blockFor, editStoryText, generatedStory } from './generated-stories.ts'
 /** Aggregates in the data step's shape: only ids and dimensions matter to the generator. */
 function aggregate(id: string, dimensions: string[]): Aggregate {
   return {
-    id, description: id, flow: 'import', currency: 'CNY', period: { start: '2023-01', end: '2023-10' },
-    measures: ['value', 'records'], synthetic: true, sources: ['imports.csv'], dimensions, rows: [],
+    id,
+    description: id,
+    flow: 'import',
+    currency: 'CNY',
+    period: { start: '2023-01', end: '2023-10' },
+    measures: ['value', 'records'],
+    synthetic: true,
+    sources: ['imports.csv'],
+    dimensions,
+    rows: [],
   };
 }
 

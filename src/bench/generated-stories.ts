@@ -37,9 +37,11 @@ const WORDS = ['ores', 'alloys', 'machinery', 'border', 'season', 'shipments', '
 
 function paragraph(story: number, n: number): string {
   const word = (k: number) => WORDS[(story * 7 + n * 3 + k) % WORDS.length]!;
-  return `This paragraph stands in for a reporter's text about ${word(0)} and ${word(1)}. `
-    + `It is long enough to be parsed and laid out like prose, mentions ${word(2)} and ${word(3)}, `
-    + `and says nothing that needs a fact from the data step.`;
+  return (
+    `This paragraph stands in for a reporter's text about ${word(0)} and ${word(1)}. ` +
+    `It is long enough to be parsed and laid out like prose, mentions ${word(2)} and ${word(3)}, ` +
+    `and says nothing that needs a fact from the data step.`
+  );
 }
 
 function chartBlock(story: number, n: number, settings: BlockSettings): string {

@@ -83,7 +83,9 @@ export async function main(args: string[]): Promise<number> {
     return 1;
   }
   const { ours } = comparison;
-  console.log(`\nresults agree: ${ours.result.groups!.toLocaleString('en-US')} groups, ${ours.result.rows.toLocaleString('en-US')} rows, grand total ${BigInt(ours.result.total).toLocaleString('en-US')} yuan (the data step's total matches)`);
+  console.log(
+    `\nresults agree: ${ours.result.groups!.toLocaleString('en-US')} groups, ${ours.result.rows.toLocaleString('en-US')} rows, grand total ${BigInt(ours.result.total).toLocaleString('en-US')} yuan (the data step's total matches)`,
+  );
   for (const target of ingestTargets(comparison)) console.log(`target: ${target.name}: ${target.holds ? 'holds' : 'MISSED'} (${target.value})`);
   return 0;
 }
@@ -113,7 +115,11 @@ export async function compareIngest(rows: number, seed = DEFAULT_SEED, runs = DE
   );
   const scratch = await mkdtemp(join(tmpdir(), 'customs-story-bench-'));
   const rounds: Record<'ours' | 'duckdb' | 'dataStep' | 'dataStepCsvOnly' | 'duckdbDataStep', Measured[]> = {
-    ours: [], duckdb: [], dataStep: [], dataStepCsvOnly: [], duckdbDataStep: [],
+    ours: [],
+    duckdb: [],
+    dataStep: [],
+    dataStepCsvOnly: [],
+    duckdbDataStep: [],
   };
   try {
     const raw = join(scratch, 'raw');
@@ -150,7 +156,11 @@ export async function compareIngest(rows: number, seed = DEFAULT_SEED, runs = DE
   ];
   return {
     runs: [ours, duckdb, dataStep, dataStepCsvOnly, duckdbDataStep],
-    ours, duckdb, dataStep, dataStepCsvOnly, duckdbDataStep,
+    ours,
+    duckdb,
+    dataStep,
+    dataStepCsvOnly,
+    duckdbDataStep,
     readerRatios: ratios(rounds.ours, rounds.duckdb),
     dataStepRatios: ratios(rounds.dataStep, rounds.duckdbDataStep),
     problems,
@@ -183,7 +193,11 @@ export function ingestTargets(comparison: IngestComparison): { name: string; hol
   const peak = Math.max(ours.result.maxRss, dataStep.result.maxRss) / MB;
   return [
     { name: `reader within ${READER_TARGET}× DuckDB's wall time (median)`, holds: median(readerRatios) <= READER_TARGET, value: formatRatio(readerRatios) },
-    { name: `data step within ${DATA_STEP_TARGET}× DuckDB's read, write and group (median)`, holds: median(dataStepRatios) <= DATA_STEP_TARGET, value: formatRatio(dataStepRatios) },
+    {
+      name: `data step within ${DATA_STEP_TARGET}× DuckDB's read, write and group (median)`,
+      holds: median(dataStepRatios) <= DATA_STEP_TARGET,
+      value: formatRatio(dataStepRatios),
+    },
     { name: `peak memory of reader and data step at most ${MEMORY_TARGET_MB} MB`, holds: peak <= MEMORY_TARGET_MB, value: `${peak.toFixed(0)} MB` },
   ];
 }
@@ -233,7 +247,9 @@ function printTable(comparison: IngestComparison): void {
   const format = (cells: string[]) => cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ');
   console.log(`\n${format(header)}`);
   for (const line of lines) console.log(format(line));
-  console.log('(the reader is compared with DuckDB reading and grouping; the data step, which is `npm run data` with one aggregate, with DuckDB reading, writing every row to CSV and grouping)');
+  console.log(
+    '(the reader is compared with DuckDB reading and grouping; the data step, which is `npm run data` with one aggregate, with DuckDB reading, writing every row to CSV and grouping)',
+  );
 }
 
 /** One rewritten line of status on stderr, only when it is a terminal; '' clears it. */

@@ -60,10 +60,11 @@ async function extractRevision(revision: string, dir: string): Promise<void> {
   git.stdout.pipe(tar.stdin);
   let errors = '';
   for (const child of [git, tar]) child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
-  const exited = (child: typeof git | typeof tar) => new Promise<number | null>((resolve, reject) => {
-    child.once('error', reject);
-    child.once('close', resolve);
-  });
+  const exited = (child: typeof git | typeof tar) =>
+    new Promise<number | null>((resolve, reject) => {
+      child.once('error', reject);
+      child.once('close', resolve);
+    });
   const [gitCode, tarCode] = await Promise.all([exited(git), exited(tar)]);
   if (gitCode !== 0 || tarCode !== 0) throw new Error(`could not unpack revision ${revision}: ${errors.trim() || `git exit ${gitCode}, tar exit ${tarCode}`}`);
 }
@@ -71,8 +72,9 @@ async function extractRevision(revision: string, dir: string): Promise<void> {
 /** Removes what a build leaves behind in a copy, so the next build starts as on a fresh checkout. */
 export async function clearBuildState(root: string): Promise<void> {
   await Promise.all(
-    ['dist', '.astro', 'data/build', ...[...CACHE_FOLDERS].map((name) => join('node_modules', name))]
-      .map((path) => rm(join(root, path), { recursive: true, force: true })),
+    ['dist', '.astro', 'data/build', ...[...CACHE_FOLDERS].map((name) => join('node_modules', name))].map((path) =>
+      rm(join(root, path), { recursive: true, force: true }),
+    ),
   );
 }
 

@@ -162,8 +162,23 @@ export function scaleTargets(summary: ScaleSummary): ScaleTarget[] {
   const warmShare = summary.scaledWarm.wall.median / summary.scaledCold.wall.median;
   const peak = Math.max(summary.scaledCold.peak.max, summary.scaledWarm.peak.max);
   return [
-    { name: 'cold build growth from the generated stories', value: `+${(growth * 100).toFixed(0)}%`, target: `≤ +${SCALE_TARGETS.maxColdGrowth * 100}%`, holds: growth <= SCALE_TARGETS.maxColdGrowth },
-    { name: 'warm rebuild as a share of the cold build', value: `${(warmShare * 100).toFixed(0)}%`, target: `≤ ${SCALE_TARGETS.maxWarmShare * 100}%`, holds: warmShare <= SCALE_TARGETS.maxWarmShare },
-    { name: 'highest peak memory of the scaled builds (MB)', value: (peak / MB).toFixed(0), target: `≤ ${SCALE_TARGETS.maxPeakBytes / MB}`, holds: peak <= SCALE_TARGETS.maxPeakBytes },
+    {
+      name: 'cold build growth from the generated stories',
+      value: `+${(growth * 100).toFixed(0)}%`,
+      target: `≤ +${SCALE_TARGETS.maxColdGrowth * 100}%`,
+      holds: growth <= SCALE_TARGETS.maxColdGrowth,
+    },
+    {
+      name: 'warm rebuild as a share of the cold build',
+      value: `${(warmShare * 100).toFixed(0)}%`,
+      target: `≤ ${SCALE_TARGETS.maxWarmShare * 100}%`,
+      holds: warmShare <= SCALE_TARGETS.maxWarmShare,
+    },
+    {
+      name: 'highest peak memory of the scaled builds (MB)',
+      value: (peak / MB).toFixed(0),
+      target: `≤ ${SCALE_TARGETS.maxPeakBytes / MB}`,
+      holds: peak <= SCALE_TARGETS.maxPeakBytes,
+    },
   ];
 }

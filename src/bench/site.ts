@@ -44,7 +44,9 @@ export async function main(args: string[]): Promise<number> {
     .filter((entry) => entry.isDirectory() && !['embed', 'data', '_astro'].includes(entry.name) && existsSync(join('dist', entry.name, 'index.html')))
     .map((entry) => `${entry.name}/index.html`)[0];
   const embed = existsSync('dist/embed')
-    ? readdirSync('dist/embed', { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => `embed/${e.name}/index.html`)[0]
+    ? readdirSync('dist/embed', { withFileTypes: true })
+        .filter((e) => e.isDirectory())
+        .map((e) => `embed/${e.name}/index.html`)[0]
     : undefined;
   for (const page of [story, embed]) {
     if (!page) continue;
@@ -59,14 +61,22 @@ export async function main(args: string[]): Promise<number> {
     scaleRow(`scale: ${scaled}, cold`, scale.scaledCold),
     scaleRow(`scale: ${scaled}, warm`, scale.scaledWarm),
   );
-  for (const target of scaleTargets(scale)) rows.push({ metric: `scale: ${target.name}`, value: target.value, target: target.target, status: target.holds ? 'holds' : 'MISSED' });
+  for (const target of scaleTargets(scale))
+    rows.push({ metric: `scale: ${target.name}`, value: target.value, target: target.target, status: target.holds ? 'holds' : 'MISSED' });
 
   const comparison = await compareIngest(Number(values.rows));
   for (const run of comparison.runs) {
-    rows.push({ metric: `ingest ${run.label}: wall (s) / peak (MB)`, value: `${run.wall.toFixed(2)} / ${(run.result.maxRss / (1 << 20)).toFixed(0)}`, target: '', status: '' });
+    rows.push({
+      metric: `ingest ${run.label}: wall (s) / peak (MB)`,
+      value: `${run.wall.toFixed(2)} / ${(run.result.maxRss / (1 << 20)).toFixed(0)}`,
+      target: '',
+      status: '',
+    });
   }
-  for (const target of ingestTargets(comparison)) rows.push({ metric: `ingest: ${target.name}`, value: target.value, target: '', status: target.holds ? 'holds' : 'MISSED' });
-  if (comparison.problems.length > 0) rows.push({ metric: 'ingest: results agree with DuckDB', value: comparison.problems.join('; '), target: '', status: 'FAILED' });
+  for (const target of ingestTargets(comparison))
+    rows.push({ metric: `ingest: ${target.name}`, value: target.value, target: '', status: target.holds ? 'holds' : 'MISSED' });
+  if (comparison.problems.length > 0)
+    rows.push({ metric: 'ingest: results agree with DuckDB', value: comparison.problems.join('; '), target: '', status: 'FAILED' });
 
   printRows(rows);
   return comparison.problems.length > 0 ? 1 : 0;
@@ -81,7 +91,12 @@ function wholeNumber(name: string, text: string): number {
 /** Median and range of one kind of build: wall time, CPU time and peak memory of its process tree. */
 function scaleRow(label: string, summary: BuildSummary): Row {
   const peak = { median: summary.peak.median / MB, min: summary.peak.min / MB, max: summary.peak.max / MB };
-  return { metric: `${label}: wall s / CPU s / peak MB`, value: `${formatSpread(summary.wall)} / ${formatSpread(summary.cpu)} / ${formatSpread(peak, 0)}`, target: '', status: '' };
+  return {
+    metric: `${label}: wall s / CPU s / peak MB`,
+    value: `${formatSpread(summary.wall)} / ${formatSpread(summary.cpu)} / ${formatSpread(peak, 0)}`,
+    target: '',
+    status: '',
+  };
 }
 
 function weightRows(weight: PageWeight): Row[] {

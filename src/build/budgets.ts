@@ -46,7 +46,7 @@ export function pageWeight(distDir: string, page: string, base = '/'): PageWeigh
     if (script.getAttribute('type') === 'application/ld+json') continue;
     const src = script.getAttribute('src');
     if (src && modules.has(local(src))) continue;
-    const code = src ? readFileSync(local(src), 'utf8') : script.textContent ?? '';
+    const code = src ? readFileSync(local(src), 'utf8') : (script.textContent ?? '');
     if (src) modules.add(local(src));
     js += gzipped(code);
     follow(code, src ? local(src) : join(distDir, page));
@@ -90,5 +90,8 @@ export function fontsOverBudget(pages: { page: string; files: { bytes: number }[
   return pages
     .map(({ page, files }) => ({ page, bytes: files.reduce((sum, file) => sum + file.bytes, 0) }))
     .filter(({ bytes }) => bytes > KOREAN_FONT_BUDGET)
-    .map(({ page, bytes }) => `${page} makes readers download ${(bytes / 1024).toFixed(1)} KB of fonts; a Korean page may download ${KOREAN_FONT_BUDGET / 1024} KB`);
+    .map(
+      ({ page, bytes }) =>
+        `${page} makes readers download ${(bytes / 1024).toFixed(1)} KB of fonts; a Korean page may download ${KOREAN_FONT_BUDGET / 1024} KB`,
+    );
 }

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { basePrefix, CACHE_CONTROL, cacheRules, formatHeaders } from './headers.ts';
 
 describe('basePrefix', () => {
-  it.each([['/', '/'], ['', '/'], ['/news/story', '/news/story/'], ['news/story/', '/news/story/'], ['//a//', '/a/']])('%j → %j', (base, prefix) => {
+  it.each([
+    ['/', '/'],
+    ['', '/'],
+    ['/news/story', '/news/story/'],
+    ['news/story/', '/news/story/'],
+    ['//a//', '/a/'],
+  ])('%j → %j', (base, prefix) => {
     expect(basePrefix(base)).toBe(prefix);
   });
 });
@@ -29,7 +35,14 @@ describe('cacheRules', () => {
   });
 
   it('gives no rule of its own to an entry a folder’s rule already matches', () => {
-    const paths = cacheRules([{ name: 'embed', folder: true }, { name: 'embed.js', folder: false }, { name: 'embedded', folder: true }], '/').map((r) => r.path);
+    const paths = cacheRules(
+      [
+        { name: 'embed', folder: true },
+        { name: 'embed.js', folder: false },
+        { name: 'embedded', folder: true },
+      ],
+      '/',
+    ).map((r) => r.path);
     expect(paths).toEqual(['/_astro/*', '/', '/embed/*']);
   });
 

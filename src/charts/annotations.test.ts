@@ -22,7 +22,13 @@ describe('placeAnnotations', () => {
   });
 
   it('sets a text right of its point, left of it near the right edge, and never past the artboard', () => {
-    const { placed } = placeAnnotations([note('Start', 100), note('Near the end', 600), note('A long text at the very edge of the chart', 630)], axes, DESKTOP, 'en', plot);
+    const { placed } = placeAnnotations(
+      [note('Start', 100), note('Near the end', 600), note('A long text at the very edge of the chart', 630)],
+      axes,
+      DESKTOP,
+      'en',
+      plot,
+    );
     expect(placed[0]!.left).toBe(103);
     expect(placed[1]!.right).toBe(597);
     for (const item of placed) {
@@ -49,12 +55,14 @@ describe('placeAnnotations', () => {
 
 describe('annotationValues', () => {
   it('lists the values the value axis must reach', () => {
-    expect(annotationValues([
-      { kind: 'line', text: { en: 'a' }, y: 5, line: 1 },
-      { kind: 'note', text: { en: 'b' }, x: '2020-01', line: 2 },
-      { kind: 'range', text: { en: 'c' }, from: 1, to: 2, line: 3 },
-      { kind: 'note', text: { en: 'd' }, x: '2020-01', y: 7, line: 4 },
-    ])).toEqual([5, 7]);
+    expect(
+      annotationValues([
+        { kind: 'line', text: { en: 'a' }, y: 5, line: 1 },
+        { kind: 'note', text: { en: 'b' }, x: '2020-01', line: 2 },
+        { kind: 'range', text: { en: 'c' }, from: 1, to: 2, line: 3 },
+        { kind: 'note', text: { en: 'd' }, x: '2020-01', y: 7, line: 4 },
+      ]),
+    ).toEqual([5, 7]);
   });
 });
 
@@ -79,21 +87,125 @@ describe('describeAnnotations', () => {
 
 /** A chart of each type with every kind of annotation its axes take, long texts among them. */
 const CHARTS: Record<string, string> = {
-  bar: yaml('type: bar', 'aggregate: ranked-products', 'x: product', 'top: 5', 'highlight: { product_group: minerals }', 'legend: Minerals', 'title: T', 'dek: D', 'annotations:',
-    '  - line: A quarter of the largest import', '    y: 270000000', '  - line: Half', '    y: 540000000', '  - note: Far beyond every bar', '    y: 1400000000'),
-  column: yaml('type: column', 'aggregate: products-by-year', 'x: year', 'colour: product', 'stack: true', 'title: T', 'dek: D', 'annotations:',
-    '  - note: Border closed', '    x: 2021', '  - range: Pandemic years', '    from: 2020', '    to: 2021', '  - line: Target', '    y: 800000000', '  - line: Target revised', '    y: 780000000'),
-  line: yaml('type: line', 'aggregate: monthly-by-product', 'x: month', 'colour: product', 'title: T', 'dek: D', 'annotations:',
-    '  - range: The border is closed', '    from: 2020-01', '    to: 2021-12', '  - note: Trade resumes after the border reopens in early 2022 to freight trains', '    x: 2022-01',
-    '  - note: Peak', '    x: 2022-05', '    y: 23000000', '  - range: To the end', '    from: 2023-06', '    to: 2023-10'),
-  area: yaml('type: area', 'aggregate: monthly-by-product', 'x: month', 'colour: product', 'stack: true', 'title: T', 'dek: D', 'annotations:',
-    '  - range: Closed', '    from: 2020-01', '    to: 2021-12', '  - line: Average', '    y: 30000000', '  - line: Reopening', '    x: 2022-01'),
-  'column with value labels': yaml('type: column', 'aggregate: products-by-year', 'x: product', 'colour: year', 'stack: true', 'title: T', 'dek: D', 'annotations:',
-    '  - line: Target', '    y: 90000000', '  - line: A reference line with a long text that wraps on a phone', '    y: 100000000', '  - note: Note', '    y: 120000000'),
-  'line with lines close together': yaml('type: line', 'aggregate: products-by-year', 'x: year', 'colour: product', 'title: T', 'dek: D', 'annotations:',
-    '  - line: A reference line with a long text', '    y: 100000000', '  - note: Note', '    y: 120000000', '  - line: Top', '    y: 181000000'),
-  dot: yaml('type: dot', 'aggregate: products-by-year', 'x: product', 'colour: year', 'title: T', 'dek: D', 'annotations:',
-    '  - line: Plan', '    y: 100000000', '  - note: Above plan', '    y: 110000000', '  - line: Twice the plan, far past every dot', '    y: 400000000'),
+  bar: yaml(
+    'type: bar',
+    'aggregate: ranked-products',
+    'x: product',
+    'top: 5',
+    'highlight: { product_group: minerals }',
+    'legend: Minerals',
+    'title: T',
+    'dek: D',
+    'annotations:',
+    '  - line: A quarter of the largest import',
+    '    y: 270000000',
+    '  - line: Half',
+    '    y: 540000000',
+    '  - note: Far beyond every bar',
+    '    y: 1400000000',
+  ),
+  column: yaml(
+    'type: column',
+    'aggregate: products-by-year',
+    'x: year',
+    'colour: product',
+    'stack: true',
+    'title: T',
+    'dek: D',
+    'annotations:',
+    '  - note: Border closed',
+    '    x: 2021',
+    '  - range: Pandemic years',
+    '    from: 2020',
+    '    to: 2021',
+    '  - line: Target',
+    '    y: 800000000',
+    '  - line: Target revised',
+    '    y: 780000000',
+  ),
+  line: yaml(
+    'type: line',
+    'aggregate: monthly-by-product',
+    'x: month',
+    'colour: product',
+    'title: T',
+    'dek: D',
+    'annotations:',
+    '  - range: The border is closed',
+    '    from: 2020-01',
+    '    to: 2021-12',
+    '  - note: Trade resumes after the border reopens in early 2022 to freight trains',
+    '    x: 2022-01',
+    '  - note: Peak',
+    '    x: 2022-05',
+    '    y: 23000000',
+    '  - range: To the end',
+    '    from: 2023-06',
+    '    to: 2023-10',
+  ),
+  area: yaml(
+    'type: area',
+    'aggregate: monthly-by-product',
+    'x: month',
+    'colour: product',
+    'stack: true',
+    'title: T',
+    'dek: D',
+    'annotations:',
+    '  - range: Closed',
+    '    from: 2020-01',
+    '    to: 2021-12',
+    '  - line: Average',
+    '    y: 30000000',
+    '  - line: Reopening',
+    '    x: 2022-01',
+  ),
+  'column with value labels': yaml(
+    'type: column',
+    'aggregate: products-by-year',
+    'x: product',
+    'colour: year',
+    'stack: true',
+    'title: T',
+    'dek: D',
+    'annotations:',
+    '  - line: Target',
+    '    y: 90000000',
+    '  - line: A reference line with a long text that wraps on a phone',
+    '    y: 100000000',
+    '  - note: Note',
+    '    y: 120000000',
+  ),
+  'line with lines close together': yaml(
+    'type: line',
+    'aggregate: products-by-year',
+    'x: year',
+    'colour: product',
+    'title: T',
+    'dek: D',
+    'annotations:',
+    '  - line: A reference line with a long text',
+    '    y: 100000000',
+    '  - note: Note',
+    '    y: 120000000',
+    '  - line: Top',
+    '    y: 181000000',
+  ),
+  dot: yaml(
+    'type: dot',
+    'aggregate: products-by-year',
+    'x: product',
+    'colour: year',
+    'title: T',
+    'dek: D',
+    'annotations:',
+    '  - line: Plan',
+    '    y: 100000000',
+    '  - note: Above plan',
+    '    y: 110000000',
+    '  - line: Twice the plan, far past every dot',
+    '    y: 400000000',
+  ),
 };
 
 /** Boxes of the element's kind inside the SVG, as [left, top, right, bottom] from their attributes. */
@@ -158,7 +270,9 @@ describe.each(Object.entries(CHARTS))('annotations on a %s chart', (type, text) 
       expect(Math.max(...rules)).toBeGreaterThan(longest);
       expect(Math.max(...rules)).toBeLessThan(width);
     } else if (reach > 0) {
-      const ticks = textBoxes(svg).filter((box) => box.classes.includes('chart__axis')).map((box) => shortNumber(box.text));
+      const ticks = textBoxes(svg)
+        .filter((box) => box.classes.includes('chart__axis'))
+        .map((box) => shortNumber(box.text));
       expect(Math.max(...ticks)).toBeGreaterThanOrEqual(reach);
     }
   });
@@ -175,7 +289,11 @@ describe('a rule at a value on a bar chart', () => {
     const { spec, aggregate } = testChart(CHARTS.bar!);
     const { svg } = renderArtboard(spec, aggregate, DESKTOP);
     const firstBar = Math.min(...shapeBoxes(svg, 'rect[data-value]').map(([, top]) => top));
-    const keyBottom = Math.max(...textBoxes(svg).filter((box) => box.classes.includes('chart__key-label') || box.classes.includes('chart__annotation-text')).map((box) => box.bottom));
+    const keyBottom = Math.max(
+      ...textBoxes(svg)
+        .filter((box) => box.classes.includes('chart__key-label') || box.classes.includes('chart__annotation-text'))
+        .map((box) => box.bottom),
+    );
     for (const [, top] of shapeBoxes(svg, '.chart__annotation line')) {
       expect(top).toBeGreaterThanOrEqual(keyBottom - 1);
       expect(top).toBeLessThanOrEqual(firstBar);

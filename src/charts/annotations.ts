@@ -70,7 +70,13 @@ const atValue = (annotation: Annotation): annotation is Annotation & { y: number
  * left), inside the artboard, in the first rows that keep it clear of the others by a
  * text height. Returns them and the band's height.
  */
-export function placeAnnotations(annotations: readonly Annotation[], axes: AnnotationAxes, layout: Layout, lang: Lang, plotWidth: { left: number; right: number }): { placed: Placed[]; height: number } {
+export function placeAnnotations(
+  annotations: readonly Annotation[],
+  axes: AnnotationAxes,
+  layout: Layout,
+  lang: Lang,
+  plotWidth: { left: number; right: number },
+): { placed: Placed[]; height: number } {
   const fs = layout.fontSize;
   const rows: { left: number; right: number }[][] = [];
   const placed: Placed[] = [];
@@ -96,7 +102,13 @@ export function placeAnnotations(annotations: readonly Annotation[], axes: Annot
 }
 
 /** The marks of every annotation, drawn behind (ranges) and above (texts, lines) the data. */
-export function annotationMarks(annotations: readonly Annotation[], axes: AnnotationAxes, layout: Layout, lang: Lang, plotWidth: { left: number; right: number }): { behind: Plot.Markish[]; above: Plot.Markish[] } {
+export function annotationMarks(
+  annotations: readonly Annotation[],
+  axes: AnnotationAxes,
+  layout: Layout,
+  lang: Lang,
+  plotWidth: { left: number; right: number },
+): { behind: Plot.Markish[]; above: Plot.Markish[] } {
   const fs = layout.fontSize;
   const height = rowHeight(layout);
   const { placed } = placeAnnotations(annotations, axes, layout, lang, plotWidth);
@@ -105,8 +117,16 @@ export function annotationMarks(annotations: readonly Annotation[], axes: Annota
   for (const item of placed) {
     const { annotation } = item;
     const text = Plot.text([item], {
-      x: () => item.at, frameAnchor: 'top', dy: axes.bandTop + item.row * height + (item.lines.length * height) / 2, dx: item.left - axes.px(item.at),
-      text: () => item.lines.join('\n'), lineHeight: height / fs, textAnchor: 'start', lineAnchor: 'middle', fill: 'currentColor', className: 'chart__annotation-text',
+      x: () => item.at,
+      frameAnchor: 'top',
+      dy: axes.bandTop + item.row * height + (item.lines.length * height) / 2,
+      dx: item.left - axes.px(item.at),
+      text: () => item.lines.join('\n'),
+      lineHeight: height / fs,
+      textAnchor: 'start',
+      lineAnchor: 'middle',
+      fill: 'currentColor',
+      className: 'chart__annotation-text',
     });
     if (annotation.kind === 'range') {
       const to = axes.x!(annotation.to, 'end');
@@ -134,25 +154,52 @@ export function annotationMarks(annotations: readonly Annotation[], axes: Annota
     const height = lines.length * row;
     const y = axes.py?.(annotation.y) ?? 0;
     const distances = Array.from({ length: Number.isFinite(bottom) ? Math.ceil(bottom / row) : 4 }, (_, k) => k);
-    const spots = distances.flatMap((away) => [plotWidth.right - width, plotWidth.left + PAD].flatMap((left) => [false, true].map((below) => {
-      const offset = PAD + away * row;
-      return { left, below, offset, box: { left, right: left + width, top: below ? y + offset : y - offset - height, bottom: below ? y + offset + height : y - offset } };
-    })));
-    const clear = (box: Box) => box.top >= 0 && box.bottom <= bottom
-      && taken.every((other) => box.right <= other.left || other.right <= box.left || box.bottom <= other.top || other.bottom <= box.top);
+    const spots = distances.flatMap((away) =>
+      [plotWidth.right - width, plotWidth.left + PAD].flatMap((left) =>
+        [false, true].map((below) => {
+          const offset = PAD + away * row;
+          return {
+            left,
+            below,
+            offset,
+            box: { left, right: left + width, top: below ? y + offset : y - offset - height, bottom: below ? y + offset + height : y - offset },
+          };
+        }),
+      ),
+    );
+    const clear = (box: Box) =>
+      box.top >= 0 &&
+      box.bottom <= bottom &&
+      taken.every((other) => box.right <= other.left || other.right <= box.left || box.bottom <= other.top || other.bottom <= box.top);
     const spot = spots.find((candidate) => clear(candidate.box)) ?? spots[0]!;
     taken.push(spot.box);
     above.push(Plot.ruleY([annotation], { y: 'y', stroke: 'currentColor', strokeDasharray: '3,3', className: 'chart__annotation' }));
-    above.push(Plot.text([{ ...annotation, text: lines.join('\n') }], {
-      y: 'y', frameAnchor: 'left', dx: spot.left - plotWidth.left, text: 'text', textAnchor: 'start', lineHeight: row / fs,
-      lineAnchor: spot.below ? 'top' : 'bottom', dy: spot.below ? spot.offset : -spot.offset, fill: 'currentColor', className: 'chart__annotation-text',
-    }));
+    above.push(
+      Plot.text([{ ...annotation, text: lines.join('\n') }], {
+        y: 'y',
+        frameAnchor: 'left',
+        dx: spot.left - plotWidth.left,
+        text: 'text',
+        textAnchor: 'start',
+        lineHeight: row / fs,
+        lineAnchor: spot.below ? 'top' : 'bottom',
+        dy: spot.below ? spot.offset : -spot.offset,
+        fill: 'currentColor',
+        className: 'chart__annotation-text',
+      }),
+    );
   }
   return { behind, above };
 }
 
 /** The band of annotation texts the chart must leave room for above its plot. */
-export function annotationBand(annotations: readonly Annotation[], axes: AnnotationAxes, layout: Layout, lang: Lang, plotWidth: { left: number; right: number }): number {
+export function annotationBand(
+  annotations: readonly Annotation[],
+  axes: AnnotationAxes,
+  layout: Layout,
+  lang: Lang,
+  plotWidth: { left: number; right: number },
+): number {
   return placeAnnotations(annotations, axes, layout, lang, plotWidth).height;
 }
 
@@ -163,7 +210,9 @@ export function describeAnnotations(annotations: readonly Annotation[], lang: La
   const items = annotations.map((annotation) => {
     const text = textIn(annotation.text, lang)!;
     if (annotation.kind === 'range') return words.rangeFromTo(text, where(annotation.from), where(annotation.to));
-    const at = [annotation.x === undefined ? undefined : where(annotation.x), annotation.y === undefined ? undefined : value(annotation.y)].filter(Boolean).join(', ');
+    const at = [annotation.x === undefined ? undefined : where(annotation.x), annotation.y === undefined ? undefined : value(annotation.y)]
+      .filter(Boolean)
+      .join(', ');
     return annotation.kind === 'note' ? words.noteAt(text, at) : words.lineAt(text, at);
   });
   return words.annotations(items);

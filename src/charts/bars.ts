@@ -71,10 +71,9 @@ export function barChart(groups: BarGroup[], layout: Layout, options: BarOptions
   const groupGap = Math.round(fs * (above ? 0.8 : 0.9));
   const labelRow = above ? Math.round(fs * 1.5) : 0;
   // Desktop labels sit in a column left of the bars, as wide as the longest needs, up to 40%.
-  const labelWidth = above ? 0 : Math.min(
-    Math.ceil(Math.max(0, ...groups.map((group) => textWidth(groupText(group, Infinity, fs), fs)))) + 8,
-    Math.round(layout.width * 0.4),
-  );
+  const labelWidth = above
+    ? 0
+    : Math.min(Math.ceil(Math.max(0, ...groups.map((group) => textWidth(groupText(group, Infinity, fs), fs)))) + 8, Math.round(layout.width * 0.4));
   const labelSpace = above ? layout.width : labelWidth - 8;
 
   const segments: Segment[] = [];
@@ -111,16 +110,19 @@ export function barChart(groups: BarGroup[], layout: Layout, options: BarOptions
   const extra = options.extra?.({ marginLeft, width: layout.width, marginRight }) ?? { behind: [], above: [] };
 
   const groupLabels = (highlight: boolean) =>
-    Plot.text(labels.filter((label) => label.highlight === highlight), {
-      y: 'y',
-      text: 'text',
-      frameAnchor: 'left',
-      dx: -marginLeft + (above ? 0 : labelWidth - 8),
-      textAnchor: above ? 'start' : 'end',
-      lineAnchor: above ? 'bottom' : 'middle',
-      fill: 'currentColor',
-      className: highlight ? 'chart__label--highlight' : 'chart__label',
-    });
+    Plot.text(
+      labels.filter((label) => label.highlight === highlight),
+      {
+        y: 'y',
+        text: 'text',
+        frameAnchor: 'left',
+        dx: -marginLeft + (above ? 0 : labelWidth - 8),
+        textAnchor: above ? 'start' : 'end',
+        lineAnchor: above ? 'bottom' : 'middle',
+        fill: 'currentColor',
+        className: highlight ? 'chart__label--highlight' : 'chart__label',
+      },
+    );
 
   return {
     height,
@@ -147,7 +149,13 @@ export function barChart(groups: BarGroup[], layout: Layout, options: BarOptions
       Plot.ruleX(spans, { x: 0, y1: 'y1', y2: 'y2', className: 'chart__baseline', stroke: 'currentColor' }),
       Plot.text(values, { x: 'x', y: 'y', text: 'text', dx: 4, textAnchor: 'start', fill: 'currentColor', className: 'chart__value' }),
       Plot.text(inner, {
-        y: 'y', text: 'label', frameAnchor: 'left', dx: -6, textAnchor: 'end', fill: 'currentColor', className: 'chart__tick',
+        y: 'y',
+        text: 'label',
+        frameAnchor: 'left',
+        dx: -6,
+        textAnchor: 'end',
+        fill: 'currentColor',
+        className: 'chart__tick',
       }),
       groupLabels(false),
       groupLabels(true),

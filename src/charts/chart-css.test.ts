@@ -55,7 +55,9 @@ describe('chart.css', () => {
 
   it('switches artboards by the width of the chart, not of the window', () => {
     expect(css).toContain('container-type: inline-size');
-    expect(css).toMatch(/@container \(min-width: 520px\) \{\s*\.chart__artboard--phone \{ display: none; \}\s*\.chart__artboard--desktop \{ display: block; \}/);
+    expect(css).toMatch(
+      /@container \(min-width: 520px\) \{\s*\.chart__artboard--phone \{ display: none; \}\s*\.chart__artboard--desktop \{ display: block; \}/,
+    );
     expect(css).toMatch(/@container \(min-width: 880px\)/);
     expect(css).not.toMatch(/@media[^{]*width/);
   });

@@ -106,8 +106,10 @@ describe('readChartData', () => {
     expect(data.series.map((s) => s.label)).toEqual(['2019', '2022', '2023']);
     const zeroFirst = rankedProducts();
     zeroFirst.rows[0]!.value = 0;
-    expect(labels(dataOf(zeroFirst, ['type: bar', 'aggregate: ranked-products', 'x: product', 'sort: data', 'top: 2', 'hide_zero: true'])))
-      .toEqual(['Ferrosilicon', 'Tungsten ore']);
+    expect(labels(dataOf(zeroFirst, ['type: bar', 'aggregate: ranked-products', 'x: product', 'sort: data', 'top: 2', 'hide_zero: true']))).toEqual([
+      'Ferrosilicon',
+      'Tungsten ore',
+    ]);
   });
 
   describe('highlight', () => {
@@ -116,7 +118,13 @@ describe('readChartData', () => {
       expect(byValue.categories.filter((c) => c.highlight).map((c) => c.key)).toEqual(['wigs', 'graphite']);
       expect(byValue.highlighting).toBe(true);
       const byAttribute = ranked('highlight: { product_group: minerals }');
-      expect(byAttribute.categories.filter((c) => c.highlight).map((c) => c.key)).toEqual(['ferrosilicon', 'tungsten', 'molybdenum', 'silicon-carbide', 'graphite']);
+      expect(byAttribute.categories.filter((c) => c.highlight).map((c) => c.key)).toEqual([
+        'ferrosilicon',
+        'tungsten',
+        'molybdenum',
+        'silicon-carbide',
+        'graphite',
+      ]);
       expect(byAttribute.series[0]!.highlight).toBe(false);
     });
 
@@ -130,7 +138,7 @@ describe('readChartData', () => {
   });
 
   describe('format: percent', () => {
-    it('draws each value\'s share of the whole aggregate, even when top leaves some out', () => {
+    it("draws each value's share of the whole aggregate, even when top leaves some out", () => {
       const data = ranked('top: 2', 'format: percent');
       const total = rankedProducts().rows.reduce((sum, row) => sum + Number(row.value), 0);
       expect(data.series[0]!.drawn).toEqual([1_080_412_000 / total, 181_530_000 / total]);
@@ -138,7 +146,7 @@ describe('readChartData', () => {
       expect(data.format.percent).toBe(true);
     });
 
-    it('draws with several series each one\'s share of its category', () => {
+    it("draws with several series each one's share of its category", () => {
       const data = byYear('format: percent');
       const shares = data.series.map((s) => s.drawn[0]!);
       expect(shares.reduce((sum, share) => sum + share, 0)).toBeCloseTo(1, 12);

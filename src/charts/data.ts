@@ -73,8 +73,10 @@ export function namesValue(aggregate: Aggregate, field: string, key: string, wan
   const target = wanted.toLowerCase();
   if (key.toLowerCase() === target) return true;
   const names = aggregate.names?.[field]?.[key] ?? {};
-  return Object.values(names).some((name) => name?.toLowerCase() === target)
-    || aggregate.rows.some((row) => keyOf(row, field) === key && nameOf(aggregate, field, key, 'en', row).toLowerCase() === target);
+  return (
+    Object.values(names).some((name) => name?.toLowerCase() === target) ||
+    aggregate.rows.some((row) => keyOf(row, field) === key && nameOf(aggregate, field, key, 'en', row).toLowerCase() === target)
+  );
 }
 
 function highlighted(highlight: Highlight | undefined, aggregate: Aggregate, field: string, key: string, rows: AggregateRow[], forSeries: boolean): boolean {
@@ -96,9 +98,8 @@ export function readChartData(aggregate: Aggregate, definition: ChartDefinition,
     const date = dateOf(key, x);
     return { key, label, ...(date ? { date } : {}), highlight: !marksSeries && highlighted(definition.highlight, aggregate, x, key, rows, false) };
   });
-  const seriesValues = colour === undefined
-    ? [{ key: '', label: measureHeading(aggregate, y, lang), rows: aggregate.rows }]
-    : fieldValues(aggregate, colour, lang);
+  const seriesValues =
+    colour === undefined ? [{ key: '', label: measureHeading(aggregate, y, lang), rows: aggregate.rows }] : fieldValues(aggregate, colour, lang);
   let series: Series[] = seriesValues.map(({ key, label, rows }) => ({
     key,
     label,
@@ -154,8 +155,10 @@ function sortOrder(definition: ChartDefinition, aggregate: Aggregate, categories
   const byLabel = (a: number, b: number) => categories[a]!.label.localeCompare(categories[b]!.label, strings(lang).tag);
   const sort = definition.sort ?? (definition.type === 'bar' || definition.type === 'dot' ? { by: 'value' as const } : { by: 'data' as const });
   switch (sort.by) {
-    case 'data': return indexes;
-    case 'label': return indexes.sort(byLabel);
+    case 'data':
+      return indexes;
+    case 'label':
+      return indexes.sort(byLabel);
     case 'value': {
       const total = (k: number) => series.reduce((sum, s) => sum + s.values[k]!, 0);
       return indexes.sort((a, b) => total(b) - total(a) || a - b);

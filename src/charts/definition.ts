@@ -23,12 +23,7 @@ export type Localized = Partial<Record<Lang, string>>;
 /** Which categories or series stand out: by key or label, or by an attribute of the rows. */
 export type Highlight = { values: string[] } | { attribute: string; value: string };
 
-export type Sort =
-  | { by: 'value' }
-  | { by: 'label' }
-  | { by: 'data' }
-  | { by: 'series'; series: string }
-  | { by: 'order'; order: string[] };
+export type Sort = { by: 'value' } | { by: 'label' } | { by: 'data' } | { by: 'series'; series: string } | { by: 'order'; order: string[] };
 
 /** A point or value on an axis as written: a month "2020-01", a year, a category, a number. */
 export type AxisValue = string | number;
@@ -86,9 +81,29 @@ export class ChartDefinitionError extends Error {
 }
 
 const KEYS = [
-  'id', 'type', 'aggregate', 'x', 'y', 'colour', 'stack', 'highlight', 'highlight_label', 'legend',
-  'sort', 'top', 'hide_zero', 'annotations', 'format', 'columns',
-  'title', 'dek', 'notes', 'source', 'credit', 'width', 'lang',
+  'id',
+  'type',
+  'aggregate',
+  'x',
+  'y',
+  'colour',
+  'stack',
+  'highlight',
+  'highlight_label',
+  'legend',
+  'sort',
+  'top',
+  'hide_zero',
+  'annotations',
+  'format',
+  'columns',
+  'title',
+  'dek',
+  'notes',
+  'source',
+  'credit',
+  'width',
+  'lang',
 ] as const;
 type Key = (typeof KEYS)[number];
 const REQUIRED: readonly Key[] = ['type', 'aggregate', 'x', 'title', 'dek'];
@@ -106,7 +121,14 @@ export interface DefinitionOptions {
 
 /** "Silicon carbide, 2023" → "silicon-carbide-2023"; accents go ("Côte" → "cote"), not split the word. */
 export function slug(text: string): string {
-  return text.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60).replace(/-+$/, '');
+  return text
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/, '');
 }
 
 interface Entry {
@@ -123,9 +145,13 @@ export function parseChartDefinition(text: string, options: DefinitionOptions): 
   if (error) {
     const { line } = lineCounter.linePos(error.pos[0]);
     // The parser's own "at line …" counts within the YAML, not the story: the error carries the line instead.
-    const reason = error.code === 'DUPLICATE_KEY'
-      ? `"${(text.split(/\r?\n/)[line - 1] ?? '').split(':')[0]!.replace(/^[\s-]+/, '').trim()}" is given twice`
-      : error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    const reason =
+      error.code === 'DUPLICATE_KEY'
+        ? `"${(text.split(/\r?\n/)[line - 1] ?? '')
+            .split(':')[0]!
+            .replace(/^[\s-]+/, '')
+            .trim()}" is given twice`
+        : error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
     throw new ChartDefinitionError(line, `the chart is not valid YAML: ${reason}`);
   }
   if (!isMap(doc.contents)) {
@@ -136,12 +162,16 @@ export function parseChartDefinition(text: string, options: DefinitionOptions): 
     const keyNode = pair.key as YamlNode | null;
     const name = isScalar(keyNode) ? String(keyNode.value) : '';
     if (!(KEYS as readonly string[]).includes(name)) {
-      throw new ChartDefinitionError(lineAt(keyNode), `unknown key "${name}" in the chart.${didYouMean(name, KEYS)} Keys: ${listNames(KEYS, { conjunction: 'and' })}.`);
+      throw new ChartDefinitionError(
+        lineAt(keyNode),
+        `unknown key "${name}" in the chart.${didYouMean(name, KEYS)} Keys: ${listNames(KEYS, { conjunction: 'and' })}.`,
+      );
     }
     entries.set(name as Key, { node: pair.value as YamlNode | null, line: lineAt(keyNode) });
   }
   for (const key of REQUIRED) {
-    if (!entries.has(key)) throw new ChartDefinitionError(1, `the chart needs "${key}:"; it has ${listNames([...entries.keys()], { conjunction: 'and' }) || 'no keys'}`);
+    if (!entries.has(key))
+      throw new ChartDefinitionError(1, `the chart needs "${key}:"; it has ${listNames([...entries.keys()], { conjunction: 'and' }) || 'no keys'}`);
   }
   const read = new Reader(entries, lineAt);
 
@@ -191,7 +221,8 @@ export function parseChartDefinition(text: string, options: DefinitionOptions): 
     read.fail('colour', `colour and x both name "${definition.x}"; colour splits each x into one mark per value of another field`);
   }
   if (definition.stack && definition.colour === undefined) read.fail('stack', 'stack: true stacks the series that "colour:" splits into; name a colour field');
-  if (definition.stack && (type === 'line' || type === 'dot' || type === 'table')) read.fail('stack', `a ${type} chart cannot be stacked; use bar, column or area`);
+  if (definition.stack && (type === 'line' || type === 'dot' || type === 'table'))
+    read.fail('stack', `a ${type} chart cannot be stacked; use bar, column or area`);
   if ((definition.highlightLabel || definition.legend) && !definition.highlight) {
     read.fail(definition.highlightLabel ? 'highlight_label' : 'legend', 'this says what the highlight means, but the chart has no "highlight:"');
   }
@@ -282,7 +313,9 @@ class Reader {
     if (node === undefined) return undefined;
     if (isScalar(node)) return { values: [String(node.value)] };
     if (isSeq(node)) {
-      const values = node.items.map((item) => (isScalar(item) ? String(item.value) : this.fail('highlight', 'highlight lists values, one per item', item as YamlNode)));
+      const values = node.items.map((item) =>
+        isScalar(item) ? String(item.value) : this.fail('highlight', 'highlight lists values, one per item', item as YamlNode),
+      );
       if (values.length === 0) this.fail('highlight', 'highlight lists no values');
       return { values };
     }
@@ -302,10 +335,18 @@ class Reader {
       return this.fail('sort', `sort "${text}" is not value, label or data; sort by one series with { series: … }, or give the order as a list`);
     }
     if (isSeq(node)) {
-      const order = node.items.map((item) => (isScalar(item) ? String(item.value) : this.fail('sort', 'a sort order lists values, one per item', item as YamlNode)));
+      const order = node.items.map((item) =>
+        isScalar(item) ? String(item.value) : this.fail('sort', 'a sort order lists values, one per item', item as YamlNode),
+      );
       return { by: 'order', order };
     }
-    if (isMap(node) && node.items.length === 1 && isScalar(node.items[0]!.key) && String(node.items[0]!.key.value) === 'series' && isScalar(node.items[0]!.value)) {
+    if (
+      isMap(node) &&
+      node.items.length === 1 &&
+      isScalar(node.items[0]!.key) &&
+      String(node.items[0]!.key.value) === 'series' &&
+      isScalar(node.items[0]!.value)
+    ) {
       return { by: 'series', series: String(node.items[0]!.value.value) };
     }
     return this.fail('sort', 'sort is value, label or data, { series: <a series> }, or a list giving the order');

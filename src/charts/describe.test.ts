@@ -22,8 +22,8 @@ describe('the generated description', () => {
 
   it('gives each category its value in every series', () => {
     expect(words(['type: dot', ...byYear]).describe).toBe(
-      'Ferrosilicon: 108.92 million yuan (2019), 3.63 million yuan (2021), 127.07 million yuan (2022) and 181.53 million yuan (2023); '
-      + 'Tungsten ore: 91.15 million yuan (2019), 3.04 million yuan (2021), 106.34 million yuan (2022) and 151.92 million yuan (2023).',
+      'Ferrosilicon: 108.92 million yuan (2019), 3.63 million yuan (2021), 127.07 million yuan (2022) and 181.53 million yuan (2023); ' +
+        'Tungsten ore: 91.15 million yuan (2019), 3.04 million yuan (2021), 106.34 million yuan (2022) and 151.92 million yuan (2023).',
     );
   });
 
@@ -32,20 +32,28 @@ describe('the generated description', () => {
       'From 31.88 million yuan in January 2019 to 32.07 million yuan in October 2023; highest in April 2019 at 34.14 million yuan.',
     );
     const lines = words(['type: area', ...monthly, 'colour: product']).describe;
-    expect(lines).toMatch(/^Ferrosilicon: from [\d.]+ million yuan in January 2019 to [\d.]+ million yuan in October 2023; highest in \w+ \d{4} at [\d.]+ million yuan\. Tungsten ore: from /);
+    expect(lines).toMatch(
+      /^Ferrosilicon: from [\d.]+ million yuan in January 2019 to [\d.]+ million yuan in October 2023; highest in \w+ \d{4} at [\d.]+ million yuan\. Tungsten ore: from /,
+    );
   });
 
   it('says what is highlighted, in the legend\'s words or as "Highlighted"', () => {
-    expect(words(['type: bar', ...ranked, 'highlight: { product_group: minerals }', 'legend: Minerals']).describe).toMatch(/\. Minerals: Ferrosilicon and Tungsten ore\.$/);
+    expect(words(['type: bar', ...ranked, 'highlight: { product_group: minerals }', 'legend: Minerals']).describe).toMatch(
+      /\. Minerals: Ferrosilicon and Tungsten ore\.$/,
+    );
     expect(words(['type: column', ...byYear, 'highlight: 2023']).describe).toMatch(/\. Highlighted: 2023\.$/);
   });
 
   it('writes shares with the amounts behind them for format: percent', () => {
-    expect(words(['type: bar', ...ranked, 'format: percent']).describe).toMatch(/^Wigs and false eyelashes, 61% \(1\.08 billion yuan\); Ferrosilicon, 10\.3% \(181\.53 million yuan\);/);
+    expect(words(['type: bar', ...ranked, 'format: percent']).describe).toMatch(
+      /^Wigs and false eyelashes, 61% \(1\.08 billion yuan\); Ferrosilicon, 10\.3% \(181\.53 million yuan\);/,
+    );
   });
 
   it('counts customs rows for y: records', () => {
-    expect(words(['type: bar', ...ranked, 'y: records']).describe).toBe('Wigs and false eyelashes, 10 customs rows; Ferrosilicon, 10 customs rows; Tungsten ore, 10 customs rows.');
+    expect(words(['type: bar', ...ranked, 'y: records']).describe).toBe(
+      'Wigs and false eyelashes, 10 customs rows; Ferrosilicon, 10 customs rows; Tungsten ore, 10 customs rows.',
+    );
   });
 
   it('describes a table chart like any other', () => {
@@ -67,7 +75,12 @@ describe('the generated description', () => {
 
 describe('the alt text', () => {
   it.each([
-    ['bar', 'Bar chart'], ['column', 'Column chart'], ['line', 'Line chart'], ['area', 'Area chart'], ['dot', 'Dot chart'], ['table', 'Table'],
+    ['bar', 'Bar chart'],
+    ['column', 'Column chart'],
+    ['line', 'Line chart'],
+    ['area', 'Area chart'],
+    ['dot', 'Dot chart'],
+    ['table', 'Table'],
   ])('names a %s chart, its title and the period', (type, kind) => {
     const lines = type === 'line' || type === 'area' ? [`type: ${type}`, ...monthly] : [`type: ${type}`, ...ranked];
     const period = type === 'line' || type === 'area' ? 'January 2019–October 2023' : 'January–October 2023';

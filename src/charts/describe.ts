@@ -38,16 +38,23 @@ export function describeChart(data: ChartData, definition: ChartDefinition, lang
     }
   } else {
     // Semicolons between items, because names contain commas ("Iron, steel and other metals").
-    const items = data.categories.map((category, k) => (single
-      ? say.item(category.label, value(data.series[0]!, k))
-      : say.itemSeries(category.label, words.list(data.series.map((series) => say.seriesValue(value(series, k), series.label))))));
+    const items = data.categories.map((category, k) =>
+      single
+        ? say.item(category.label, value(data.series[0]!, k))
+        : say.itemSeries(category.label, words.list(data.series.map((series) => say.seriesValue(value(series, k), series.label)))),
+    );
     sentences.push(`${items.join('; ')}.`);
   }
   if (definition.highlight) {
     const marked = highlightedLabels(data);
     if (marked.length > 0) sentences.push(say.highlighted(highlightMeaning(definition, lang) ?? words.field('highlight')!, words.list(marked)));
   }
-  const annotations = describeAnnotations(definition.annotations, lang, (at) => axisText(at, data, lang), (y) => data.format.label(y, true));
+  const annotations = describeAnnotations(
+    definition.annotations,
+    lang,
+    (at) => axisText(at, data, lang),
+    (y) => data.format.label(y, true),
+  );
   if (annotations) sentences.push(annotations);
   return sentences.join(' ');
 }

@@ -6,8 +6,17 @@ import { embedCodeHtml, renderChartFigure, type FrameOptions } from './frame.ts'
 import { testChart, yaml } from './testing.ts';
 
 const TOP = yaml(
-  'type: bar', 'aggregate: ranked-products', 'x: product', 'top: 10', 'highlight: { product_group: minerals }', 'highlight_label: mineral',
-  'legend: Mineral', 'columns: [product, rank, highlight, value]', 'title: What is bought most', 'dek: The ten largest products by value.', 'notes: A note.',
+  'type: bar',
+  'aggregate: ranked-products',
+  'x: product',
+  'top: 10',
+  'highlight: { product_group: minerals }',
+  'highlight_label: mineral',
+  'legend: Mineral',
+  'columns: [product, rank, highlight, value]',
+  'title: What is bought most',
+  'dek: The ten largest products by value.',
+  'notes: A note.',
 );
 
 /** The figure's HTML, as a document to query. */
@@ -31,7 +40,9 @@ describe('the chart frame', () => {
     expect(text(figure.querySelector('h3.chart__title'))).toBe('What is bought most');
     expect(text(figure.querySelector('.chart__dek'))).toBe('The ten largest products by value.');
     expect(text(figure.querySelector('.chart__notes'))).toBe('Note: A note.');
-    expect(text(figure.querySelector('.chart__source'))).toBe('Source: China General Administration of Customs (GACC). Sample data generated for this project, not GACC figures.');
+    expect(text(figure.querySelector('.chart__source'))).toBe(
+      'Source: China General Administration of Customs (GACC). Sample data generated for this project, not GACC figures.',
+    );
     expect(text(figure.querySelector('.chart__credit'))).toBe('Chart: Data desk');
     expect(figure.querySelector('.chart__download a')!.getAttribute('href')).toBe('data/what-is-bought-most.csv');
     expect(text(figure.querySelector('.chart__data summary'))).toBe('Show the data as a table');
@@ -58,14 +69,20 @@ describe('the chart frame', () => {
     expect([...rows[1]!.children].map(text)).toEqual(['Ferrosilicon', '2', 'Yes', '181,530,000']);
     expect(rows[1]!.firstElementChild!.outerHTML).toBe('<th scope="row">Ferrosilicon</th>');
     expect(rows[1]!.lastElementChild!.outerHTML).toBe('<td class="chart__num" data-value="181530000">181,530,000</td>');
-    expect([...figure.querySelectorAll('.chart__table thead th')].map((th) => [text(th), th.classList.contains('chart__num')]))
-      .toEqual([['Product', false], ['Rank', true], ['Mineral', false], ['Imports (yuan)', true]]);
+    expect([...figure.querySelectorAll('.chart__table thead th')].map((th) => [text(th), th.classList.contains('chart__num')])).toEqual([
+      ['Product', false],
+      ['Rank', true],
+      ['Mineral', false],
+      ['Imports (yuan)', true],
+    ]);
     expect(text(figure.querySelector('.chart__table caption'))).toBe('What is bought most');
     expect(figure.querySelector('.chart__table')!.hasAttribute('data-sortable')).toBe(true);
   });
 
   it('describes the chart for screen readers', () => {
-    expect(text(figure.querySelector('.chart__description.visually-hidden'))).toMatch(/^Wigs and false eyelashes, 1\.08 billion yuan; Ferrosilicon, 181\.53 million yuan;.*Mineral: Ferrosilicon, /);
+    expect(text(figure.querySelector('.chart__description.visually-hidden'))).toMatch(
+      /^Wigs and false eyelashes, 1\.08 billion yuan; Ferrosilicon, 181\.53 million yuan;.*Mineral: Ferrosilicon, /,
+    );
   });
 
   it('shows the sample-data badge only for sample data', () => {
@@ -109,7 +126,11 @@ describe('the chart frame', () => {
   });
 
   it('writes its own words in Korean for a Korean chart', () => {
-    const korean = figureOf(yaml('type: column', 'aggregate: ranked-products', 'x: product', 'top: 3', 'title: 상위 품목', 'dek: 설명', 'notes: 참고 사항', 'id: k'), {}, 'ko').figure;
+    const korean = figureOf(
+      yaml('type: column', 'aggregate: ranked-products', 'x: product', 'top: 3', 'title: 상위 품목', 'dek: 설명', 'notes: 참고 사항', 'id: k'),
+      {},
+      'ko',
+    ).figure;
     expect(korean.getAttribute('lang')).toBe('ko');
     expect(text(korean.querySelector('.chart__notes'))).toBe('참고: 참고 사항');
     expect(text(korean.querySelector('.chart__source'))).toMatch(/^출처: 중국 해관총서\(GACC\)\. 이 프로젝트를 위해/);
@@ -123,7 +144,15 @@ describe('the chart frame', () => {
 });
 
 describe('a table chart', () => {
-  const TABLE = yaml('type: table', 'aggregate: ranked-products', 'x: product', 'top: 3', 'columns: [rank, product, value, share]', 'title: The table', 'dek: D');
+  const TABLE = yaml(
+    'type: table',
+    'aggregate: ranked-products',
+    'x: product',
+    'top: 3',
+    'columns: [rank, product, value, share]',
+    'title: The table',
+    'dek: D',
+  );
   const { figure } = figureOf(TABLE);
 
   it('is its table: no artboards, no second table behind a button', () => {

@@ -27,9 +27,7 @@ function artboardHtml({ layout, width, height, svg }: Artboard): string {
 
 /** The table, sortable by any column once the browser script runs; numeric cells carry their number. */
 function tableHtml(caption: string, table: ChartTable, captionHidden: boolean): string {
-  const head = table.columns
-    .map((column) => `<th scope="col"${column.numeric ? ' class="chart__num"' : ''}>${escapeHtml(column.label)}</th>`)
-    .join('');
+  const head = table.columns.map((column) => `<th scope="col"${column.numeric ? ' class="chart__num"' : ''}>${escapeHtml(column.label)}</th>`).join('');
   const body = table.rows
     .map((row) => {
       const cells = row.map((cell, k) => {
@@ -49,8 +47,10 @@ function tableHtml(caption: string, table: ChartTable, captionHidden: boolean): 
 /** A table in a box that scrolls sideways when it is wider than the chart: focusable and named, so a keyboard can scroll it. */
 function scrollingTable(spec: ChartSpec, aggregate: Aggregate): string {
   const words = strings(spec.lang).frame;
-  return `<div class="chart__table-scroll" tabindex="0" role="region" aria-label="${escapeHtml(words.tableRegion(spec.title))}">`
-    + `${tableHtml(spec.title, spec.table(aggregate), spec.type === 'table')}</div>`;
+  return (
+    `<div class="chart__table-scroll" tabindex="0" role="region" aria-label="${escapeHtml(words.tableRegion(spec.title))}">` +
+    `${tableHtml(spec.title, spec.table(aggregate), spec.type === 'table')}</div>`
+  );
 }
 
 /** The downloads the figures were summed from, so a reader can trace them. */
@@ -68,11 +68,20 @@ export function embedCodeHtml(chartId: string, snippet: string, lang: Lang): str
   const words = strings(lang).frame;
   // The browser script's words, in the chart's language.
   const data = Object.entries({
-    copy: words.copy, copied: words.copied, selected: words.selected,
-    'theme-label': words.theme.label, 'theme-auto': words.theme.auto, 'theme-light': words.theme.light, 'theme-dark': words.theme.dark,
-  }).map(([name, value]) => ` data-${name}="${escapeHtml(value)}"`).join('');
-  return `<div class="chart__embed-code"${data}><label for="${escapeHtml(fieldId)}">${escapeHtml(words.pasteCode)}</label>`
-    + `<textarea id="${escapeHtml(fieldId)}" readonly rows="4" spellcheck="false">${escapeHtml(snippet)}</textarea></div>`;
+    copy: words.copy,
+    copied: words.copied,
+    selected: words.selected,
+    'theme-label': words.theme.label,
+    'theme-auto': words.theme.auto,
+    'theme-light': words.theme.light,
+    'theme-dark': words.theme.dark,
+  })
+    .map(([name, value]) => ` data-${name}="${escapeHtml(value)}"`)
+    .join('');
+  return (
+    `<div class="chart__embed-code"${data}><label for="${escapeHtml(fieldId)}">${escapeHtml(words.pasteCode)}</label>` +
+    `<textarea id="${escapeHtml(fieldId)}" readonly rows="4" spellcheck="false">${escapeHtml(snippet)}</textarea></div>`
+  );
 }
 
 export function renderChartFigure(spec: ChartSpec, aggregate: Aggregate, options: FrameOptions): string {
@@ -83,17 +92,20 @@ export function renderChartFigure(spec: ChartSpec, aggregate: Aggregate, options
   // A table chart is its table; every other chart is its artboards, with the table a click away.
   const body = table
     ? scrollingTable(spec, aggregate)
-    // The browser script names each artboard it makes focusable with these words.
-    : `<div class="chart__artboards" data-values-label="${escapeHtml(words.valuesLabel)}">${layoutsFor(spec.width).map((layout) => artboardHtml(renderArtboard(spec, aggregate, layout))).join('')}</div>`;
+    : // The browser script names each artboard it makes focusable with these words.
+      `<div class="chart__artboards" data-values-label="${escapeHtml(words.valuesLabel)}">${layoutsFor(spec.width)
+        .map((layout) => artboardHtml(renderArtboard(spec, aggregate, layout)))
+        .join('')}</div>`;
   const data = table
     ? filesHtml(aggregate, spec.lang)
     : `<details class="chart__data"><summary>${escapeHtml(words.showTable)}</summary>${scrollingTable(spec, aggregate)}${filesHtml(aggregate, spec.lang)}</details>`;
   const badge = aggregate.synthetic ? `<p class="chart__badge">${escapeHtml(words.sampleBadge)}</p>` : '';
   const notes = spec.notes ? `<p class="chart__notes">${escapeHtml(words.note)} ${escapeHtml(spec.notes)}</p>` : '';
   const conversion = aggregate.conversion ? `<p class="chart__notes">${escapeHtml(words.convertedAt(conversionText(aggregate, spec.lang)))}</p>` : '';
-  const embed = options.embedCode === undefined
-    ? ''
-    : `\n<details class="chart__embed"><summary>${escapeHtml(words.embed)}</summary>${embedCodeHtml(spec.id, options.embedCode, spec.lang)}</details>`;
+  const embed =
+    options.embedCode === undefined
+      ? ''
+      : `\n<details class="chart__embed"><summary>${escapeHtml(words.embed)}</summary>${embedCodeHtml(spec.id, options.embedCode, spec.lang)}</details>`;
   return [
     `<figure class="chart chart--${spec.width} chart--${spec.type}" id="${escapeHtml(id)}" lang="${escapeHtml(strings(spec.lang).tag)}">`,
     `<figcaption class="chart__header"><h${level} class="chart__title">${escapeHtml(spec.title)}</h${level}>`,
@@ -117,10 +129,15 @@ export function conversionText(aggregate: Aggregate, lang: Lang): string {
 /** The table as UTF-8 CSV with a header row: raw numbers, no thousands separators. */
 export function chartCsv(spec: ChartSpec, aggregate: Aggregate): string {
   const table = spec.table(aggregate);
-  const rows = [table.columns.map((column) => column.label), ...table.rows.map((row) => row.map((cell) => {
-    const number = cellNumber(cell);
-    return typeof cell === 'object' || number === undefined ? cellText(cell) : String(number);
-  }))];
+  const rows = [
+    table.columns.map((column) => column.label),
+    ...table.rows.map((row) =>
+      row.map((cell) => {
+        const number = cellNumber(cell);
+        return typeof cell === 'object' || number === undefined ? cellText(cell) : String(number);
+      }),
+    ),
+  ];
   if (aggregate.conversion) rows.push([strings(spec.lang).frame.convertedAt(conversionText(aggregate, spec.lang))]);
   return `${csvFormatRows(rows)}\n`;
 }

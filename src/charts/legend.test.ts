@@ -6,7 +6,8 @@ import { renderArtboard } from './render.ts';
 import { svgDocument, testChart, textBoxes, yaml } from './testing.ts';
 
 const ranked = (...keys: string[]) => yaml('type: bar', 'aggregate: ranked-products', 'x: product', 'top: 6', 'title: T', 'dek: D', ...keys);
-const byYear = (type: string, ...keys: string[]) => yaml(`type: ${type}`, 'aggregate: products-by-year', 'x: product', 'colour: year', 'title: T', 'dek: D', ...keys);
+const byYear = (type: string, ...keys: string[]) =>
+  yaml(`type: ${type}`, 'aggregate: products-by-year', 'x: product', 'colour: year', 'title: T', 'dek: D', ...keys);
 const monthly = (type: string, ...keys: string[]) => yaml(`type: ${type}`, 'aggregate: monthly-by-product', 'x: month', 'title: T', 'dek: D', ...keys);
 
 /** The key's items as the chart compiles them: label and colour class. */
@@ -20,8 +21,12 @@ function drawnKeys(text: string, lang: 'en' | 'ko' = 'en') {
   const { spec, aggregate, definition } = testChart(text, lang);
   return layoutsFor(definition.width).map((layout) => {
     const { svg } = renderArtboard(spec, aggregate, layout);
-    const labels = textBoxes(svg).filter((box) => box.classes.includes('chart__key-label')).map((box) => box.text);
-    const swatches = [...svgDocument(svg).querySelectorAll('path')].filter((path) => path.getAttribute('d')?.startsWith('M-')).map((path) => path.parentElement!.getAttribute('class'));
+    const labels = textBoxes(svg)
+      .filter((box) => box.classes.includes('chart__key-label'))
+      .map((box) => box.text);
+    const swatches = [...svgDocument(svg).querySelectorAll('path')]
+      .filter((path) => path.getAttribute('d')?.startsWith('M-'))
+      .map((path) => path.parentElement!.getAttribute('class'));
     return { labels, swatches };
   });
 }
@@ -59,7 +64,7 @@ describe('the colour key', () => {
     }
   });
 
-  it('says what the highlight colour means in the legend\'s words, on every artboard', () => {
+  it("says what the highlight colour means in the legend's words, on every artboard", () => {
     const text = ranked('highlight: { product_group: minerals }', 'highlight_label: mineral', 'legend: Mineral for batteries');
     expect(items(text)).toEqual([{ label: 'Mineral for batteries', className: 'chart__bar--highlight' }]);
     for (const drawn of drawnKeys(text)) expect(drawn).toEqual({ labels: ['Mineral for batteries'], swatches: ['chart__bar--highlight'] });
@@ -86,7 +91,7 @@ describe('the colour key', () => {
     for (const { labels } of drawnKeys(text)) expect(labels).toEqual(['Record months']);
   });
 
-  it('speaks the chart\'s language', () => {
+  it("speaks the chart's language", () => {
     expect(items(byYear('dot', 'highlight: "2023"', 'id: k'), 'ko')).toEqual([
       { label: '2023년', className: 'chart__series-1' },
       { label: '기타', className: 'chart__bar' },
@@ -96,7 +101,11 @@ describe('the colour key', () => {
 });
 
 describe('layoutLegend', () => {
-  const legend = (labels: string[], layout = DESKTOP) => layoutLegend(labels.map((label) => ({ label, className: 'chart__series-1' })), layout);
+  const legend = (labels: string[], layout = DESKTOP) =>
+    layoutLegend(
+      labels.map((label) => ({ label, className: 'chart__series-1' })),
+      layout,
+    );
 
   it('takes no room without items', () => {
     expect(legend([]).height).toBe(0);

@@ -84,15 +84,27 @@ export function layoutLegend(items: readonly LegendItem[], layout: Layout): Lege
   return {
     items: [...items],
     height,
-    marks: (marginLeft, marginTop) => placed.flatMap((item) => [
-      Plot.dot([item], {
-        frameAnchor: 'top-left', dx: -marginLeft + item.x + swatch / 2, dy: -marginTop + item.y,
-        r: swatch / 2, symbol: 'square', fill: 'currentColor', className: item.className,
-      }),
-      Plot.text([item], {
-        frameAnchor: 'top-left', dx: -marginLeft + item.x + swatch + 4, dy: -marginTop + item.y,
-        text: 'label', textAnchor: 'start', lineAnchor: 'middle', fill: 'currentColor', className: 'chart__key-label',
-      }),
-    ]),
+    marks: (marginLeft, marginTop) =>
+      placed.flatMap((item) => [
+        Plot.dot([item], {
+          frameAnchor: 'top-left',
+          dx: -marginLeft + item.x + swatch / 2,
+          dy: -marginTop + item.y,
+          r: swatch / 2,
+          symbol: 'square',
+          fill: 'currentColor',
+          className: item.className,
+        }),
+        Plot.text([item], {
+          frameAnchor: 'top-left',
+          dx: -marginLeft + item.x + swatch + 4,
+          dy: -marginTop + item.y,
+          text: 'label',
+          textAnchor: 'start',
+          lineAnchor: 'middle',
+          fill: 'currentColor',
+          className: 'chart__key-label',
+        }),
+      ]),
   };
 }

@@ -5,7 +5,20 @@ import { svgDocument, testChart, yaml } from './testing.ts';
 
 /** A chart of each type, and how many marks carry a datum (one per bar, dot or point). */
 const CHARTS: [string, string, number][] = [
-  ['bar', yaml('type: bar', 'aggregate: ranked-products', 'x: product', 'top: 10', 'highlight: { product_group: minerals }', 'highlight_label: mineral', 'title: Bars', 'dek: D'), 10],
+  [
+    'bar',
+    yaml(
+      'type: bar',
+      'aggregate: ranked-products',
+      'x: product',
+      'top: 10',
+      'highlight: { product_group: minerals }',
+      'highlight_label: mineral',
+      'title: Bars',
+      'dek: D',
+    ),
+    10,
+  ],
   ['grouped bar', yaml('type: bar', 'aggregate: products-by-year', 'x: product', 'colour: year', 'title: Grouped', 'dek: D'), 20],
   ['column', yaml('type: column', 'aggregate: products-by-year', 'x: year', 'colour: product', 'stack: true', 'title: Columns', 'dek: D'), 20],
   ['line', yaml('type: line', 'aggregate: monthly-by-product', 'x: month', 'colour: product', 'title: Lines', 'dek: D'), 2 * 58],
@@ -61,7 +74,13 @@ describe('data marks', () => {
     expect(svg.querySelector('[data-label="Ferrosilicon"]')!.getAttribute('class')).toBe('chart__bar--highlight');
     expect(svg.querySelector('[data-label="Electricity"]')!.getAttribute('class')).toBe('chart__bar');
     const highlighted = [...svg.querySelectorAll('.chart__label--highlight text')].map((node) => node.textContent);
-    expect(highlighted).toEqual(['Ferrosilicon (mineral)', 'Tungsten ore (mineral)', 'Molybdenum ore (mineral)', 'Silicon carbide (mineral)', 'Graphite (mineral)']);
+    expect(highlighted).toEqual([
+      'Ferrosilicon (mineral)',
+      'Tungsten ore (mineral)',
+      'Molybdenum ore (mineral)',
+      'Silicon carbide (mineral)',
+      'Graphite (mineral)',
+    ]);
     expect([...svg.querySelectorAll('.chart__label text')].map((node) => node.textContent)).toContain('Electricity');
   });
 
@@ -82,7 +101,9 @@ describe('data marks', () => {
 
   it('keep the bars in reading order, highlighted or not', () => {
     const { spec, aggregate } = bars();
-    const labels = [...svgDocument(renderArtboard(spec, aggregate, DESKTOP).svg).querySelectorAll('[data-label]')].map((mark) => mark.getAttribute('data-label'));
+    const labels = [...svgDocument(renderArtboard(spec, aggregate, DESKTOP).svg).querySelectorAll('[data-label]')].map((mark) =>
+      mark.getAttribute('data-label'),
+    );
     expect(labels.slice(0, 3)).toEqual(['Wigs and false eyelashes', 'Ferrosilicon', 'Tungsten ore']);
   });
 

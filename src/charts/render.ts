@@ -29,10 +29,15 @@ export function artboardKey(spec: ChartSpec, aggregate: Aggregate, layout: Layou
  * build by the content-addressed cache (src/site/cache.ts): the same bytes as drawing it.
  */
 export function renderArtboard(spec: ChartSpec, aggregate: Aggregate, layout: Layout): Artboard {
-  const drawn = buildCache().memo('artboard', () => artboardKey(spec, aggregate, layout), jsonCodec<Omit<Artboard, 'layout'>>(), () => {
-    const { width, height, svg } = drawArtboard(spec, aggregate, layout);
-    return { width, height, svg };
-  });
+  const drawn = buildCache().memo(
+    'artboard',
+    () => artboardKey(spec, aggregate, layout),
+    jsonCodec<Omit<Artboard, 'layout'>>(),
+    () => {
+      const { width, height, svg } = drawArtboard(spec, aggregate, layout);
+      return { width, height, svg };
+    },
+  );
   return { layout, ...drawn };
 }
 

@@ -38,7 +38,10 @@ export function resolveChart(definition: ChartDefinition, aggregates: Readonly<A
     fail('x', `a ${type} chart runs over time: x must be ${listNames(TIME_FIELDS)}, not "${x}"; use a bar, column or dot chart for "${x}"`);
   }
   if (!aggregate.measures.includes(definition.y)) {
-    fail('y', `aggregate ${aggregate.id} has no measure "${definition.y}" for y.${didYouMean(definition.y, aggregate.measures)} Measures: ${listNames(aggregate.measures, { conjunction: 'and' })}.`);
+    fail(
+      'y',
+      `aggregate ${aggregate.id} has no measure "${definition.y}" for y.${didYouMean(definition.y, aggregate.measures)} Measures: ${listNames(aggregate.measures, { conjunction: 'and' })}.`,
+    );
   }
   if (time && definition.top !== undefined) fail('top', `top keeps the first categories; it does not apply over time (x: ${x})`);
   if (time && definition.sort !== undefined) fail('sort', `a chart over time (x: ${x}) is always in time order; leave "sort:" out`);
@@ -53,17 +56,26 @@ export function resolveChart(definition: ChartDefinition, aggregates: Readonly<A
     for (const value of highlight.values) {
       if (!fields.some((name) => known(name, value))) {
         const names = fields.flatMap((name) => valuesOf(name).map(({ key }) => key));
-        fail('highlight', `highlight "${value}" is not a value of ${listNames(fields, { conjunction: 'or' })} in aggregate ${aggregate.id}.${didYouMean(value, names) || ` Values: ${some(names)}.`}`);
+        fail(
+          'highlight',
+          `highlight "${value}" is not a value of ${listNames(fields, { conjunction: 'or' })} in aggregate ${aggregate.id}.${didYouMean(value, names) || ` Values: ${some(names)}.`}`,
+        );
       }
     }
   } else if (highlight) {
     const attributes = [...new Set(aggregate.rows.flatMap((row) => Object.keys(row)))].filter((name) => !aggregate.measures.includes(name));
     if (!attributes.includes(highlight.attribute)) {
-      fail('highlight', `aggregate ${aggregate.id} has no field "${highlight.attribute}" to highlight by.${didYouMean(highlight.attribute, attributes)} Fields: ${some(attributes)}.`);
+      fail(
+        'highlight',
+        `aggregate ${aggregate.id} has no field "${highlight.attribute}" to highlight by.${didYouMean(highlight.attribute, attributes)} Fields: ${some(attributes)}.`,
+      );
     }
     const values = [...new Set(aggregate.rows.map((row) => String(row[highlight.attribute] ?? '')).filter(Boolean))];
     if (!values.some((value) => value.toLowerCase() === highlight.value.toLowerCase()) && !known(highlight.attribute, highlight.value)) {
-      fail('highlight', `no row of aggregate ${aggregate.id} has ${highlight.attribute} "${highlight.value}".${didYouMean(highlight.value, values) || ` Values: ${some(values)}.`}`);
+      fail(
+        'highlight',
+        `no row of aggregate ${aggregate.id} has ${highlight.attribute} "${highlight.value}".${didYouMean(highlight.value, values) || ` Values: ${some(values)}.`}`,
+      );
     }
   }
 
@@ -81,7 +93,8 @@ export function resolveChart(definition: ChartDefinition, aggregates: Readonly<A
     if (!fields.includes(column.field)) {
       fail('columns', `"${column.field}" is not a column this chart can show.${didYouMean(column.field, fields)} Columns: ${some([...new Set(fields)])}.`);
     }
-    if (column.field === 'highlight' && !definition.highlight) fail('columns', 'the "highlight" column says which rows are highlighted, but the chart has no "highlight:"');
+    if (column.field === 'highlight' && !definition.highlight)
+      fail('columns', 'the "highlight" column says which rows are highlighted, but the chart has no "highlight:"');
   }
 
   const keys = valuesOf(x).map(({ key }) => key);
@@ -90,7 +103,8 @@ export function resolveChart(definition: ChartDefinition, aggregates: Readonly<A
     const text = String(value);
     if (time) {
       const ok = x === 'month' ? /^\d{4}-(0[1-9]|1[0-2])$/.test(text) : /^\d{4}$/.test(text);
-      if (!ok) fail('annotations', `x "${text}" of an annotation must be a ${x === 'month' ? 'month written YYYY-MM, such as 2020-01' : 'year, such as 2020'}`, line);
+      if (!ok)
+        fail('annotations', `x "${text}" of an annotation must be a ${x === 'month' ? 'month written YYYY-MM, such as 2020-01' : 'year, such as 2020'}`, line);
     } else if (indexOf(value) === -1) {
       fail('annotations', `x "${value}" of an annotation is not a value of ${x}; values: ${listed(x)}`, line);
     }
@@ -102,7 +116,11 @@ export function resolveChart(definition: ChartDefinition, aggregates: Readonly<A
   for (const annotation of definition.annotations) {
     if (type === 'table') fail('annotations', 'a table has no axes to annotate', annotation.line);
     if (valueAcross && (annotation.kind === 'range' || annotation.x !== undefined || annotation.y === undefined)) {
-      fail('annotations', `on a ${type} chart the values run across, so an annotation stands at a value: give it y (a value), not x or a range; ranges and points in time go on column, line and area charts`, annotation.line);
+      fail(
+        'annotations',
+        `on a ${type} chart the values run across, so an annotation stands at a value: give it y (a value), not x or a range; ranges and points in time go on column, line and area charts`,
+        annotation.line,
+      );
     }
     if (annotation.kind === 'range') {
       checkX(annotation.from, annotation.line);

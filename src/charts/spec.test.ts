@@ -21,14 +21,24 @@ function failure(definition: ReturnType<typeof file>, lang: 'en' | 'ko' = 'ko'):
 }
 
 describe('chartSpec', () => {
-  it('carries the definition\'s words, with the default source and credit', () => {
+  it("carries the definition's words, with the default source and credit", () => {
     const spec = chartSpec(file('title: Top three', 'dek: The largest.', 'notes: A note.'), 'en');
     expect(spec).toMatchObject({
-      id: 'chart', aggregate: 'ranked-products', lang: 'en', type: 'bar', width: 'text',
-      title: 'Top three', dek: 'The largest.', notes: 'A note.', source: DEFAULT_SOURCE.en, credit: DEFAULT_CREDIT.en,
+      id: 'chart',
+      aggregate: 'ranked-products',
+      lang: 'en',
+      type: 'bar',
+      width: 'text',
+      title: 'Top three',
+      dek: 'The largest.',
+      notes: 'A note.',
+      source: DEFAULT_SOURCE.en,
+      credit: DEFAULT_CREDIT.en,
     });
-    expect(chartSpec(file('title: T', 'dek: D', 'source: Korea Customs', 'credit: "Graphic: A. Artist"'), 'en'))
-      .toMatchObject({ source: 'Korea Customs', credit: 'Graphic: A. Artist' });
+    expect(chartSpec(file('title: T', 'dek: D', 'source: Korea Customs', 'credit: "Graphic: A. Artist"'), 'en')).toMatchObject({
+      source: 'Korea Customs',
+      credit: 'Graphic: A. Artist',
+    });
     expect(chartSpec(file('title: T', 'dek: D'), 'en')).not.toHaveProperty('notes');
   });
 
@@ -41,7 +51,7 @@ describe('chartSpec', () => {
     expect(en.cacheKey).not.toBe(ko.cacheKey);
   });
 
-  it('takes a chart file\'s plain text as the language it says', () => {
+  it("takes a chart file's plain text as the language it says", () => {
     expect(chartSpec(file('lang: ko', 'title: 상위 3개', 'dek: 가장 큰 품목.'), 'ko').title).toBe('상위 3개');
   });
 
@@ -84,7 +94,9 @@ describe('chartSpec', () => {
     const spec = chartSpec(file('title: T', 'dek: D'), 'en');
     expect(sourceText(spec, rankedProducts())).toBe(`${DEFAULT_SOURCE.en}. Sample data generated for this project, not GACC figures.`);
     expect(sourceText(spec, { ...rankedProducts(), synthetic: false })).toBe(`${DEFAULT_SOURCE.en}.`);
-    expect(sourceText(chartSpec(file('title: { ko: 제목 }', 'dek: { ko: 설명 }'), 'ko'), rankedProducts())).toBe(`${DEFAULT_SOURCE.ko}. 이 프로젝트를 위해 생성한 샘플 데이터로, GACC 수치가 아님.`);
+    expect(sourceText(chartSpec(file('title: { ko: 제목 }', 'dek: { ko: 설명 }'), 'ko'), rankedProducts())).toBe(
+      `${DEFAULT_SOURCE.ko}. 이 프로젝트를 위해 생성한 샘플 데이터로, GACC 수치가 아님.`,
+    );
   });
 
   it('gives Plot options for an artboard of every type, a table too', () => {

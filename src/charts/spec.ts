@@ -65,7 +65,10 @@ export function chartSpec(definition: ChartDefinition, lang: Lang): ChartSpec {
     if (text === undefined) return undefined;
     const value = textIn(text, lang);
     if (value === undefined) {
-      throw new ChartDefinitionError(line ?? definition.lines.get(key) ?? 1, `${key} has no ${words.name} text (${key}.${lang}), and chart "${definition.id}" is drawn in a ${words.name} story; add "${lang}:" to ${key}`);
+      throw new ChartDefinitionError(
+        line ?? definition.lines.get(key) ?? 1,
+        `${key} has no ${words.name} text (${key}.${lang}), and chart "${definition.id}" is drawn in a ${words.name} story; add "${lang}:" to ${key}`,
+      );
     }
     return value;
   };
@@ -93,7 +96,10 @@ export function chartSpec(definition: ChartDefinition, lang: Lang): ChartSpec {
     ...(notes ? { notes } : {}),
     source,
     credit,
-    cacheKey: createHash('sha256').update(JSON.stringify({ definition: { ...definition, lines: [...definition.lines] }, lang })).digest('hex').slice(0, 16),
+    cacheKey: createHash('sha256')
+      .update(JSON.stringify({ definition: { ...definition, lines: [...definition.lines] }, lang }))
+      .digest('hex')
+      .slice(0, 16),
     altText: (aggregate) => words.chart.alt(kind, title, formatPeriod(aggregate.period, lang)),
     describe: (aggregate) => describeChart(read(aggregate), definition, lang),
     table,
@@ -101,9 +107,18 @@ export function chartSpec(definition: ChartDefinition, lang: Lang): ChartSpec {
       if (definition.type === 'table') return drawTable(table(aggregate), layout);
       const data = read(aggregate);
       const legend = layoutLegend(legendItems(data, definition, lang), layout);
-      const options = DRAW[definition.type]({
-        data, definition, aggregate, lang, top: legend.height, marker, axisLabel: measureHeading(aggregate, definition.y, lang),
-      }, layout);
+      const options = DRAW[definition.type](
+        {
+          data,
+          definition,
+          aggregate,
+          lang,
+          top: legend.height,
+          marker,
+          axisLabel: measureHeading(aggregate, definition.y, lang),
+        },
+        layout,
+      );
       return { ...options, marks: [...(options.marks ?? []), ...legend.marks(options.marginLeft ?? 0, options.marginTop ?? 0)] };
     },
   };

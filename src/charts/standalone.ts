@@ -47,8 +47,12 @@ function classStyles(colors: Record<string, string>): Map<string, Record<string,
 
 export function standaloneSvg(spec: ChartSpec, aggregate: Aggregate, layout: Layout, theme: Theme = 'light'): { svg: string; width: number; height: number } {
   // Each PNG, thumbnail and share card asks for it: drawn once, cached like the artboard.
-  return buildCache().memo('standalone', () => hashParts(artboardKey(spec, aggregate, layout), theme), jsonCodec<{ svg: string; width: number; height: number }>(),
-    () => drawStandalone(spec, aggregate, layout, theme));
+  return buildCache().memo(
+    'standalone',
+    () => hashParts(artboardKey(spec, aggregate, layout), theme),
+    jsonCodec<{ svg: string; width: number; height: number }>(),
+    () => drawStandalone(spec, aggregate, layout, theme),
+  );
 }
 
 function drawStandalone(spec: ChartSpec, aggregate: Aggregate, layout: Layout, theme: Theme): { svg: string; width: number; height: number } {

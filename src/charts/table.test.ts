@@ -20,7 +20,11 @@ describe('chartTable', () => {
   it('shows by default what the chart draws: a row per category, the amount in full', () => {
     expect(tableOf(ranked()).table).toEqual({
       columns: [{ label: 'Product' }, { label: 'Imports (yuan)', numeric: true }],
-      rows: [['Wigs and false eyelashes', 1_080_412_000], ['Ferrosilicon', 181_530_000], ['Tungsten ore', 151_920_000]],
+      rows: [
+        ['Wigs and false eyelashes', 1_080_412_000],
+        ['Ferrosilicon', 181_530_000],
+        ['Tungsten ore', 151_920_000],
+      ],
     });
     const exports = tableOf(['type: bar', 'aggregate: groups-by-year', 'x: sanction_group', 'top: 1']).table;
     expect(exports.columns[1]).toEqual({ label: 'Exports (yuan)', numeric: true });
@@ -33,10 +37,16 @@ describe('chartTable', () => {
   });
 
   it('shows the fields columns: names, in their order, with rank, share, highlight and new headings', () => {
-    const { table } = tableOf(ranked('highlight: { product_group: minerals }', 'legend: Mineral', 'columns: [rank, { product: Item }, product_group, highlight, value, share]'));
+    const { table } = tableOf(
+      ranked('highlight: { product_group: minerals }', 'legend: Mineral', 'columns: [rank, { product: Item }, product_group, highlight, value, share]'),
+    );
     expect(table.columns).toEqual([
-      { label: 'Rank', numeric: true }, { label: 'Item' }, { label: 'Product group' }, { label: 'Mineral' },
-      { label: 'Imports (yuan)', numeric: true }, { label: 'Share', numeric: true },
+      { label: 'Rank', numeric: true },
+      { label: 'Item' },
+      { label: 'Product group' },
+      { label: 'Mineral' },
+      { label: 'Imports (yuan)', numeric: true },
+      { label: 'Share', numeric: true },
     ]);
     expect(texts(table.rows)).toEqual([
       ['1', 'Wigs and false eyelashes', '', 'No', '1080412000', '61%'],
@@ -55,7 +65,10 @@ describe('chartTable', () => {
 
   it('numbers rows by their place when the aggregate has no rank', () => {
     const { table } = tableOf(byYear('columns: [rank, product]', 'sort: label'));
-    expect(table.rows).toEqual([[1, 'Ferrosilicon'], [2, 'Graphite']]);
+    expect(table.rows).toEqual([
+      [1, 'Ferrosilicon'],
+      [2, 'Graphite'],
+    ]);
   });
 
   it('goes long, a row per category and series, when columns names the colour field, leaving zeros out with hide_zero', () => {
@@ -63,24 +76,39 @@ describe('chartTable', () => {
     const long = tableOf(['type: bar', 'aggregate: products-by-year', 'x: product', 'colour: year', columns]).table;
     expect(long.columns.map((column) => column.label)).toEqual(['Product', 'Year', 'Imports (yuan)']);
     expect(long.rows).toHaveLength(20);
-    expect(long.rows.slice(0, 2)).toEqual([['Ferrosilicon', '2019', 108_918_000], ['Ferrosilicon', '2021', 3_630_600]]);
+    expect(long.rows.slice(0, 2)).toEqual([
+      ['Ferrosilicon', '2019', 108_918_000],
+      ['Ferrosilicon', '2021', 3_630_600],
+    ]);
     const hidden = tableOf(['type: bar', 'aggregate: products-by-year', 'x: product', 'colour: year', columns, 'hide_zero: true']).table;
     expect(hidden.rows).toHaveLength(19);
     expect(hidden.rows).not.toContainEqual(['Silicon carbide', '2021', 0]);
   });
 
-  it('is written in the chart\'s language: headings, names, yes and no', () => {
+  it("is written in the chart's language: headings, names, yes and no", () => {
     const { table } = tableOf(ranked('highlight: wigs', 'columns: [product, highlight, { value: { en: Amount, ko: 금액 } }, share]'), 'ko');
     expect(table.columns.map((column) => column.label)).toEqual(['품목', '강조', '금액', '비중']);
-    expect(texts(table.rows).map((row) => row.slice(0, 2))).toEqual([['가발', '예'], ['규소철', '아니요'], ['텅스텐광', '아니요']]);
-    expect(tableOf(byYear(), 'ko').table.columns.map((column) => column.label)).toEqual(['품목', '2019년(위안)', '2021년(위안)', '2022년(위안)', '2023년(위안)']);
+    expect(texts(table.rows).map((row) => row.slice(0, 2))).toEqual([
+      ['가발', '예'],
+      ['규소철', '아니요'],
+      ['텅스텐광', '아니요'],
+    ]);
+    expect(tableOf(byYear(), 'ko').table.columns.map((column) => column.label)).toEqual([
+      '품목',
+      '2019년(위안)',
+      '2021년(위안)',
+      '2022년(위안)',
+      '2023년(위안)',
+    ]);
   });
 });
 
 describe('chartCsv', () => {
   it('writes the table as CSV with a header row and raw numbers', () => {
     const { csv } = tableOf(ranked('columns: [product, rank, value, share]'));
-    expect(csv).toBe('Product,Rank,Imports (yuan),Share\nWigs and false eyelashes,1,1080412000,61%\nFerrosilicon,2,181530000,10.3%\nTungsten ore,3,151920000,8.6%\n');
+    expect(csv).toBe(
+      'Product,Rank,Imports (yuan),Share\nWigs and false eyelashes,1,1080412000,61%\nFerrosilicon,2,181530000,10.3%\nTungsten ore,3,151920000,8.6%\n',
+    );
   });
 
   it('round-trips names with commas, quotes and line breaks', () => {
@@ -92,7 +120,7 @@ describe('chartCsv', () => {
     expect(parsed[1]).toEqual({ Product: 'Ferro, "silicon"\nalloy', 'Imports (yuan)': '181530000' });
   });
 
-  it('names the conversion rates on a last line, in the chart\'s language', () => {
+  it("names the conversion rates on a last line, in the chart's language", () => {
     const converted = (aggregate: Aggregate) => {
       aggregate.conversion = { to: 'CNY', rates: [{ period: '2023', rate: 7.0467, source: 'PBOC' }] };
     };

@@ -56,7 +56,8 @@ export function chartTable(data: ChartData, definition: ChartDefinition, aggrega
     if (field === x) return [{ label: heading(field, words.field(field) ?? field, given), cell: (k) => data.categories[k]!.label }];
     if (field === colour) return [{ label: heading(field, words.field(field) ?? field, given), cell: (_, s) => data.series[s]!.label }];
     if (field === y) {
-      if (single || long) return [{ label: heading(field, seriesHeading(data, aggregate, y, lang), given), numeric: true, cell: (k, s) => data.series[s]!.values[k]! }];
+      if (single || long)
+        return [{ label: heading(field, seriesHeading(data, aggregate, y, lang), given), numeric: true, cell: (k, s) => data.series[s]!.values[k]! }];
       return data.series.map((series, s) => ({
         label: words.measureHeading(series.label, data.format.unit),
         numeric: true,
@@ -71,23 +72,28 @@ export function chartTable(data: ChartData, definition: ChartDefinition, aggrega
       case 'rank':
         return [{ label: heading(field, words.rank, given), numeric: true, cell: (k) => Number(firstRow(k)?.rank ?? k + 1) }];
       case 'share':
-        return [{
-          label: heading(field, words.share, given), numeric: true,
-          cell: (k, s) => {
-            const value = data.series[s]!.shares[k]!;
-            return { text: formatPercent(value), value };
+        return [
+          {
+            label: heading(field, words.share, given),
+            numeric: true,
+            cell: (k, s) => {
+              const value = data.series[s]!.shares[k]!;
+              return { text: formatPercent(value), value };
+            },
           },
-        }];
+        ];
       default: {
         const dimension = aggregate.dimensions.includes(field);
-        return [{
-          label: heading(field, words.field(field) ?? field, given),
-          cell: (k) => {
-            const row = firstRow(k);
-            const value = String(row?.[field] ?? '');
-            return dimension && row ? nameOf(aggregate, field, value, lang, row) : value;
+        return [
+          {
+            label: heading(field, words.field(field) ?? field, given),
+            cell: (k) => {
+              const row = firstRow(k);
+              const value = String(row?.[field] ?? '');
+              return dimension && row ? nameOf(aggregate, field, value, lang, row) : value;
+            },
           },
-        }];
+        ];
       }
     }
   });

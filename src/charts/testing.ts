@@ -41,10 +41,15 @@ const PRODUCTS: [string, string, string, number][] = [
 const KOREAN: Record<string, string> = { wigs: '가발', ferrosilicon: '규소철', tungsten: '텅스텐광' };
 
 const names = (keys: readonly string[]) => ({
-  product: Object.fromEntries(keys.map((key) => [key, {
-    en: PRODUCTS.find(([product]) => product === key)![1],
-    ...(KOREAN[key] ? { ko: KOREAN[key] } : {}),
-  }])),
+  product: Object.fromEntries(
+    keys.map((key) => [
+      key,
+      {
+        en: PRODUCTS.find(([product]) => product === key)![1],
+        ...(KOREAN[key] ? { ko: KOREAN[key] } : {}),
+      },
+    ]),
+  ),
 });
 
 /** One year of twelve products ranked by value (field `rank`), grouped by `product_group`. */
@@ -52,7 +57,12 @@ export function rankedProducts(): Aggregate {
   return aggregate('ranked-products', {
     dimensions: ['product'],
     rows: PRODUCTS.map(([product, product_label, product_group, value], k) => ({
-      product, product_label, product_group, value, records: 10, rank: k + 1,
+      product,
+      product_label,
+      product_group,
+      value,
+      records: 10,
+      rank: k + 1,
     })),
     names: names(PRODUCTS.map(([product]) => product)),
   });
@@ -85,7 +95,10 @@ export function monthlyByProduct(): Aggregate {
     const year = Math.floor(index / 12);
     const month = `${year}-${String((index % 12) + 1).padStart(2, '0')}`;
     const open = year === 2019 || year >= 2022;
-    for (const [product, product_label, base] of [['ferrosilicon', 'Ferrosilicon', 18e6], ['tungsten', 'Tungsten ore', 15e6]] as const) {
+    for (const [product, product_label, base] of [
+      ['ferrosilicon', 'Ferrosilicon', 18e6],
+      ['tungsten', 'Tungsten ore', 15e6],
+    ] as const) {
       const value = open ? Math.round(base * (1 + 0.3 * Math.sin(index + base / 1e6))) : 0;
       rows.push({ month, product, product_label, product_group: 'minerals', value, records: value ? 2 : 0 });
     }

@@ -10,16 +10,22 @@ const dollars = { ...rankedProducts(), currency: 'USD' as const };
 describe('valueFormat', () => {
   it('writes short labels with the unit once, and tooltips in words', () => {
     const short = valueFormat(yuan, 'value', 'short', 'en');
-    expect([short.label(181_530_000, true), short.label(181_530_000, false), short.tooltip(181_530_000, 181_530_000)])
-      .toEqual(['181.5M yuan', '181.5M', '181.53 million yuan']);
+    expect([short.label(181_530_000, true), short.label(181_530_000, false), short.tooltip(181_530_000, 181_530_000)]).toEqual([
+      '181.5M yuan',
+      '181.5M',
+      '181.53 million yuan',
+    ]);
     expect(valueFormat(dollars, 'value', 'short', 'en').label(25_800_000, true)).toBe('$25.8M');
     expect(valueFormat(yuan, 'records', 'short', 'en').label(1200, true)).toBe('1.2K customs rows');
   });
 
   it('writes full labels and tooltips with every digit', () => {
     const full = valueFormat(yuan, 'value', 'full', 'en');
-    expect([full.label(181_530_000, true), full.label(181_530_000, false), full.tooltip(181_530_000, 181_530_000)])
-      .toEqual(['181,530,000 yuan', '181,530,000', '181,530,000 yuan']);
+    expect([full.label(181_530_000, true), full.label(181_530_000, false), full.tooltip(181_530_000, 181_530_000)]).toEqual([
+      '181,530,000 yuan',
+      '181,530,000',
+      '181,530,000 yuan',
+    ]);
     expect(valueFormat(yuan, 'records', 'full', 'en').tooltip(12, 12)).toBe('12 customs rows');
     expect(valueFormat(yuan, 'records', 'full', 'ko').tooltip(12, 12)).toBe('12 건');
   });

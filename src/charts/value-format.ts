@@ -38,17 +38,21 @@ export function valueFormat(aggregate: Aggregate, measure: string, name: ValueFo
       return { unit, percent: false, label: compact, tooltip: (_, value) => prose(value), prose, cell };
     case 'full':
       return {
-        unit, percent: false,
+        unit,
+        percent: false,
         label: (value, withUnit) => (withUnit ? `${cell(value)} ${after}` : cell(value)),
         tooltip: (_, value) => `${cell(value)} ${after}`,
-        prose, cell,
+        prose,
+        cell,
       };
     case 'percent':
       return {
-        unit, percent: true,
+        unit,
+        percent: true,
         label: (share) => formatPercent(share),
         tooltip: (share, value) => `${formatPercent(share)} (${prose(value)})`,
-        prose, cell,
+        prose,
+        cell,
       };
   }
 }

@@ -23,7 +23,11 @@ export function progressBar(stream: NodeJS.WriteStream = process.stderr): Progre
       const filled = Math.round(share * WIDTH);
       const seconds = (now - started) / 1000;
       const rate = seconds > 0 ? done / seconds / 1e6 : 0;
-      stream.write(`\r[${'#'.repeat(filled)}${'.'.repeat(WIDTH - filled)}] ${(share * 100).toFixed(0).padStart(3)}%  ${rate.toFixed(1)} MB/s  ${label}`.slice(0, (stream.columns || 80) - 1).padEnd((stream.columns || 80) - 1));
+      stream.write(
+        `\r[${'#'.repeat(filled)}${'.'.repeat(WIDTH - filled)}] ${(share * 100).toFixed(0).padStart(3)}%  ${rate.toFixed(1)} MB/s  ${label}`
+          .slice(0, (stream.columns || 80) - 1)
+          .padEnd((stream.columns || 80) - 1),
+      );
       drawn = true;
     },
     done() {

@@ -9,7 +9,11 @@ import { rankedProducts, testChart, yaml } from '../charts/testing.ts';
 
 const aggregate = rankedProducts();
 aggregate.names!.product!.tungsten!.en = '<img src=x onerror=alert(1)>';
-const { spec } = testChart(yaml('type: bar', 'aggregate: ranked-products', 'x: product', 'top: 10', 'title: What is bought', 'dek: The ten largest imports.'), 'en', { 'ranked-products': aggregate });
+const { spec } = testChart(
+  yaml('type: bar', 'aggregate: ranked-products', 'x: product', 'top: 10', 'title: What is bought', 'dek: The ten largest imports.'),
+  'en',
+  { 'ranked-products': aggregate },
+);
 const figure = renderChartFigure(spec, aggregate, { csvHref: 'x.csv' });
 const { window, document } = parseHTML(`<!doctype html><html><body>${figure}</body></html>`);
 
@@ -85,7 +89,10 @@ describe('the script', () => {
   it('stays well under 5 KB minified and gzipped', async () => {
     const result = await build({
       entryPoints: [new URL('./charts.ts', import.meta.url).pathname],
-      bundle: true, minify: true, format: 'esm', write: false,
+      bundle: true,
+      minify: true,
+      format: 'esm',
+      write: false,
     });
     expect(gzipSync(result.outputFiles[0]!.contents).length).toBeLessThan(2500);
   });

@@ -109,11 +109,13 @@ function place(tooltip: HTMLElement, avoid: Box, x: number, finger: boolean): vo
 function show(chart: Chart, marks: SVGGraphicsElement[], at?: PointerEvent): void {
   const { tooltip } = chart;
   const mark = marks[0]!;
-  tooltip.replaceChildren(...marks.flatMap((m) => {
-    const label = document.createElement('b');
-    label.textContent = m.getAttribute('data-label');
-    return [label, m.getAttribute('data-text') ?? ''];
-  }));
+  tooltip.replaceChildren(
+    ...marks.flatMap((m) => {
+      const label = document.createElement('b');
+      label.textContent = m.getAttribute('data-label');
+      return [label, m.getAttribute('data-text') ?? ''];
+    }),
+  );
   if (chart.active !== mark) {
     chart.active?.classList.remove('is-active');
     mark.classList.add('is-active');
@@ -138,7 +140,12 @@ function setUpArtboard(chart: Chart, box: HTMLElement): void {
   const follow = (event: PointerEvent) => {
     const picked = marksAt(board, event);
     if (picked.length === 0) hide(chart);
-    else show(chart, picked.map((k) => board.marks[k]!), event);
+    else
+      show(
+        chart,
+        picked.map((k) => board.marks[k]!),
+        event,
+      );
   };
   // Mice and pens follow the pointer; a finger shows the mark it taps and, on points too
   // close together to tap one by one, scrubs along them: the page still scrolls up and
@@ -169,9 +176,12 @@ function setUpArtboard(chart: Chart, box: HTMLElement): void {
   box.addEventListener('keydown', (event) => {
     const last = board.marks.length - 1;
     const moves: Record<string, number> = {
-      ArrowRight: board.current + 1, ArrowDown: board.current + 1,
-      ArrowLeft: board.current - 1, ArrowUp: board.current - 1,
-      Home: 0, End: last,
+      ArrowRight: board.current + 1,
+      ArrowDown: board.current + 1,
+      ArrowLeft: board.current - 1,
+      ArrowUp: board.current - 1,
+      Home: 0,
+      End: last,
     };
     const next = moves[event.key];
     if (next === undefined) return;

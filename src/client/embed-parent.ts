@@ -41,9 +41,13 @@ if (!flags[LOADED]) {
   // the rendering, and with it the resize observers, of iframes scrolled out of view, but a
   // chart still answers a message at once.
   for (const frame of ourFrames()) ask(frame);
-  document.addEventListener('load', (event) => {
-    if (isOurs(event.target)) ask(event.target);
-  }, true);
+  document.addEventListener(
+    'load',
+    (event) => {
+      if (isOurs(event.target)) ask(event.target);
+    },
+    true,
+  );
   window.addEventListener('resize', () => {
     for (const frame of ourFrames()) ask(frame);
   });

@@ -15,8 +15,9 @@ function columnHeaders(table: HTMLTableElement): HTMLTableCellElement[] {
 /** Merged cells would move with the wrong rows: such tables are left as they are. */
 function isGrid(table: HTMLTableElement, columns: number): boolean {
   if (columnHeaders(table).some((cell) => cell.colSpan > 1)) return false;
-  return [...table.tBodies].every((body) => [...body.rows].every((row) => row.cells.length === columns
-    && [...row.cells].every((cell) => cell.colSpan === 1 && cell.rowSpan === 1)));
+  return [...table.tBodies].every((body) =>
+    [...body.rows].every((row) => row.cells.length === columns && [...row.cells].every((cell) => cell.colSpan === 1 && cell.rowSpan === 1)),
+  );
 }
 
 /**
@@ -30,12 +31,14 @@ function sortRows(table: HTMLTableElement, column: number, order: Order, collato
     const cells = rows.map((row) => row.cells[column]!);
     const numeric = cells.some((cell) => cell.hasAttribute('data-value'));
     const keys = cells.map((cell) => (numeric ? Number(cell.getAttribute('data-value') ?? Number.NaN) : (cell.textContent ?? '').trim()));
-    const sorted = rows.map((_, k) => k).sort((a, b) => {
-      const [x, y] = [keys[a]!, keys[b]!];
-      if (typeof x === 'string' || typeof y === 'string') return sign * collator.compare(String(x), String(y));
-      if (Number.isNaN(x) || Number.isNaN(y)) return Number(Number.isNaN(x)) - Number(Number.isNaN(y));
-      return sign * (x - y);
-    });
+    const sorted = rows
+      .map((_, k) => k)
+      .sort((a, b) => {
+        const [x, y] = [keys[a]!, keys[b]!];
+        if (typeof x === 'string' || typeof y === 'string') return sign * collator.compare(String(x), String(y));
+        if (Number.isNaN(x) || Number.isNaN(y)) return Number(Number.isNaN(x)) - Number(Number.isNaN(y));
+        return sign * (x - y);
+      });
     body.append(...sorted.map((k) => rows[k]!));
   }
 }

@@ -45,9 +45,25 @@ export interface TradeRecord {
 }
 
 export const RECORD_COLUMNS = [
-  'file', 'line', 'flow', 'period_start', 'period_end', 'hs_code', 'commodity',
-  'partner_code', 'partner', 'trade_mode_code', 'trade_mode', 'place_code', 'place',
-  'quantity', 'unit', 'quantity2', 'unit2', 'value', 'currency',
+  'file',
+  'line',
+  'flow',
+  'period_start',
+  'period_end',
+  'hs_code',
+  'commodity',
+  'partner_code',
+  'partner',
+  'trade_mode_code',
+  'trade_mode',
+  'place_code',
+  'place',
+  'quantity',
+  'unit',
+  'quantity2',
+  'unit2',
+  'value',
+  'currency',
 ] as const satisfies readonly (keyof TradeRecord)[];
 
 export const RECORDS_HEADER = RECORD_COLUMNS.join(',');

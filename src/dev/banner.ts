@@ -17,8 +17,9 @@ function show(payloads: readonly ProblemsPayload[]): void {
   const banner = document.createElement('section');
   banner.id = ID;
   banner.setAttribute('role', 'alert');
-  banner.style.cssText = 'position:fixed;left:0;right:0;bottom:0;z-index:2147483647;max-height:45vh;overflow:auto;'
-    + 'margin:0;padding:0.75rem 1rem;background:#3b0d0d;color:#fff;font:14px/1.4 system-ui,sans-serif;box-shadow:0 -2px 8px rgba(0,0,0,.3)';
+  banner.style.cssText =
+    'position:fixed;left:0;right:0;bottom:0;z-index:2147483647;max-height:45vh;overflow:auto;' +
+    'margin:0;padding:0.75rem 1rem;background:#3b0d0d;color:#fff;font:14px/1.4 system-ui,sans-serif;box-shadow:0 -2px 8px rgba(0,0,0,.3)';
   for (const payload of payloads) {
     const heading = document.createElement('p');
     heading.style.cssText = 'margin:0 0 0.25rem;font-weight:700';

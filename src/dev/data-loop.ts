@@ -74,14 +74,17 @@ export class DataLoop {
         changeReport: true,
       });
       for (const warning of result.report.warnings) this.log(`data: warning: ${formatProblem(warning)}`);
-      this.log(`data: ${result.records.toLocaleString('en-US')} records, ${result.aggregates} aggregates, ${result.facts} facts → ${PROJECT_PATHS.build} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+      this.log(
+        `data: ${result.records.toLocaleString('en-US')} records, ${result.aggregates} aggregates, ${result.facts} facts → ${PROJECT_PATHS.build} (${((performance.now() - started) / 1000).toFixed(1)} s)`,
+      );
       for (const line of result.changes ? changeSummary(result.changes, `${PROJECT_PATHS.build}/${CHANGES_FILE}`) : []) this.log(`data: ${line}`);
       this.options.onRun({ ok: true });
     } catch (error) {
       // Anything else is a bug, but the server stays up to show it.
-      const problems = error instanceof DataStepError
-        ? error.problems.map(problemFromRoot)
-        : [{ file: 'the data step', message: error instanceof Error ? (error.stack ?? error.message) : String(error) }];
+      const problems =
+        error instanceof DataStepError
+          ? error.problems.map(problemFromRoot)
+          : [{ file: 'the data step', message: error instanceof Error ? (error.stack ?? error.message) : String(error) }];
       const summary = error instanceof Error ? error.message : String(error);
       this.log(`data: ${summary}; the pages keep the last good data`);
       for (const problem of problems) this.log(`  ${formatProblem(problem)}`);

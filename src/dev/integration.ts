@@ -12,6 +12,8 @@ import { formatProblem } from '../ingest/errors.ts';
 import type { DataStatus } from './data-loop.ts';
 import { HELLO_EVENT, PROBLEMS_EVENT, type ProblemsMessage, type ProblemsPayload } from './events.ts';
 
+// The check is loaded only when a page asks for it, so its type is taken without importing it.
+// eslint-disable-next-line @typescript-eslint/consistent-type-imports
 type CheckModule = typeof import('../reporter/check.ts');
 
 export interface DevBridge {

@@ -30,9 +30,12 @@ export function watchPaths(root: string, paths: readonly string[], onChange: (ch
     if (statSync(full).isDirectory()) {
       watchTree(full, note, watchers);
     } else {
-      watchers.set(full, watch(dirname(full), (_event, name) => {
-        if (name && String(name) === basename(full)) note(full);
-      }));
+      watchers.set(
+        full,
+        watch(dirname(full), (_event, name) => {
+          if (name && String(name) === basename(full)) note(full);
+        }),
+      );
     }
   }
   return {

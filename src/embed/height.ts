@@ -134,8 +134,7 @@ function frameHeight(spec: ChartSpec, aggregate: Aggregate): (width: number) => 
   ];
   const measured = blocks.map((b) => ({ ...b, pieces: pieces(b.text, b.size) }));
   const table = isTable ? tableHeight(spec.table(aggregate)) : () => 0;
-  return (width) => 2 * PADDING + FOOTER_TOP + table(width) + SLACK
-    + measured.reduce((sum, b) => sum + b.space + b.line * lineCount(b.pieces, width), 0);
+  return (width) => 2 * PADDING + FOOTER_TOP + table(width) + SLACK + measured.reduce((sum, b) => sum + b.space + b.line * lineCount(b.pieces, width), 0);
 }
 
 export interface FallbackHeight {
@@ -151,14 +150,15 @@ export function fallbackHeight(spec: ChartSpec, aggregate: Aggregate): FallbackH
   // The content widths each artboard shows at, how wide it is drawn at most, and its height
   // per pixel of width.
   // A table chart shows its table and no artboard.
-  const artboards = spec.type === 'table'
-    ? [{ from: NARROWEST - 2 * PADDING, upTo: MAX_CONTENT, cap: MAX_CONTENT, ratio: 0 }]
-    : [PHONE, DESKTOP, WIDE].map((layout, k) => {
-      const { width, height } = renderArtboard(spec, aggregate, layout);
-      const from = [NARROWEST - 2 * PADDING, DESKTOP_FROM, WIDE_FROM][k]!;
-      const upTo = [DESKTOP_FROM - 1, WIDE_FROM - 1, MAX_CONTENT][k]!;
-      return { from, upTo, cap: Math.min(Math.round(width * MAX_SCALE), MAX_CONTENT), ratio: height / width };
-    });
+  const artboards =
+    spec.type === 'table'
+      ? [{ from: NARROWEST - 2 * PADDING, upTo: MAX_CONTENT, cap: MAX_CONTENT, ratio: 0 }]
+      : [PHONE, DESKTOP, WIDE].map((layout, k) => {
+          const { width, height } = renderArtboard(spec, aggregate, layout);
+          const from = [NARROWEST - 2 * PADDING, DESKTOP_FROM, WIDE_FROM][k]!;
+          const upTo = [DESKTOP_FROM - 1, WIDE_FROM - 1, MAX_CONTENT][k]!;
+          return { from, upTo, cap: Math.min(Math.round(width * MAX_SCALE), MAX_CONTENT), ratio: height / width };
+        });
   const text = frameHeight(spec, aggregate);
   const estimate = (content: number) => {
     const artboard = artboards.find((a) => content <= a.upTo) ?? artboards[artboards.length - 1]!;

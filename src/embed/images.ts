@@ -17,10 +17,9 @@ export const THUMBNAIL_LAYOUT = DESKTOP;
 /** The words of the chart's frame, in its language, as the page shows them, around one artboard. */
 export function chartGraphicInput(spec: ChartSpec, aggregate: Aggregate, layout: Layout): ChartGraphicInput {
   const words = strings(spec.lang).frame;
-  const notes = [
-    spec.notes ? `${words.note} ${spec.notes}` : '',
-    aggregate.conversion ? words.convertedAt(conversionText(aggregate, spec.lang)) : '',
-  ].filter(Boolean).join(' ');
+  const notes = [spec.notes ? `${words.note} ${spec.notes}` : '', aggregate.conversion ? words.convertedAt(conversionText(aggregate, spec.lang)) : '']
+    .filter(Boolean)
+    .join(' ');
   return {
     lang: spec.lang,
     title: spec.title,

@@ -9,7 +9,6 @@ import { THUMBNAIL_LAYOUT, thumbnailSize } from './images.ts';
 import { embedPngPath } from './paths.ts';
 import { embedSnippet, type SiteAddress } from './snippet.ts';
 
-
 export interface OEmbed {
   type: 'rich';
   version: '1.0';

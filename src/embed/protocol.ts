@@ -15,11 +15,7 @@ export function pymMessage(id: string, type: string, value: string): string {
  * in the iframe's src) and AMP's `embed-size` for amp-iframe.
  */
 export function heightMessages(pymId: string, chartId: string, height: number): [string, object, object] {
-  return [
-    pymMessage(pymId, 'height', String(height)),
-    { 'datawrapper-height': { [chartId]: height } },
-    { sentinel: 'amp', type: 'embed-size', height },
-  ];
+  return [pymMessage(pymId, 'height', String(height)), { 'datawrapper-height': { [chartId]: height } }, { sentinel: 'amp', type: 'embed-size', height }];
 }
 
 /** A pym parent's "my width is …" message, which a child answers with its height. */

@@ -27,8 +27,10 @@ export function embedSnippet({ spec, aggregate }: ResolvedChart, { site, base }:
   const url = (path: string) => (urls === 'absolute' ? absoluteUrl(site, base, path) : withBase(base, path));
   const src = url(embedPagePath(chartPath(spec)));
   const script = url(EMBED_SCRIPT_PATH);
-  return '<div style="container-type:inline-size;width:100%">'
-    + `<iframe src="${escapeHtml(src)}" title="${escapeHtml(spec.title)}" loading="lazy" width="100%" height="${height.attribute}"`
-    + ` style="display:block;border:0;height:${height.css}" data-customs-story-embed></iframe></div>`
-    + `<script src="${escapeHtml(script)}" async></script>`;
+  return (
+    '<div style="container-type:inline-size;width:100%">' +
+    `<iframe src="${escapeHtml(src)}" title="${escapeHtml(spec.title)}" loading="lazy" width="100%" height="${height.attribute}"` +
+    ` style="display:block;border:0;height:${height.css}" data-customs-story-embed></iframe></div>` +
+    `<script src="${escapeHtml(script)}" async></script>`
+  );
 }

@@ -10,7 +10,8 @@ describe('the theme an embed code asks for', () => {
   });
 
   it('changes only the iframe address of a snippet, keeping it escaped', () => {
-    const snippet = '<div><iframe src="https://n.example/embed/a/?x=1&amp;y=2" title="A"></iframe></div><script src="https://n.example/embed.js" async></script>';
+    const snippet =
+      '<div><iframe src="https://n.example/embed/a/?x=1&amp;y=2" title="A"></iframe></div><script src="https://n.example/embed.js" async></script>';
     const dark = snippetWithTheme(snippet, 'dark');
     expect(dark).toBe(snippet.replace('y=2"', 'y=2&amp;theme=dark"'));
     expect(snippetWithTheme(dark, 'auto')).toBe(snippet);

@@ -17,6 +17,8 @@ export function themedUrl(url: string, theme: EmbedTheme): string {
 
 /** The embed code with its iframe's address asking for `theme`. */
 export function snippetWithTheme(snippet: string, theme: EmbedTheme): string {
-  return snippet.replace(/(<iframe src=")([^"]*)"/, (_, start: string, src: string) =>
-    `${start}${themedUrl(src.replaceAll('&amp;', '&'), theme).replaceAll('&', '&amp;')}"`);
+  return snippet.replace(
+    /(<iframe src=")([^"]*)"/,
+    (_, start: string, src: string) => `${start}${themedUrl(src.replaceAll('&amp;', '&'), theme).replaceAll('&', '&amp;')}"`,
+  );
 }

@@ -9,8 +9,18 @@ const STYLESHEETS: Record<string, URL> = {
 };
 
 const font = (overrides: Partial<Font>): Font => ({
-  familyName: 'x', fullName: 'x', postscriptName: 'x', capHeight: 0, xHeight: 0,
-  ascent: 0, descent: 0, lineGap: 0, unitsPerEm: 1000, xWidthAvg: 500, subsets: { latin: { xWidthAvg: 500 }, thai: { xWidthAvg: 500 } }, ...overrides,
+  familyName: 'x',
+  fullName: 'x',
+  postscriptName: 'x',
+  capHeight: 0,
+  xHeight: 0,
+  ascent: 0,
+  descent: 0,
+  lineGap: 0,
+  unitsPerEm: 1000,
+  xWidthAvg: 500,
+  subsets: { latin: { xWidthAvg: 500 }, thai: { xWidthAvg: 500 } },
+  ...overrides,
 });
 
 describe('fallbackMetrics', () => {
@@ -27,14 +37,11 @@ describe('fallbackMetrics', () => {
 });
 
 describe('the stand-ins in the font stylesheets', () => {
-  it.each(FALLBACK_FACES.map((face) => ({ ...face, name: `${face.family} ${face.weight} ${face.style}` })))(
-    '$name matches its font files',
-    async (face) => {
-      const css = await readFile(STYLESHEETS[face.family]!, 'utf8');
-      const rule = await fallbackFontFace(face);
-      expect(css.includes(rule), `${STYLESHEETS[face.family]!.pathname} should carry:\n${rule}`).toBe(true);
-    },
-  );
+  it.each(FALLBACK_FACES.map((face) => ({ ...face, name: `${face.family} ${face.weight} ${face.style}` })))('$name matches its font files', async (face) => {
+    const css = await readFile(STYLESHEETS[face.family]!, 'utf8');
+    const rule = await fallbackFontFace(face);
+    expect(css.includes(rule), `${STYLESHEETS[face.family]!.pathname} should carry:\n${rule}`).toBe(true);
+  });
 
   it('declares no other stand-in than the ones computed here', async () => {
     for (const [family, url] of Object.entries(STYLESHEETS)) {

@@ -38,7 +38,9 @@ export function boldSelectors(css: string): string[] {
       if (!bold || rule.prelude.type !== 'SelectorList') return;
       rule.prelude.children.forEach((selector: CssNode) => {
         // A bold :hover or ::before is still bold text of the element it styles.
-        const plain = generate(selector).replace(/::?[a-z-]+(\([^)]*\))?/g, '').trim();
+        const plain = generate(selector)
+          .replace(/::?[a-z-]+(\([^)]*\))?/g, '')
+          .trim();
         if (plain) selectors.push(plain);
       });
     },

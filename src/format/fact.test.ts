@@ -20,9 +20,7 @@ describe('formatFact', () => {
   it('gives the rank as an ordinal, and fails when there is none', () => {
     expect(formatFact(ferrosilicon, { lang: 'en', as: 'rank' })).toEqual({ text: 'second', value: 2 });
     expect(formatFact(ferrosilicon, { lang: 'ko', as: 'rank' })).toEqual({ text: '2위', value: 2 });
-    expect(() => formatFact(machineryExports, { lang: 'en', as: 'rank' })).toThrow(
-      'Fact "machinery-exports-2023" has no rank',
-    );
+    expect(() => formatFact(machineryExports, { lang: 'en', as: 'rank' })).toThrow('Fact "machinery-exports-2023" has no rank');
   });
 
   it('gives the compact form', () => {

@@ -54,6 +54,4 @@ export const machineryExports: Fact = {
   synthetic: false,
 };
 
-export const sampleFacts: FactsFile = Object.fromEntries(
-  [ferrosilicon, tungsten, mineralCount, machineryExports].map((fact) => [fact.key, fact]),
-);
+export const sampleFacts: FactsFile = Object.fromEntries([ferrosilicon, tungsten, mineralCount, machineryExports].map((fact) => [fact.key, fact]));

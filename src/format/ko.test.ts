@@ -71,8 +71,8 @@ describe('ko.period', () => {
 
 describe('ko.rateNote', () => {
   it('names the rate, its year and its source', () => {
-    expect(
-      ko.rateNote({ value: 1, rate: 7.0467, rate_year: 2023, rate_source: "People's Bank of China" }),
-    ).toBe("달러당 7.0467위안 기준(2023년 환율, People's Bank of China)");
+    expect(ko.rateNote({ value: 1, rate: 7.0467, rate_year: 2023, rate_source: "People's Bank of China" })).toBe(
+      "달러당 7.0467위안 기준(2023년 환율, People's Bank of China)",
+    );
   });
 });

@@ -73,12 +73,7 @@ export interface Scaled {
  * decimals 999,996,000 is "1 billion" (1,000.00 million rounds up into it) while
  * 999,400,000 stays "999.4 million". `scales` run largest first.
  */
-export function scaleValue(
-  value: number,
-  scales: readonly Scale[],
-  decimals: number,
-  unscaledDecimals = 0,
-): Scaled {
+export function scaleValue(value: number, scales: readonly Scale[], decimals: number, unscaledDecimals = 0): Scaled {
   const magnitude = Math.abs(checkFinite(value));
   const roundedAt = (scale: Scale | undefined): number =>
     scale ? roundTo(magnitude / scale.size, decimals) * scale.size : roundTo(magnitude, unscaledDecimals);

@@ -7,8 +7,7 @@ describe('convertToUsd', () => {
     expect(convertToUsd(ferrosilicon, { lang: 'en' })).toEqual({
       text: '$25.8 million',
       value: 181_530_000 / 7.0467,
-      rateNote:
-        "at 7.0467 yuan per dollar, the 2023 rate (People's Bank of China, annual average of the yuan's central parity rate against the US dollar)",
+      rateNote: "at 7.0467 yuan per dollar, the 2023 rate (People's Bank of China, annual average of the yuan's central parity rate against the US dollar)",
     });
   });
 
@@ -25,17 +24,14 @@ describe('convertToUsd', () => {
   it('refuses to convert without a declared rate', () => {
     const { usd: _omitted, ...undeclared } = ferrosilicon;
     expect(() => convertToUsd(undeclared, { lang: 'en' })).toThrow(
-      'Fact "ferrosilicon-2023" has no declared USD conversion (its "usd" field is missing); ' +
-        'dollar figures are only shown at a declared rate',
+      'Fact "ferrosilicon-2023" has no declared USD conversion (its "usd" field is missing); ' + 'dollar figures are only shown at a declared rate',
     );
   });
 
   it('refuses a dollar value the rate does not reproduce', () => {
     // The source article's "$28.3 million" cannot be had at the 2023 rate.
     const copied = { ...ferrosilicon, usd: { ...ferrosilicon.usd!, value: 28_300_000 } };
-    expect(() => convertToUsd(copied, { lang: 'en' })).toThrow(
-      'Fact "ferrosilicon-2023": 28300000 USD is not 181530000 yuan at 7.0467 yuan per dollar',
-    );
+    expect(() => convertToUsd(copied, { lang: 'en' })).toThrow('Fact "ferrosilicon-2023": 28300000 USD is not 181530000 yuan at 7.0467 yuan per dollar');
   });
 
   it('converts only yuan figures', () => {

@@ -25,16 +25,11 @@ export function convertToUsd(fact: Fact, options: UsdOptions): UsdText {
   }
   const { usd } = fact;
   if (!usd) {
-    throw new Error(
-      `Fact "${fact.key}" has no declared USD conversion (its "usd" field is missing); ` +
-        'dollar figures are only shown at a declared rate',
-    );
+    throw new Error(`Fact "${fact.key}" has no declared USD conversion (its "usd" field is missing); ` + 'dollar figures are only shown at a declared rate');
   }
   if (!(usd.rate > 0) || Math.abs(usd.value * usd.rate - fact.value) > usd.rate) {
     // The dollar value must be reproducible from the declared rate, to within a dollar.
-    throw new Error(
-      `Fact "${fact.key}": ${usd.value} USD is not ${fact.value} yuan at ${usd.rate} yuan per dollar`,
-    );
+    throw new Error(`Fact "${fact.key}": ${usd.value} USD is not ${fact.value} yuan at ${usd.rate} yuan per dollar`);
   }
   return {
     text: formatValue(usd.value, 'USD', { lang: options.lang, precision: options.precision, approximate: true }),

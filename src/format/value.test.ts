@@ -25,12 +25,8 @@ describe('formatValue', () => {
   });
 
   it('rejects counts and ranks that are not whole, and non-finite values', () => {
-    expect(() => formatValue(2.5, 'count', { lang: 'en' })).toThrow(
-      'A count must be a whole number of at least 0, got 2.5',
-    );
-    expect(() => formatValue(0, 'rank', { lang: 'ko' })).toThrow(
-      'A rank must be a whole number of at least 1, got 0',
-    );
+    expect(() => formatValue(2.5, 'count', { lang: 'en' })).toThrow('A count must be a whole number of at least 0, got 2.5');
+    expect(() => formatValue(0, 'rank', { lang: 'ko' })).toThrow('A rank must be a whole number of at least 1, got 0');
     expect(() => formatValue(Number.POSITIVE_INFINITY, 'CNY', { lang: 'en' })).toThrow(/Cannot format Infinity/);
   });
 });

@@ -33,13 +33,9 @@ export function formatValue(value: number, unit: FactUnit, options: ValueFormatO
   switch (unit) {
     case 'CNY':
     case 'USD':
-      return options.short
-        ? rules.compact(value, unit, options.precision)
-        : rules.money(value, unit, options);
+      return options.short ? rules.compact(value, unit, options.precision) : rules.money(value, unit, options);
     case 'count':
-      return options.short
-        ? rules.compact(checkWhole(value, unit, 0), undefined, options.precision)
-        : rules.count(checkWhole(value, unit, 0), options.counter);
+      return options.short ? rules.compact(checkWhole(value, unit, 0), undefined, options.precision) : rules.count(checkWhole(value, unit, 0), options.counter);
     case 'rank':
       return rules.ordinal(checkWhole(value, unit, 1), options.short ?? false);
     case 'percent':

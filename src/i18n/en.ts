@@ -4,8 +4,7 @@ import type { Strings } from './types.ts';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
-const list = (items: readonly string[]): string =>
-  items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+const list = (items: readonly string[]): string => (items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`);
 
 const KINDS = { bar: 'Bar chart', column: 'Column chart', line: 'Line chart', area: 'Area chart', dot: 'Dot chart', table: 'Table' } as const;
 
@@ -49,7 +48,8 @@ export const en: Strings = {
   embedIndex: {
     title: 'Embed a chart',
     description: 'Embed codes for every chart on this site.',
-    intro: "Paste a chart's code into any page or CMS that accepts HTML. The chart sizes itself with the script in the code, with pym.js, or with a Datawrapper or AMP resizer already on the page; without any script it keeps a fixed height that fits. A chart takes the reader's light or dark setting; for a page with fixed colours, choose Light or Dark beside its code, or add <code>?theme=light</code> or <code>?theme=dark</code> to the address in the iframe.",
+    intro:
+      "Paste a chart's code into any page or CMS that accepts HTML. The chart sizes itself with the script in the code, with pym.js, or with a Datawrapper or AMP resizer already on the page; without any script it keeps a fixed height that fits. A chart takes the reader's light or dark setting; for a page with fixed colours, choose Light or Dark beside its code, or add <code>?theme=light</code> or <code>?theme=dark</code> to the address in the iframe.",
     page: 'Embed page',
     png: (width) => `PNG, ${width}px`,
   },

@@ -2,8 +2,7 @@
 import { ko as numbers } from '../format/ko.ts';
 import type { Strings } from './types.ts';
 
-const list = (items: readonly string[]): string =>
-  items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} 및 ${items.at(-1)}`;
+const list = (items: readonly string[]): string => (items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} 및 ${items.at(-1)}`);
 
 const KINDS = { bar: '가로 막대 그래프', column: '세로 막대 그래프', line: '선 그래프', area: '영역 그래프', dot: '점 그래프', table: '표' } as const;
 
@@ -47,7 +46,8 @@ export const ko: Strings = {
   embedIndex: {
     title: '그래픽 퍼가기',
     description: '이 사이트의 모든 그래픽을 퍼가는 코드입니다.',
-    intro: '그래픽의 코드를 HTML을 받는 페이지나 CMS에 붙여 넣으세요. 그래픽은 코드 속 스크립트나 pym.js, 페이지에 이미 있는 Datawrapper·AMP 크기 조절 스크립트로 높이를 맞춥니다. 스크립트가 없어도 넉넉한 고정 높이를 유지합니다. 그래픽은 독자의 밝은·어두운 화면 설정을 따르며, 색이 고정된 페이지라면 코드 옆에서 밝게 또는 어둡게를 고르거나 iframe 주소에 <code>?theme=light</code> 또는 <code>?theme=dark</code>를 붙이세요.',
+    intro:
+      '그래픽의 코드를 HTML을 받는 페이지나 CMS에 붙여 넣으세요. 그래픽은 코드 속 스크립트나 pym.js, 페이지에 이미 있는 Datawrapper·AMP 크기 조절 스크립트로 높이를 맞춥니다. 스크립트가 없어도 넉넉한 고정 높이를 유지합니다. 그래픽은 독자의 밝은·어두운 화면 설정을 따르며, 색이 고정된 페이지라면 코드 옆에서 밝게 또는 어둡게를 고르거나 iframe 주소에 <code>?theme=light</code> 또는 <code>?theme=dark</code>를 붙이세요.',
     page: '퍼가기 페이지',
     png: (width) => `PNG, ${width}px`,
   },

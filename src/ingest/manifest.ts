@@ -37,7 +37,12 @@ export async function readManifest(path: string): Promise<Manifest> {
   try {
     text = await readFile(path, 'utf8');
   } catch {
-    return { entries: [], problems: [{ file: MANIFEST_NAME, message: `there is no ${MANIFEST_NAME} in the raw folder; add one entry per CSV file (file, flow, period, source, synthetic)` }] };
+    return {
+      entries: [],
+      problems: [
+        { file: MANIFEST_NAME, message: `there is no ${MANIFEST_NAME} in the raw folder; add one entry per CSV file (file, flow, period, source, synthetic)` },
+      ],
+    };
   }
   return parseManifest(text);
 }
@@ -92,7 +97,11 @@ export function parseManifest(text: string): Manifest {
     const names = sourceNames(source);
     if (!names) problem(`${where}: source must say where and when the file was downloaded, as text or as text per language ({ en: …, ko: … })`);
     if (typeof synthetic !== 'boolean') problem(`${where}: synthetic must be true (generated sample data) or false (a real download)`);
-    for (const [key, value] of [['license', license], ['notes', notes], ['format', format]] as const) {
+    for (const [key, value] of [
+      ['license', license],
+      ['notes', notes],
+      ['format', format],
+    ] as const) {
       if (value !== undefined && typeof value !== 'string') problem(`${where}: ${key} must be text`);
     }
     entries.push({

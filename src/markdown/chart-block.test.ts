@@ -42,7 +42,10 @@ describe('remarkChartBlocks', () => {
     const calls: [ResolvedChart, ChartPlacing][] = [];
     const recording = (chart: ResolvedChart, placing: ChartPlacing) => (calls.push([chart, placing]), '');
     const aggregates = testAggregates();
-    renderWith([[remarkChartBlocks, { ...options(), compile: (yaml: string) => testChart(yaml, 'en', aggregates), render: recording }]], `## Products\n\n${STORY.replace('dek:', 'width: wide\ndek:')}`);
+    renderWith(
+      [[remarkChartBlocks, { ...options(), compile: (yaml: string) => testChart(yaml, 'en', aggregates), render: recording }]],
+      `## Products\n\n${STORY.replace('dek:', 'width: wide\ndek:')}`,
+    );
     expect(calls).toHaveLength(1);
     const [[{ spec, aggregate }, placing]] = calls as [[ResolvedChart, ChartPlacing]];
     expect(spec.id).toBe('the-top-three');
@@ -50,8 +53,11 @@ describe('remarkChartBlocks', () => {
     expect(placing).toEqual({ width: 'wide', titleLevel: 3 });
   });
 
-  it('draws the block in the story\'s language', () => {
-    const korean = STORY.replace('title: The top three', 'id: top-three\ntitle: 상위 3개 품목').replace('dek: What was bought most.', 'dek: 가장 많이 산 품목.');
+  it("draws the block in the story's language", () => {
+    const korean = STORY.replace('title: The top three', 'id: top-three\ntitle: 상위 3개 품목').replace(
+      'dek: What was bought most.',
+      'dek: 가장 많이 산 품목.',
+    );
     const html = renderWith([[remarkChartBlocks, options('ko')]], korean);
     expect(html).toContain('<figure class="chart chart--text chart--bar" id="chart-top-three" lang="ko">');
     expect(html).toContain('<th scope="row">규소철</th>');
@@ -64,7 +70,12 @@ describe('remarkChartBlocks', () => {
     ['a misspelt key', (story: string) => story.replace('top: 3', 'topp: 3'), 7, /unknown key "topp" in the chart\. Did you mean "top" or "type"\?/],
     ['a key given twice', (story: string) => story.replace('top: 3', 'top: 3\ntop: 4'), 8, /the chart is not valid YAML: "top" is given twice/],
     ['a missing key', (story: string) => story.replace('dek: What was bought most.\n', ''), 4, /the chart needs "dek:"/],
-    ['a bad annotation', (story: string) => story.replace('top: 3', 'top: 3\nannotations:\n  - note: Big\n    x: wigs'), 9, /on a bar chart the values run across/],
+    [
+      'a bad annotation',
+      (story: string) => story.replace('top: 3', 'top: 3\nannotations:\n  - note: Big\n    x: wigs'),
+      9,
+      /on a bar chart the values run across/,
+    ],
   ])('reports %s at the story line it is on', (_, change, line, message) => {
     const failure = failureOf([[remarkChartBlocks, options()]], change(STORY));
     expect(failure.line).toBe(line);
@@ -72,7 +83,7 @@ describe('remarkChartBlocks', () => {
     expect(failure.printed).toMatch(new RegExp(`^story\\.md:${line}:1.*${message.source}`));
   });
 
-  it('stops a Korean story\'s block without Korean text, naming the key and its line', () => {
+  it("stops a Korean story's block without Korean text, naming the key and its line", () => {
     const failure = failureOf([[remarkChartBlocks, options('ko')]], STORY.replace('title: The top three', 'id: top-three\ntitle: { en: The top three }'));
     expect(failure.line).toBe(9);
     expect(failure.printed).toContain('title has no 한국어 text (title.ko), and chart "top-three" is drawn in a 한국어 story; add "ko:" to title');

@@ -20,12 +20,10 @@ const withCharts = (options: Partial<RemarkChartsOptions> = {}): PluggableList =
 ];
 
 describe('remarkCharts', () => {
-  it('replaces ::chart with the rendered figure, unwrapped, at the chart\'s own width', () => {
+  it("replaces ::chart with the rendered figure, unwrapped, at the chart's own width", () => {
     const { calls, render } = recordingRender();
     const html = renderWith(withCharts({ render }), 'Before.\n\n::chart{#top-imports-2023}\n\nAfter.');
-    expect(html).toBe(
-      '<p>Before.</p>\n<figure class="chart chart--own" id="top-imports-2023"><svg></svg></figure>\n<p>After.</p>',
-    );
+    expect(html).toBe('<p>Before.</p>\n<figure class="chart chart--own" id="top-imports-2023"><svg></svg></figure>\n<p>After.</p>');
     expect(calls).toEqual([['top-imports-2023', { titleLevel: 2 }]]);
   });
 
@@ -51,9 +49,7 @@ describe('remarkCharts', () => {
 
   it('stops at an unknown id with its line and the closest ids', () => {
     expect(failureOf(withCharts(), 'Intro.\n\n::chart{#top-import-2023}')).toMatchObject({
-      printed:
-        'story.md:3:1-3:26: Unknown chart "top-import-2023" in ::chart{#top-import-2023}. ' +
-        'Did you mean "top-imports-2023" or "top-imports-2022"?',
+      printed: 'story.md:3:1-3:26: Unknown chart "top-import-2023" in ::chart{#top-import-2023}. ' + 'Did you mean "top-imports-2023" or "top-imports-2022"?',
       ruleId: 'unknown-chart',
       line: 3,
     });
@@ -61,8 +57,7 @@ describe('remarkCharts', () => {
 
   it('lists every known chart when no id is close', () => {
     expect(failureOf(withCharts(), '::chart{#graphite}').printed).toBe(
-      'story.md:1:1-1:19: Unknown chart "graphite" in ::chart{#graphite}. ' +
-        'Known charts: "banned-exports-2023", "top-imports-2022" and "top-imports-2023".',
+      'story.md:1:1-1:19: Unknown chart "graphite" in ::chart{#graphite}. ' + 'Known charts: "banned-exports-2023", "top-imports-2022" and "top-imports-2023".',
     );
   });
 

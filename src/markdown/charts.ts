@@ -5,10 +5,7 @@ import type { Transformer } from 'unified';
 import { SKIP, visit } from 'unist-util-visit';
 import { didYouMean, listNames } from './suggest.ts';
 import { titleLevelAt, type TitleLevel } from './title-level.ts';
-import {
-  failAt, isDirective, isOneOf, requireAttributes, requireForm, spelled,
-  type Directive, type StoryFile,
-} from './directives.ts';
+import { failAt, isDirective, isOneOf, requireAttributes, requireForm, spelled, type Directive, type StoryFile } from './directives.ts';
 
 export const CHART_DIRECTIVE = 'chart';
 

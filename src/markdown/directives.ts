@@ -54,8 +54,7 @@ export function requireAttributes(file: StoryFile, node: Directive, allowed: rea
         file,
         node,
         'directive-attribute',
-        `Unknown attribute "${name}" on ${spelled(node)}.${didYouMean(name, allowed)} ` +
-          `Allowed: ${listNames(allowed, { conjunction: 'and' })}.`,
+        `Unknown attribute "${name}" on ${spelled(node)}.${didYouMean(name, allowed)} ` + `Allowed: ${listNames(allowed, { conjunction: 'and' })}.`,
       );
     }
   }

@@ -56,8 +56,7 @@ describe('remarkFacts', () => {
 
   it('stops at an unknown key with its line and column and the closest keys', () => {
     expect(failureOf(withFacts('en'), 'Intro.\n\nIt earned :fact[ferosilicon-2023] in all.')).toMatchObject({
-      printed:
-        'story.md:3:11-3:34: Unknown fact "ferosilicon-2023" in :fact[ferosilicon-2023]. Did you mean "ferrosilicon-2023"?',
+      printed: 'story.md:3:11-3:34: Unknown fact "ferosilicon-2023" in :fact[ferosilicon-2023]. Did you mean "ferrosilicon-2023"?',
       ruleId: 'unknown-fact',
       line: 3,
       column: 11,
@@ -65,12 +64,9 @@ describe('remarkFacts', () => {
   });
 
   it('suggests at most three keys, and says so when none is close', () => {
-    const years = Object.fromEntries(
-      ['2019', '2021', '2022', '2023'].map((year) => [`tungsten-${year}`, { ...tungsten, key: `tungsten-${year}` }]),
-    );
+    const years = Object.fromEntries(['2019', '2021', '2022', '2023'].map((year) => [`tungsten-${year}`, { ...tungsten, key: `tungsten-${year}` }]));
     expect(failureOf(withFacts('en', years), ':fact[tungsten-202]').printed).toBe(
-      'story.md:1:1-1:20: Unknown fact "tungsten-202" in :fact[tungsten-202]. ' +
-        'Did you mean "tungsten-2021", "tungsten-2022" or "tungsten-2023"?',
+      'story.md:1:1-1:20: Unknown fact "tungsten-202" in :fact[tungsten-202]. ' + 'Did you mean "tungsten-2021", "tungsten-2022" or "tungsten-2023"?',
     );
     expect(failureOf(withFacts('en'), ':fact[constructor]').ruleId).toBe('unknown-fact');
     expect(failureOf(withFacts('en'), ':fact[graphite]').printed).toBe(
@@ -93,8 +89,7 @@ describe('remarkFacts', () => {
 
   it('stops at unknown styles, bad precision, unknown attributes and missing keys', () => {
     expect(failureOf(withFacts('en'), ':fact[tungsten-2023]{as=usdd}').printed).toBe(
-      'story.md:1:1-1:30: Unknown style as="usdd" on :fact. Did you mean "usd"? ' +
-        'Styles: "value", "usd", "rank", "short", "label" and "times".',
+      'story.md:1:1-1:30: Unknown style as="usdd" on :fact. Did you mean "usd"? ' + 'Styles: "value", "usd", "rank", "short", "label" and "times".',
     );
     expect(failureOf(withFacts('en'), ':fact[tungsten-2023]{precision=two}').printed).toBe(
       'story.md:1:1-1:36: precision="two" on :fact must be a whole number from 0 to 10',
@@ -102,14 +97,10 @@ describe('remarkFacts', () => {
     expect(failureOf(withFacts('en'), ':fact[tungsten-2023]{.big}').printed).toBe(
       'story.md:1:1-1:27: Unknown attribute "class" on :fact. Allowed: "as", "precision" and "counter".',
     );
-    expect(failureOf(withFacts('en'), 'A :fact here').printed).toBe(
-      'story.md:1:3-1:8: :fact needs a plain fact key, as in :fact[imports-2024]',
-    );
+    expect(failureOf(withFacts('en'), 'A :fact here').printed).toBe('story.md:1:3-1:8: :fact needs a plain fact key, as in :fact[imports-2024]');
   });
 
   it('stops when fact is used as a block directive', () => {
-    expect(failureOf(withFacts('en'), '::fact[tungsten-2023]').printed).toBe(
-      'story.md:1:1-1:22: ::fact must be written as :fact[key] inside a sentence',
-    );
+    expect(failureOf(withFacts('en'), '::fact[tungsten-2023]').printed).toBe('story.md:1:1-1:22: ::fact must be written as :fact[key] inside a sentence');
   });
 });

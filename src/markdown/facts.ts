@@ -8,15 +8,19 @@ import type { Transformer } from 'unified';
 import type {} from 'remark-rehype';
 import { visit } from 'unist-util-visit';
 import {
-  FACT_STYLES, formatFact, formatPeriod, formatValue, ratesText,
-  type FactFormatOptions, type FactStyle, type FormattedFact, type Lang,
+  FACT_STYLES,
+  formatFact,
+  formatPeriod,
+  formatValue,
+  ratesText,
+  type FactFormatOptions,
+  type FactStyle,
+  type FormattedFact,
+  type Lang,
 } from '../format/index.ts';
 import { strings } from '../i18n/index.ts';
 import { didYouMean, listNames } from './suggest.ts';
-import {
-  failAt, isDirective, isOneOf, labelText, requireAttributes, requireForm, spelled,
-  type Directive, type StoryFile,
-} from './directives.ts';
+import { failAt, isDirective, isOneOf, labelText, requireAttributes, requireForm, spelled, type Directive, type StoryFile } from './directives.ts';
 
 export const FACT_DIRECTIVE = 'fact';
 
@@ -34,8 +38,7 @@ function readStyle(file: StoryFile, node: Directive, value: string | null | unde
     file,
     node,
     'fact-attribute',
-    `Unknown style as="${value}" on ${spelled(node)}.${didYouMean(value, FACT_STYLES)} ` +
-      `Styles: ${listNames(FACT_STYLES, { conjunction: 'and' })}.`,
+    `Unknown style as="${value}" on ${spelled(node)}.${didYouMean(value, FACT_STYLES)} ` + `Styles: ${listNames(FACT_STYLES, { conjunction: 'and' })}.`,
   );
 }
 
@@ -72,7 +75,10 @@ function titleFor(fact: Fact, lang: Lang, rateNote: string | undefined): string 
   // Descriptions usually name their period already; add it only where they do not.
   const period = formatPeriod(fact.period, lang);
   const what = fact.description.includes(period) ? fact.description : `${fact.description}, ${period}`;
-  const restated = fact.conversion && fact.conversion.rates.length > 0 ? ` ${strings(lang).frame.convertedAt(ratesText(fact.conversion, lang, strings(lang).chart.list))}` : '';
+  const restated =
+    fact.conversion && fact.conversion.rates.length > 0
+      ? ` ${strings(lang).frame.convertedAt(ratesText(fact.conversion, lang, strings(lang).chart.list))}`
+      : '';
   return rateNote === undefined ? `${what}${restated}` : `${what}: ${formatValue(fact.value, fact.unit, { lang })}, ${rateNote}${restated}`;
 }
 
@@ -100,7 +106,12 @@ export function remarkFacts(options: RemarkFactsOptions): Transformer<Root> {
       const figure: ElementContent[] = [{ type: 'text', value: formatted.text }];
       if (attributes.as === 'label') {
         // A name is no number: plain text, still marked as bound to its fact.
-        node.data = { ...node.data, hName: 'span', hProperties: { className: ['fact', 'fact--label'], dataFact: fact.key, title: properties.title }, hChildren: figure };
+        node.data = {
+          ...node.data,
+          hName: 'span',
+          hProperties: { className: ['fact', 'fact--label'], dataFact: fact.key, title: properties.title },
+          hChildren: figure,
+        };
         return;
       }
       if (!formatted.rateNote) {

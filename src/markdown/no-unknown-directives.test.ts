@@ -21,16 +21,12 @@ describe('remarkNoUnknownDirectives', () => {
   });
 
   it('catches colons that remark-directive reads as directives', () => {
-    expect(failureOf(KNOWN, 'The talks began at 7:30pm.').printed).toBe(
-      `story.md:1:21-1:26: Unknown directive ":30pm". ${KNOWN_LIST}`,
-    );
+    expect(failureOf(KNOWN, 'The talks began at 7:30pm.').printed).toBe(`story.md:1:21-1:26: Unknown directive ":30pm". ${KNOWN_LIST}`);
     expect(renderWith(KNOWN, 'The talks began at 7\\:30pm.')).toBe('<p>The talks began at 7:30pm.</p>');
   });
 
   it('catches container directives too', () => {
-    expect(failureOf(KNOWN, ':::note\nText\n:::').printed).toBe(
-      `story.md:1:1-3:4: Unknown directive ":::note". ${KNOWN_LIST}`,
-    );
+    expect(failureOf(KNOWN, ':::note\nText\n:::').printed).toBe(`story.md:1:1-3:4: Unknown directive ":::note". ${KNOWN_LIST}`);
   });
 
   it('lets known directives through untouched', () => {

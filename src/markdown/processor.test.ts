@@ -43,9 +43,7 @@ describe('storyProcessor', () => {
   });
 
   it('stops on a directive none of its plugins handles', () => {
-    expect(() => story('en', 'Typo :facts[tungsten-2023].')).toThrow(
-      'Unknown directive ":facts". Did you mean ":fact"? Known directives: "fact" and "chart".',
-    );
+    expect(() => story('en', 'Typo :facts[tungsten-2023].')).toThrow('Unknown directive ":facts". Did you mean ":fact"? Known directives: "fact" and "chart".');
   });
 
   it('stops on a misused known directive rather than dropping it', () => {

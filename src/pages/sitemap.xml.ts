@@ -15,13 +15,17 @@ export const GET: APIRoute = async ({ site }) => {
     `<url><loc>${url('')}</loc></url>`,
     ...stories.map((story) => {
       const editions = editionsOf(story, stories);
-      const alternates = editions.length > 1
-        ? editions.map((edition) => `<xhtml:link rel="alternate" hreflang="${edition.hreflang}" href="${url(edition.path)}"/>`).join('')
-        : '';
+      const alternates =
+        editions.length > 1
+          ? editions.map((edition) => `<xhtml:link rel="alternate" hreflang="${edition.hreflang}" href="${url(edition.path)}"/>`).join('')
+          : '';
       return `<url><loc>${url(`${story.id}/`)}</loc><lastmod>${isoDate(story.data.updated ?? story.data.published)}</lastmod>${alternates}</url>`;
     }),
   ];
-  return new Response(`<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">\n${entries.join('\n')}\n</urlset>\n`, {
-    headers: { 'Content-Type': 'application/xml' },
-  });
+  return new Response(
+    `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">\n${entries.join('\n')}\n</urlset>\n`,
+    {
+      headers: { 'Content-Type': 'application/xml' },
+    },
+  );
 };

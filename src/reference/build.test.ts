@@ -11,22 +11,59 @@ const list = (rows: [string, string][]): CodeName[] => rows.map(([code, name]) =
 
 const LISTS: GaccCodeLists = {
   partners: {
-    en: list([['109', 'Korea,DPR'], ['102', 'Bahrian'], ['213', 'Congo'], ['252', 'Congo,DR'], ['110', 'Hong Kong，China'], ['142', 'China'], ['199', 'Oth. Asia nes']]),
-    zh: list([['109', '朝鲜'], ['102', '巴林'], ['213', '刚果(布)'], ['252', '刚果(金)'], ['110', '中国香港'], ['142', '中国'], ['199', '亚洲其他国家(地区)']]),
+    en: list([
+      ['109', 'Korea,DPR'],
+      ['102', 'Bahrian'],
+      ['213', 'Congo'],
+      ['252', 'Congo,DR'],
+      ['110', 'Hong Kong，China'],
+      ['142', 'China'],
+      ['199', 'Oth. Asia nes'],
+    ]),
+    zh: list([
+      ['109', '朝鲜'],
+      ['102', '巴林'],
+      ['213', '刚果(布)'],
+      ['252', '刚果(金)'],
+      ['110', '中国香港'],
+      ['142', '中国'],
+      ['199', '亚洲其他国家(地区)'],
+    ]),
   },
-  regimes: { en: list([['19', 'Border Trade'], ['10', 'Ordinary Trade']]), zh: list([['19', '边境小额贸易'], ['10', '一般贸易']]) },
-  provinces: { zh: list([['22', '吉林省'], ['21', '辽宁省']]) },
+  regimes: {
+    en: list([
+      ['19', 'Border Trade'],
+      ['10', 'Ordinary Trade'],
+    ]),
+    zh: list([
+      ['19', '边境小额贸易'],
+      ['10', '一般贸易'],
+    ]),
+  },
+  provinces: {
+    zh: list([
+      ['22', '吉林省'],
+      ['21', '辽宁省'],
+    ]),
+  },
   hs8: {
-    en: list([['72022100', 'Ferrosilicon, >55% silicon'], ['01012100', 'Live pure-bred breeding horses']]),
-    zh: list([['01012100', '改良种用马'], ['72022100', '硅铁，按重量计含硅量＞55%']]),
+    en: list([
+      ['72022100', 'Ferrosilicon, >55% silicon'],
+      ['01012100', 'Live pure-bred breeding horses'],
+    ]),
+    zh: list([
+      ['01012100', '改良种用马'],
+      ['72022100', '硅铁，按重量计含硅量＞55%'],
+    ]),
   },
 };
 
 const PARTNERS_HEADER = 'gacc_code,iso2,iso3,name_en,name_zh,name_ko,gacc_name_en,gacc_name_zh,hand_kept\n';
 const CURRENT: CurrentTables = {
-  partners: `${PARTNERS_HEADER}142,,,China (re-imports),中国(复进口),중국(재수입),old,old,China's own goods coming back\n`
-    + '199,,,Other Asia,亚洲其他国家(地区),기타 아시아,,,"residual, no ISO code"\n'
-    + '888,,,A partner of old downloads,,,,,no longer in GACC\'s list\n',
+  partners:
+    `${PARTNERS_HEADER}142,,,China (re-imports),中国(复进口),중국(재수입),old,old,China's own goods coming back\n` +
+    '199,,,Other Asia,亚洲其他国家(地区),기타 아시아,,,"residual, no ISO code"\n' +
+    "888,,,A partner of old downloads,,,,,no longer in GACC's list\n",
   regimes: 'code,name_en,name_zh,name_ko\n10,,,일반무역\n19,stale,stale,변경소액무역\n',
   provinces: 'code,name_en,name_zh,name_ko\n21,Liaoning,,랴오닝성\n22,Jilin,,지린성\n',
 };
@@ -62,7 +99,11 @@ describe('building the reference tables from GACC code lists', () => {
       ['888', '', '', 'A partner of old downloads', '', ''],
     ]);
     // Hand-kept rows keep their reason and names; only GACC's names are refreshed.
-    expect(rows.find((row) => row.gacc_code === '142')).toMatchObject({ name_zh: '中国(复进口)', gacc_name_zh: '中国', hand_kept: "China's own goods coming back" });
+    expect(rows.find((row) => row.gacc_code === '142')).toMatchObject({
+      name_zh: '中国(复进口)',
+      gacc_name_zh: '中国',
+      hand_kept: "China's own goods coming back",
+    });
   });
 
   it("takes regime names from GACC's lists and keeps the Korean and English names people wrote", () => {
@@ -71,12 +112,20 @@ describe('building the reference tables from GACC code lists', () => {
   });
 
   it('joins the English and Chinese HS8 names by code, sorted', () => {
-    expect(tables['hs8-2023.csv']).toBe('code,en,zh\n01012100,Live pure-bred breeding horses,改良种用马\n72022100,"Ferrosilicon, >55% silicon",硅铁，按重量计含硅量＞55%\n');
+    expect(tables['hs8-2023.csv']).toBe(
+      'code,en,zh\n01012100,Live pure-bred breeding horses,改良种用马\n72022100,"Ferrosilicon, >55% silicon",硅铁，按重量计含硅量＞55%\n',
+    );
   });
 
   it('gives the same bytes whatever order the lists come in', () => {
-    const reverse = <T extends Record<string, CodeName[]>>(lists: T): T => Object.fromEntries(Object.entries(lists).map(([lang, rows]) => [lang, [...rows].reverse()])) as T;
-    const reversed: GaccCodeLists = { partners: reverse(LISTS.partners), regimes: reverse(LISTS.regimes), provinces: reverse(LISTS.provinces), hs8: reverse(LISTS.hs8) };
+    const reverse = <T extends Record<string, CodeName[]>>(lists: T): T =>
+      Object.fromEntries(Object.entries(lists).map(([lang, rows]) => [lang, [...rows].reverse()])) as T;
+    const reversed: GaccCodeLists = {
+      partners: reverse(LISTS.partners),
+      regimes: reverse(LISTS.regimes),
+      provinces: reverse(LISTS.provinces),
+      hs8: reverse(LISTS.hs8),
+    };
     expect(buildTables(reversed, CURRENT)).toEqual(tables);
   });
 
@@ -87,7 +136,11 @@ describe('building the reference tables from GACC code lists', () => {
     for (const [file, text] of Object.entries(tables)) await writeFile(join(dir, file), text);
     const reference = await loadReference(dir);
     expect(reference.partners.get('109')).toEqual({
-      gacc_code: '109', iso2: 'KP', iso3: 'PRK', name: { en: 'North Korea', zh: '朝鲜', ko: '북한' }, gacc_name: { en: 'Korea,DPR', zh: '朝鲜' },
+      gacc_code: '109',
+      iso2: 'KP',
+      iso3: 'PRK',
+      name: { en: 'North Korea', zh: '朝鲜', ko: '북한' },
+      gacc_name: { en: 'Korea,DPR', zh: '朝鲜' },
     });
     expect(reference.partners.get('199')!.hand_kept).toBe('residual, no ISO code');
     expect(reference.regimes.get('19')).toEqual({ en: 'Border Trade', zh: '边境小额贸易', ko: '변경소액무역' });

@@ -46,7 +46,15 @@ export class ReferenceBuildError extends Error {
  * ("Hong Kong，China", "Nepal, FDR"…), with the ISO 3166-1 code each stands for.
  */
 export const ISO_BY_GACC_CODE: Readonly<Record<string, string>> = {
-  '110': 'HK', '121': 'MO', '125': 'NP', '143': 'TW', '260': 'SS', '354': 'MK', '356': 'VA', '408': 'BO', '417': 'CW',
+  '110': 'HK',
+  '121': 'MO',
+  '125': 'NP',
+  '143': 'TW',
+  '260': 'SS',
+  '354': 'MK',
+  '356': 'VA',
+  '408': 'BO',
+  '417': 'CW',
 };
 
 export async function readGaccCodeLists(dir: string): Promise<GaccCodeLists> {
@@ -67,9 +75,26 @@ export function buildTables(lists: GaccCodeLists, current: CurrentTables): Recor
   const problems: string[] = [];
   const tables = {
     [REFERENCE_FILES.partners]: buildPartners(lists.partners, current.partners, problems),
-    [REFERENCE_FILES.regimes]: buildCodeNames('regime', REFERENCE_FILES.regimes, { en: lists.regimes.en, zh: lists.regimes.zh }, current.regimes, ['name_ko'], problems),
-    [REFERENCE_FILES.provinces]: buildCodeNames('province', REFERENCE_FILES.provinces, { zh: lists.provinces.zh }, current.provinces, ['name_en', 'name_ko'], problems),
-    [REFERENCE_FILES.hs8]: table(TABLE_COLUMNS.hs8, joinByCode({ en: lists.hs8.en, zh: lists.hs8.zh }).map(([code, names]) => ({ code, ...names }))),
+    [REFERENCE_FILES.regimes]: buildCodeNames(
+      'regime',
+      REFERENCE_FILES.regimes,
+      { en: lists.regimes.en, zh: lists.regimes.zh },
+      current.regimes,
+      ['name_ko'],
+      problems,
+    ),
+    [REFERENCE_FILES.provinces]: buildCodeNames(
+      'province',
+      REFERENCE_FILES.provinces,
+      { zh: lists.provinces.zh },
+      current.provinces,
+      ['name_en', 'name_ko'],
+      problems,
+    ),
+    [REFERENCE_FILES.hs8]: table(
+      TABLE_COLUMNS.hs8,
+      joinByCode({ en: lists.hs8.en, zh: lists.hs8.zh }).map(([code, names]) => ({ code, ...names })),
+    ),
   };
   if (problems.length > 0) throw new ReferenceBuildError(problems);
   return tables;
@@ -106,8 +131,13 @@ function joinByCode<L extends string>(lists: Partial<Record<L, CodeName[]>>): [s
 export function commonName(names: readonly string[]): string {
   const [official = '', ...aliases] = names;
   const lower = official.toLowerCase();
-  const common = aliases.find((name) => !name.includes(',') && !/^[A-Z.]+$/.test(name) && name.length < official.length
-    && (lower.includes(name.toLowerCase()) || lower.startsWith(name.toLowerCase().slice(0, -1))));
+  const common = aliases.find(
+    (name) =>
+      !name.includes(',') &&
+      !/^[A-Z.]+$/.test(name) &&
+      name.length < official.length &&
+      (lower.includes(name.toLowerCase()) || lower.startsWith(name.toLowerCase().slice(0, -1))),
+  );
   return common ?? official;
 }
 
@@ -130,7 +160,9 @@ function buildPartners(lists: GaccCodeLists['partners'], currentText: string | u
     }
     const iso2 = ISO_BY_GACC_CODE[code] ?? isoMatch(gacc.en, gacc.zh);
     if (!iso2) {
-      problems.push(`${file}: GACC partner ${code} (${[gacc.en, gacc.zh].filter(Boolean).join(' / ')}) matches no ISO 3166 name; add its code to ISO_BY_GACC_CODE, or write its row by hand with a reason in hand_kept`);
+      problems.push(
+        `${file}: GACC partner ${code} (${[gacc.en, gacc.zh].filter(Boolean).join(' / ')}) matches no ISO 3166 name; add its code to ISO_BY_GACC_CODE, or write its row by hand with a reason in hand_kept`,
+      );
       continue;
     }
     const other = codeOfIso.get(iso2);
@@ -165,7 +197,10 @@ function pick(row: Row, columns: readonly string[]): Row {
 
 /** Names compared loosely: full-width and ASCII punctuation alike, case and spaces ignored. */
 function nameKey(name: string): string {
-  return name.normalize('NFKC').toLowerCase().replace(/[\s.,'()]/g, '');
+  return name
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s.,'()]/g, '');
 }
 
 let isoIndex: Map<string, Set<string>> | undefined;
@@ -183,7 +218,7 @@ function isoCodesNamed(lang: 'en' | 'zh', name: string | undefined): Set<string>
       }
     }
   }
-  return name ? isoIndex.get(`${lang}:${nameKey(name)}`) ?? new Set() : new Set();
+  return name ? (isoIndex.get(`${lang}:${nameKey(name)}`) ?? new Set()) : new Set();
 }
 
 /** The one ISO code GACC's English and Chinese names agree on: both name it, or one does and the other names nothing. */

@@ -34,8 +34,9 @@ describe("GACC's code lists", () => {
   });
 
   it('refuse a row that is not a code, a name and a trailing comma, naming the line', () => {
-    expect(() => parseNameList('"CODES","DESCRIPTION",\n10,Ordinary Trade,\n1O,Typo,\n', 2, 'en-CustomsRegime.csv'))
-      .toThrow('en-CustomsRegime.csv, line 3: expected a 2-digit code, a name and a trailing comma, got "1O,Typo,"');
+    expect(() => parseNameList('"CODES","DESCRIPTION",\n10,Ordinary Trade,\n1O,Typo,\n', 2, 'en-CustomsRegime.csv')).toThrow(
+      'en-CustomsRegime.csv, line 3: expected a 2-digit code, a name and a trailing comma, got "1O,Typo,"',
+    );
   });
 
   it('read HS8 names across line breaks, carriage returns and unescaped quotes', () => {
@@ -48,7 +49,8 @@ describe("GACC's code lists", () => {
   });
 
   it('refuse an HS8 row whose year and units are missing', () => {
-    expect(() => parseHs8List(`${HS8}01019000,"Live mules and hinnies",\n`, 'zh-hs8-2023.csv'))
-      .toThrow('zh-hs8-2023.csv: the row of code 01019000 does not end in year, unit codes and unit names');
+    expect(() => parseHs8List(`${HS8}01019000,"Live mules and hinnies",\n`, 'zh-hs8-2023.csv')).toThrow(
+      'zh-hs8-2023.csv: the row of code 01019000 does not end in year, unit codes and unit names',
+    );
   });
 });

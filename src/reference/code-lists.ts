@@ -15,7 +15,10 @@ export function decodeCodeList(bytes: Uint8Array): string {
 
 /** A name as one line: control characters (GACC writes a NUL for one missing name) and line breaks become spaces. */
 function cleanName(name: string): string {
-  return name.replace(/[\u0000-\u001f\u007f]/g, ' ').replace(/\s+/g, ' ').trim();
+  return name
+    .replace(/[\u0000-\u001f\u007f]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 function dataLines(text: string): string[] {

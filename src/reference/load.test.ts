@@ -18,7 +18,10 @@ async function referenceWith(file: string, change: (text: string) => string): Pr
 }
 
 async function problemsOf(dir: string): Promise<string[]> {
-  const error = await loadReference(dir).then(() => undefined, (e: unknown) => e);
+  const error = await loadReference(dir).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(ReferenceError);
   return (error as ReferenceError).problems.map((p) => p.message);
 }
@@ -64,9 +67,7 @@ describe('partners.csv', () => {
   });
 
   it('refuses a row without ISO codes that does not say why, and malformed ISO codes', async () => {
-    const dir = await referenceWith('partners.csv', (text) => text
-      .replace(/^109,KP,PRK,/m, '109,,,')
-      .replace(/^133,KR,KOR,/m, '133,KR,K0R,'));
+    const dir = await referenceWith('partners.csv', (text) => text.replace(/^109,KP,PRK,/m, '109,,,').replace(/^133,KR,KOR,/m, '133,KR,K0R,'));
     expect(await problemsOf(dir)).toEqual([
       'partner 109 has no ISO code; say in hand_kept why none fits',
       'partner 133: iso2 and iso3 must be ISO 3166-1 alpha-2 and alpha-3 codes (two and three capital letters), or both empty',
@@ -75,7 +76,9 @@ describe('partners.csv', () => {
 
   it('refuses a table whose header lacks a column, once', async () => {
     const dir = await referenceWith('partners.csv', (text) => text.replace('name_ko,', 'name_kr,'));
-    expect(await problemsOf(dir)).toEqual(['the header lacks name_ko; it must be gacc_code,iso2,iso3,name_en,name_zh,name_ko,gacc_name_en,gacc_name_zh,hand_kept']);
+    expect(await problemsOf(dir)).toEqual([
+      'the header lacks name_ko; it must be gacc_code,iso2,iso3,name_en,name_zh,name_ko,gacc_name_en,gacc_name_zh,hand_kept',
+    ]);
   });
 });
 
@@ -105,7 +108,10 @@ describe('rates.csv', () => {
     const { rates } = await loadReference(dir);
     expect(rates.get('2023')).toMatchObject({ cny_per_usd: 7.0467 });
     expect(rates.get('2023-03')).toEqual({
-      period: '2023-03', cny_per_usd: 6.9, source: 'A fixture: a monthly rate for the test', source_names: { en: 'A fixture: a monthly rate for the test' },
+      period: '2023-03',
+      cny_per_usd: 6.9,
+      source: 'A fixture: a monthly rate for the test',
+      source_names: { en: 'A fixture: a monthly rate for the test' },
     });
   });
 

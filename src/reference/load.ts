@@ -167,7 +167,12 @@ function readPartners(text: string, problems: Problem[]): Map<string, Partner> {
     if (!/^\d{3}$/.test(code)) problems.push({ file, line, message: `gacc_code "${code}" is not a three-digit GACC partner code` });
     else if (partners.has(code)) problems.push({ file, line, message: `partner ${code} is listed twice` });
     else if (!name.en) problems.push({ file, line, message: `partner ${code} has no English name` });
-    else if (!hasIso && (iso2 || iso3)) problems.push({ file, line, message: `partner ${code}: iso2 and iso3 must be ISO 3166-1 alpha-2 and alpha-3 codes (two and three capital letters), or both empty` });
+    else if (!hasIso && (iso2 || iso3))
+      problems.push({
+        file,
+        line,
+        message: `partner ${code}: iso2 and iso3 must be ISO 3166-1 alpha-2 and alpha-3 codes (two and three capital letters), or both empty`,
+      });
     else if (!hasIso && !hand_kept) problems.push({ file, line, message: `partner ${code} has no ISO code; say in hand_kept why none fits` });
     else {
       partners.set(code, {
@@ -258,7 +263,7 @@ export function hasUnquotedCodes(value: unknown): boolean {
 
 function codeList(value: unknown): string[] | undefined {
   if (!Array.isArray(value) || value.length === 0) return undefined;
-  return value.every((code) => typeof code === 'string' && /^\d{2,8}$/.test(code)) ? value as string[] : undefined;
+  return value.every((code) => typeof code === 'string' && /^\d{2,8}$/.test(code)) ? (value as string[]) : undefined;
 }
 
 function readProducts(text: string, problems: Problem[]): { products: Product[]; groups: Map<string, ProductGroup> } {
@@ -283,10 +288,13 @@ function readProducts(text: string, problems: Problem[]): { products: Product[];
     else if (!label) problems.push({ file, message: `product ${key} needs a label with "en" (and optionally "zh", "ko"); quote labels that contain commas` });
     else if (hasUnquotedCodes(value.hs)) problems.push({ file, message: `product ${key}: ${QUOTE_CODES}` });
     else if (!hs) problems.push({ file, message: `product ${key} needs hs: a list of commodity-code prefixes (2 to 8 digits, quoted)` });
-    else if (group !== undefined && (typeof group !== 'string' || !groups.has(group))) problems.push({ file, message: `product ${key} names group "${String(group)}", which is not declared under groups` });
+    else if (group !== undefined && (typeof group !== 'string' || !groups.has(group)))
+      problems.push({ file, message: `product ${key} names group "${String(group)}", which is not declared under groups` });
     else {
       products.push({
-        key, hs, label,
+        key,
+        hs,
+        label,
         ...(typeof value.detail === 'string' ? { detail: value.detail } : {}),
         ...(typeof group === 'string' ? { group } : {}),
       });
@@ -310,8 +318,15 @@ function readSanctions(text: string, problems: Problem[]): SanctionList[] {
       else groups.push({ key: group.key, label, hs });
     }
     const { resolution, year, paragraph, direction, summary } = value;
-    if (!/^[a-z0-9-]+$/.test(id) || typeof resolution !== 'number' || typeof year !== 'number' || typeof paragraph !== 'number'
-      || (direction !== 'import' && direction !== 'export') || typeof summary !== 'string' || groups.length === 0) {
+    if (
+      !/^[a-z0-9-]+$/.test(id) ||
+      typeof resolution !== 'number' ||
+      typeof year !== 'number' ||
+      typeof paragraph !== 'number' ||
+      (direction !== 'import' && direction !== 'export') ||
+      typeof summary !== 'string' ||
+      groups.length === 0
+    ) {
       problems.push({ file, message: `list "${id}" needs id, resolution, year, paragraph, direction (import or export), summary and groups` });
       continue;
     }

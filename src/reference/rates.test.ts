@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { convertAmount, missingRate, rateFor } from './rates.ts';
 import type { ExchangeRate } from './load.ts';
 
-const rate = (period: string, cny_per_usd: number): [string, ExchangeRate] => [period, { period, cny_per_usd, source: 'fixture', source_names: { en: 'fixture' } }];
+const rate = (period: string, cny_per_usd: number): [string, ExchangeRate] => [
+  period,
+  { period, cny_per_usd, source: 'fixture', source_names: { en: 'fixture' } },
+];
 const RATES = new Map([rate('2022', 6.7261), rate('2023', 7.0467), rate('2023-02', 6.8)]);
 
 describe('the rate for a span of months', () => {

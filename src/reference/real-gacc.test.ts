@@ -25,7 +25,7 @@ describe.skipIf(!existsSync(REAL))("the platform's real files", () => {
     for (const [file, text] of Object.entries(tables)) expect(text, `${file} differs from what npm run reference builds`).toBe(await current(file));
   });
 
-  it("hold only partner and regime codes the reference tables name, so the data step warns about none", async () => {
+  it('hold only partner and regime codes the reference tables name, so the data step warns about none', async () => {
     const reference = await loadReference(REFERENCE);
     const dir = join(REAL, 'downloads');
     const records: TradeRecord[] = [];

@@ -18,10 +18,7 @@ describe('compareRuns', () => {
   it('words a changed figure with both values and the change in percent', () => {
     const after = facts({ ...ferrosilicon, value: 185_200_000 }, { ...tungsten, value: 140_000_000 });
     const report = compareRuns({ facts: facts(ferrosilicon, tungsten), aggregates: aggregates() }, { facts: after, aggregates: aggregates() });
-    expect(report.facts).toEqual([
-      'ferrosilicon-2023: 181.53M → 185.2M yuan (+2%)',
-      'tungsten-2023: 151.92M → 140M yuan (−7.8%)',
-    ]);
+    expect(report.facts).toEqual(['ferrosilicon-2023: 181.53M → 185.2M yuan (+2%)', 'tungsten-2023: 151.92M → 140M yuan (−7.8%)']);
   });
 
   it('reports ranks, labels, periods, and facts that came or went', () => {

@@ -78,7 +78,8 @@ function compareFacts(before: FactsFile, after: FactsFile): string[] {
 }
 
 const rowKey = (aggregate: Aggregate, row: AggregateRow) => aggregate.dimensions.map((d) => String(row[d])).join('\u0000');
-const rowLabel = (aggregate: Aggregate, row: AggregateRow) => aggregate.dimensions.map((d) => nameOf(aggregate, d, String(row[d] ?? ''), 'en', row)).join(', ') || 'total';
+const rowLabel = (aggregate: Aggregate, row: AggregateRow) =>
+  aggregate.dimensions.map((d) => nameOf(aggregate, d, String(row[d] ?? ''), 'en', row)).join(', ') || 'total';
 
 function compareAggregate(id: string, before: Aggregate, after: Aggregate): { lines: string[]; details: string[] } {
   const lines: string[] = [];

@@ -31,6 +31,8 @@ export async function checkCommand(args: string[], root = process.cwd()): Promis
   if (values.sheet) console.log(result.sheet);
   for (const warning of result.warnings) console.error(`warning: ${formatProblem(warning)}`);
   for (const error of result.errors) console.error(`error: ${formatProblem(error)}`);
-  console.error(`check: ${count(result.stories.length, 'story', 'stories')}, ${count(result.errors.length, 'error', 'errors')}, ${count(result.warnings.length, 'warning', 'warnings')}`);
+  console.error(
+    `check: ${count(result.stories.length, 'story', 'stories')}, ${count(result.errors.length, 'error', 'errors')}, ${count(result.warnings.length, 'warning', 'warnings')}`,
+  );
   return result.errors.length > 0 ? 1 : 0;
 }

@@ -83,34 +83,55 @@ async function readBuild(root: string): Promise<{ data?: StoryData; problems: Pr
   let data: StoryData;
   try {
     const [facts, aggregates] = await Promise.all(['facts.json', 'aggregates.json'].map((name) => readFile(join(dir, name), 'utf8')));
-    data = { facts: JSON.parse(facts!) as FactsFile, aggregates: JSON.parse(aggregates!) as AggregatesFile, library: readChartLibrary(join(root, PATHS.charts)) };
+    data = {
+      facts: JSON.parse(facts!) as FactsFile,
+      aggregates: JSON.parse(aggregates!) as AggregatesFile,
+      library: readChartLibrary(join(root, PATHS.charts)),
+    };
   } catch {
-    return { problems: [{ file: PROJECT_PATHS.build, message: 'has no facts.json and aggregates.json yet: run `npm run data` (or `npm run dev`) first' }], warnings: [] };
+    return {
+      problems: [{ file: PROJECT_PATHS.build, message: 'has no facts.json and aggregates.json yet: run `npm run data` (or `npm run dev`) first' }],
+      warnings: [],
+    };
   }
   const built = (await stat(join(dir, 'facts.json'))).mtimeMs;
   const newest = await newestFile(root, [PROJECT_PATHS.raw, PROJECT_PATHS.reference, PROJECT_PATHS.aggregates]);
-  const warnings: Problem[] = newest && newest.time > built
-    ? [{ file: PROJECT_PATHS.build, message: `is older than ${newest.file}: stories were checked against the last data run; run \`npm run data\` to include the change` }]
-    : [];
+  const warnings: Problem[] =
+    newest && newest.time > built
+      ? [
+          {
+            file: PROJECT_PATHS.build,
+            message: `is older than ${newest.file}: stories were checked against the last data run; run \`npm run data\` to include the change`,
+          },
+        ]
+      : [];
   return { data, problems: [], warnings };
 }
 
 async function storyFiles(root: string): Promise<string[]> {
   // Editions in other languages may sit in folders of their own (content/stories/ko/…).
   const names = await readdir(join(root, PROJECT_PATHS.stories), { recursive: true }).catch(() => [] as string[]);
-  return names.filter((name) => name.endsWith('.md')).map((name) => name.split('\\').join('/')).sort().map((name) => `${PROJECT_PATHS.stories}/${name}`);
+  return names
+    .filter((name) => name.endsWith('.md'))
+    .map((name) => name.split('\\').join('/'))
+    .sort()
+    .map((name) => `${PROJECT_PATHS.stories}/${name}`);
 }
 
 /** A chart id two stories' chart blocks share, as the build would refuse it. */
 function chartIdProblems(stories: readonly StoryCheck[], data: StoryData): Problem[] {
   try {
-    siteCharts(stories.map((story) => ({
-      id: story.file,
-      published: new Date(String(story.frontmatter.published)),
-      lang: story.lang,
-      path: story.file,
-      markdown: story.body,
-    })), data.aggregates, data.library);
+    siteCharts(
+      stories.map((story) => ({
+        id: story.file,
+        published: new Date(String(story.frontmatter.published)),
+        lang: story.lang,
+        path: story.file,
+        markdown: story.body,
+      })),
+      data.aggregates,
+      data.library,
+    );
     return [];
   } catch (error) {
     if (!(error instanceof ChartIdError)) throw error;
@@ -124,7 +145,7 @@ export async function checkStories(root: string, files?: readonly string[]): Pro
   const errors = [...build.problems];
   const warnings = [...build.warnings];
   const stories: StoryCheck[] = [];
-  const names = files?.map((file) => relative(root, join(root, file))) ?? await storyFiles(root);
+  const names = files?.map((file) => relative(root, join(root, file))) ?? (await storyFiles(root));
   if (names.length === 0) warnings.push({ file: PROJECT_PATHS.stories, message: 'holds no stories yet: `npm run new -- <slug>` starts one' });
   for (const name of names) {
     if (!existsSync(join(root, name))) errors.push({ file: name, message: 'no such story file' });

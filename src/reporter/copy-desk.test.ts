@@ -4,11 +4,24 @@ import { testChart, yaml } from '../charts/testing.ts';
 import { copyDeskSheet, storySheet } from './copy-desk.ts';
 import type { StoryCheck } from './story-check.ts';
 
-const chart = testChart(yaml(
-  'type: bar', 'aggregate: ranked-products', 'x: product', 'top: 10', 'highlight: { product_group: minerals }', 'highlight_label: mineral',
-  'legend: Mineral for batteries', 'columns: [product, rank, highlight, value]', 'id: ranked', 'title: What is bought most', 'dek: The ten largest products.',
-  'annotations:', '  - line: A long note on the chart that wraps over two lines on a phone and on a desktop artboard alike', '    y: 500000000',
-));
+const chart = testChart(
+  yaml(
+    'type: bar',
+    'aggregate: ranked-products',
+    'x: product',
+    'top: 10',
+    'highlight: { product_group: minerals }',
+    'highlight_label: mineral',
+    'legend: Mineral for batteries',
+    'columns: [product, rank, highlight, value]',
+    'id: ranked',
+    'title: What is bought most',
+    'dek: The ten largest products.',
+    'annotations:',
+    '  - line: A long note on the chart that wraps over two lines on a phone and on a desktop artboard alike',
+    '    y: 500000000',
+  ),
+);
 const figure = renderChartFigure(chart.spec, chart.aggregate, { csvHref: 'x.csv' });
 
 const story: StoryCheck = {
@@ -31,7 +44,7 @@ const story: StoryCheck = {
 };
 
 describe('the copy-desk sheet', () => {
-  it('lists the story\'s display text and each chart\'s words in reading order', () => {
+  it("lists the story's display text and each chart's words in reading order", () => {
     const lines = storySheet(story).split('\n');
     expect(lines.slice(0, 10)).toEqual([
       'content/stories/x.md',
@@ -59,8 +72,11 @@ describe('the copy-desk sheet', () => {
     expect(words).not.toMatch(/\d/);
   });
 
-  it('lists a table chart\'s headings, and a Korean chart\'s own words', () => {
-    const table = testChart(yaml('type: table', 'aggregate: ranked-products', 'x: product', 'top: 3', 'id: t', 'title: 표', 'dek: 설명', 'columns: [rank, product]'), 'ko');
+  it("lists a table chart's headings, and a Korean chart's own words", () => {
+    const table = testChart(
+      yaml('type: table', 'aggregate: ranked-products', 'x: product', 'top: 3', 'id: t', 'title: 표', 'dek: 설명', 'columns: [rank, product]'),
+      'ko',
+    );
     const html = renderChartFigure(table.spec, table.aggregate, { csvHref: 'x.csv' });
     const lines = storySheet({ ...story, html }).split('\n');
     expect(lines).toContain('  Chart 1 (t)');

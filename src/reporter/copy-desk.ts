@@ -52,12 +52,17 @@ function value(frontmatter: Record<string, unknown>, key: string): string | unde
 export function storySheet(story: StoryCheck): string {
   const fm = story.frontmatter;
   const lines = [story.file];
-  for (const [label, key] of [['Headline', 'title'], ['Dek', 'dek'], ['Summary', 'summary'], ['Share image text', 'shareImageAlt']] as const) {
+  for (const [label, key] of [
+    ['Headline', 'title'],
+    ['Dek', 'dek'],
+    ['Summary', 'summary'],
+    ['Share image text', 'shareImageAlt'],
+  ] as const) {
     lines.push(`  ${label}: ${story.bound[key] ?? value(fm, key) ?? '(missing)'}`);
   }
-  const bylines = Array.isArray(fm.bylines) ? fm.bylines as { name?: unknown; role?: unknown }[] : [];
+  const bylines = Array.isArray(fm.bylines) ? (fm.bylines as { name?: unknown; role?: unknown }[]) : [];
   if (bylines.length > 0) lines.push(`  Bylines: ${bylines.map((b) => (b.role ? `${String(b.name)} (${String(b.role)})` : String(b.name))).join('; ')}`);
-  const corrections = Array.isArray(fm.corrections) ? fm.corrections as Record<string, unknown>[] : [];
+  const corrections = Array.isArray(fm.corrections) ? (fm.corrections as Record<string, unknown>[]) : [];
   for (const correction of corrections) lines.push(`  Correction ${value(correction, 'date') ?? ''}: ${value(correction, 'text') ?? ''}`);
   const methodology = value(fm, 'methodology');
   if (methodology) lines.push(`  Methodology: ${methodology.replace(/\s+/g, ' ')}`);

@@ -31,17 +31,45 @@ export interface LooseNumber {
 
 const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec';
 const SCALES: Readonly<Record<string, number>> = {
-  thousand: 1e3, k: 1e3, million: 1e6, mn: 1e6, m: 1e6, billion: 1e9, bn: 1e9, b: 1e9, trillion: 1e12, tn: 1e12,
+  thousand: 1e3,
+  k: 1e3,
+  million: 1e6,
+  mn: 1e6,
+  m: 1e6,
+  billion: 1e9,
+  bn: 1e9,
+  b: 1e9,
+  trillion: 1e12,
+  tn: 1e12,
 };
 /** What may follow a figure and belongs to it. */
-const SUFFIX = /^(?:\s?(?:thousand|million|billion|trillion)\b|(?:k|m|mn|bn|b|tn)\b)?(?:\s?(?:%|per ?cent\b|percentage points?\b|(?:yuan|dollars?|won|renminbi|rmb|usd|tonnes?|tons?|kilograms?|kg)\b))?/i;
-const UNIT_AFTER = /^\s?(?:%|per ?cent\b|percentage points?\b|yuan\b|dollars?\b|won\b|renminbi\b|rmb\b|usd\b|tonnes?\b|tons?\b|kilograms?\b|kg\b|thousand\b|million\b|billion\b|trillion\b|(?:k|m|mn|bn|b|tn)\b)/i;
+const SUFFIX =
+  /^(?:\s?(?:thousand|million|billion|trillion)\b|(?:k|m|mn|bn|b|tn)\b)?(?:\s?(?:%|per ?cent\b|percentage points?\b|(?:yuan|dollars?|won|renminbi|rmb|usd|tonnes?|tons?|kilograms?|kg)\b))?/i;
+const UNIT_AFTER =
+  /^\s?(?:%|per ?cent\b|percentage points?\b|yuan\b|dollars?\b|won\b|renminbi\b|rmb\b|usd\b|tonnes?\b|tons?\b|kilograms?\b|kg\b|thousand\b|million\b|billion\b|trillion\b|(?:k|m|mn|bn|b|tn)\b)/i;
 const CURRENCY_BEFORE = /(?:[$¥€£₩]|US\$|USD\s?|CNY\s?|RMB\s?)$/;
 
 /** Words after which a number names what it numbers instead of counting anything. */
 const REFERENCE_WORDS = [
-  'resolutions?', 'paragraphs?', 'paras?', 'articles?', 'sections?', 'chapters?', 'headings?', 'subheadings?',
-  'codes?', 'hs', 'unscr', 'clauses?', 'annex(?:es)?', 'pages?', 'rules?', 'tables?', 'figures?', 'steps?', 'versions?',
+  'resolutions?',
+  'paragraphs?',
+  'paras?',
+  'articles?',
+  'sections?',
+  'chapters?',
+  'headings?',
+  'subheadings?',
+  'codes?',
+  'hs',
+  'unscr',
+  'clauses?',
+  'annex(?:es)?',
+  'pages?',
+  'rules?',
+  'tables?',
+  'figures?',
+  'steps?',
+  'versions?',
 ].join('|');
 const NUMBER = String.raw`\d+(?:\.\d+)*(?![\d.]*\d)`;
 /**
@@ -175,7 +203,12 @@ export function findChartBlockNumbers(markdown: string): (LooseNumber & { key: s
       // The YAML starts on the line after the opening fence.
       const start = { line: node.position.start.line + line, column: col };
       for (const figure of findFigures(value.value)) {
-        found.push({ key, text: figure.text, ...(figure.value === undefined ? {} : { value: figure.value }), ...placeIn(value.value, figure.index, start.line, start.column) });
+        found.push({
+          key,
+          text: figure.text,
+          ...(figure.value === undefined ? {} : { value: figure.value }),
+          ...placeIn(value.value, figure.index, start.line, start.column),
+        });
       }
     }
   });

@@ -20,12 +20,18 @@ const PAGES = 'src/pages';
 /** Top-level page names (data, embed, sitemap.xml…), which a story's address must not take. */
 async function reservedSlugs(root: string): Promise<Set<string>> {
   const names = await readdir(join(root, PAGES)).catch(() => []);
-  return new Set(names.filter((name) => !name.startsWith('[')).map((name) => name.replace(/\.(?:astro|ts|js|md)$/, '')).concat('index'));
+  return new Set(
+    names
+      .filter((name) => !name.startsWith('['))
+      .map((name) => name.replace(/\.(?:astro|ts|js|md)$/, ''))
+      .concat('index'),
+  );
 }
 
 /** Why a slug cannot be used, or undefined when it can. */
 async function slugProblem(root: string, slug: string): Promise<string | undefined> {
-  if (!SLUG.test(slug)) return `"${slug}" is not a usable slug: use lower-case letters, digits and single dashes, e.g. china-rare-earths-2024 (it becomes the page's address)`;
+  if (!SLUG.test(slug))
+    return `"${slug}" is not a usable slug: use lower-case letters, digits and single dashes, e.g. china-rare-earths-2024 (it becomes the page's address)`;
   if ((await reservedSlugs(root)).has(slug)) return `"${slug}" is taken by one of the site's own pages; choose another`;
   return undefined;
 }
@@ -67,13 +73,14 @@ interface StoryTemplateOptions {
   aggregates: AggregatesFile;
 }
 
-const isoDay = (date: Date) =>
-  `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+const isoDay = (date: Date) => `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
 
 function storyTemplate(options: StoryTemplateOptions): string {
   const chart = firstChart(options.aggregates, options.slug);
-  const example = Object.values(options.facts).sort((a, b) => (a.key < b.key ? -1 : 1)).find((fact) => fact.aggregate === chart.aggregate.id)
-    ?? Object.values(options.facts)[0];
+  const example =
+    Object.values(options.facts)
+      .sort((a, b) => (a.key < b.key ? -1 : 1))
+      .find((fact) => fact.aggregate === chart.aggregate.id) ?? Object.values(options.facts)[0];
   const binding = example
     ? `Type no figure by hand: write :fact[${example.key}] and the page prints it from the data.`
     : 'Type no figure by hand: declare facts in data/aggregates.yaml and write :fact[key].';
@@ -112,10 +119,7 @@ export async function createStory(root: string, slug: string, date = new Date())
   const problem = await slugProblem(root, slug);
   if (problem) throw new ScaffoldError(problem);
   const build = join(root, PROJECT_PATHS.build);
-  const [facts, aggregates] = await Promise.all([
-    readJson<FactsFile>(join(build, 'facts.json')),
-    readJson<AggregatesFile>(join(build, 'aggregates.json')),
-  ]);
+  const [facts, aggregates] = await Promise.all([readJson<FactsFile>(join(build, 'facts.json')), readJson<AggregatesFile>(join(build, 'aggregates.json'))]);
   const file = `${PROJECT_PATHS.stories}/${slug}.md`;
   try {
     await writeFile(join(root, file), storyTemplate({ slug, date, facts, aggregates }), { flag: 'wx' });

@@ -102,7 +102,16 @@ export async function checkStory(path: string, data: StoryData, file = path): Pr
   const body = bodyOf(source);
   let html: string | undefined;
   try {
-    html = (await renderStory(body, { path: file, lang, facts: data.facts, aggregates: data.aggregates, library: data.library, csvHref: ({ spec }) => `data/${spec.id}.csv` })).html;
+    html = (
+      await renderStory(body, {
+        path: file,
+        lang,
+        facts: data.facts,
+        aggregates: data.aggregates,
+        library: data.library,
+        csvHref: ({ spec }) => `data/${spec.id}.csv`,
+      })
+    ).html;
   } catch (error) {
     errors.push(renderProblem(file, error));
   }

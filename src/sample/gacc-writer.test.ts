@@ -3,10 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
-import {
-  encodeGacc, gaccHeaderLine, gaccRowFormatter, groupThousands, writeGaccFile,
-  type GaccFileLayout, type GaccRow,
-} from './gacc-writer.ts';
+import { encodeGacc, gaccHeaderLine, gaccRowFormatter, groupThousands, writeGaccFile, type GaccFileLayout, type GaccRow } from './gacc-writer.ts';
 
 const full: GaccFileLayout = {
   language: 'zh',
@@ -15,9 +12,20 @@ const full: GaccFileLayout = {
 };
 
 const bristles: GaccRow = {
-  date: '202303', code: '05021010', commodity: '猪鬃', partnerCode: '109', partner: '朝鲜',
-  modeCode: '19', mode: '边境小额贸易', placeCode: '21', place: '辽宁省',
-  quantity: 73105, unit: '千克', quantity2: null, unit2: null, value: 5848714,
+  date: '202303',
+  code: '05021010',
+  commodity: '猪鬃',
+  partnerCode: '109',
+  partner: '朝鲜',
+  modeCode: '19',
+  mode: '边境小额贸易',
+  placeCode: '21',
+  place: '辽宁省',
+  quantity: 73105,
+  unit: '千克',
+  quantity2: null,
+  unit2: null,
+  value: 5848714,
 };
 
 describe('gaccHeaderLine', () => {
@@ -29,9 +37,7 @@ describe('gaccHeaderLine', () => {
 
   it('writes only the chosen columns, in GACC order, with the English names', () => {
     const layout: GaccFileLayout = { language: 'en', currency: 'USD', columns: ['unit', 'code', 'partner', 'quantity', 'commodity', 'partnerCode'] };
-    expect(gaccHeaderLine(layout)).toBe(
-      '"Commodity code","Commodity","Trading partner code","Trading partner","Quantity","Unit","US dollar",\r\n',
-    );
+    expect(gaccHeaderLine(layout)).toBe('"Commodity code","Commodity","Trading partner code","Trading partner","Quantity","Unit","US dollar",\r\n');
   });
 
   it('can spell the supplementary quantity as some real files do', () => {
@@ -54,9 +60,7 @@ describe('gaccRowFormatter', () => {
 
   it('doubles quotes inside a field and can mark a missing quantity with "?"', () => {
     const layout: GaccFileLayout = { language: 'en', currency: 'USD', columns: ['code', 'commodity', 'quantity2'], missingQuantity: '?' };
-    expect(gaccRowFormatter(layout)({ code: '720221', commodity: 'Ferro-silicon, "55%"', value: 12 })).toBe(
-      '"720221","Ferro-silicon, ""55%""","?","12",\r\n',
-    );
+    expect(gaccRowFormatter(layout)({ code: '720221', commodity: 'Ferro-silicon, "55%"', value: 12 })).toBe('"720221","Ferro-silicon, ""55%""","?","12",\r\n');
   });
 
   it('refuses a row missing a text column the layout has', () => {
@@ -65,7 +69,14 @@ describe('gaccRowFormatter', () => {
 });
 
 describe('groupThousands', () => {
-  it.each([[0, '0'], [999, '999'], [1000, '1,000'], [5848714, '5,848,714'], [181530000, '181,530,000'], [-1234, '-1,234']])('%d → %s', (value, text) => {
+  it.each([
+    [0, '0'],
+    [999, '999'],
+    [1000, '1,000'],
+    [5848714, '5,848,714'],
+    [181530000, '181,530,000'],
+    [-1234, '-1,234'],
+  ])('%d → %s', (value, text) => {
     expect(groupThousands(value)).toBe(text);
   });
 

@@ -8,8 +8,19 @@ import iconv from 'iconv-lite';
 
 /** The optional columns, in the order GACC always puts them; the value column comes last. */
 export const GACC_COLUMNS = [
-  'date', 'code', 'commodity', 'partnerCode', 'partner', 'modeCode', 'mode',
-  'placeCode', 'place', 'quantity', 'unit', 'quantity2', 'unit2',
+  'date',
+  'code',
+  'commodity',
+  'partnerCode',
+  'partner',
+  'modeCode',
+  'mode',
+  'placeCode',
+  'place',
+  'quantity',
+  'unit',
+  'quantity2',
+  'unit2',
 ] as const;
 
 export type GaccColumn = (typeof GACC_COLUMNS)[number];
@@ -51,17 +62,34 @@ export interface GaccRow {
 
 const HEADERS: Record<GaccLanguage, Record<GaccColumn, string>> = {
   zh: {
-    date: '数据年月', code: '商品编码', commodity: '商品名称', partnerCode: '贸易伙伴编码',
-    partner: '贸易伙伴名称', modeCode: '贸易方式编码', mode: '贸易方式名称', placeCode: '注册地编码',
-    place: '注册地名称', quantity: '第一数量', unit: '第一计量单位', quantity2: '第二数量',
+    date: '数据年月',
+    code: '商品编码',
+    commodity: '商品名称',
+    partnerCode: '贸易伙伴编码',
+    partner: '贸易伙伴名称',
+    modeCode: '贸易方式编码',
+    mode: '贸易方式名称',
+    placeCode: '注册地编码',
+    place: '注册地名称',
+    quantity: '第一数量',
+    unit: '第一计量单位',
+    quantity2: '第二数量',
     unit2: '第二计量单位',
   },
   en: {
-    date: 'Date of data', code: 'Commodity code', commodity: 'Commodity',
-    partnerCode: 'Trading partner code', partner: 'Trading partner', modeCode: 'Customs Regime code',
-    mode: 'Customs Regime', placeCode: 'Locations of importers and exporters code',
-    place: 'Locations of importers and exporters', quantity: 'Quantity', unit: 'Unit',
-    quantity2: 'Supplementary Quantity', unit2: 'Supplementary Unit',
+    date: 'Date of data',
+    code: 'Commodity code',
+    commodity: 'Commodity',
+    partnerCode: 'Trading partner code',
+    partner: 'Trading partner',
+    modeCode: 'Customs Regime code',
+    mode: 'Customs Regime',
+    placeCode: 'Locations of importers and exporters code',
+    place: 'Locations of importers and exporters',
+    quantity: 'Quantity',
+    unit: 'Unit',
+    quantity2: 'Supplementary Quantity',
+    unit2: 'Supplementary Unit',
   },
 };
 
@@ -147,12 +175,7 @@ export interface WriteGaccOptions {
 }
 
 /** Streams rows to a file in batches, waiting for the stream to drain; returns the row count. */
-export async function writeGaccFile(
-  path: string,
-  layout: GaccFileLayout,
-  rows: Iterable<GaccRow>,
-  options: WriteGaccOptions = {},
-): Promise<number> {
+export async function writeGaccFile(path: string, layout: GaccFileLayout, rows: Iterable<GaccRow>, options: WriteGaccOptions = {}): Promise<number> {
   const { encoding = 'gb18030', batchRows = 10_000 } = options;
   const format = gaccRowFormatter(layout);
   const stream = createWriteStream(path);

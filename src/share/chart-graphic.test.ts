@@ -34,8 +34,11 @@ const png = (input: ChartGraphicInput) => decode(renderChartGraphic(input));
 
 /** The text lines of the composed SVG, with their font size and weight. */
 function textLines(svg: string): { text: string; size: number; weight: 400 | 700 }[] {
-  return [...svg.matchAll(/<text [^>]*font-size="([\d.]+)" font-weight="(\d+)"[^>]*>([^<]*)<\/text>/g)]
-    .map((m) => ({ size: Number(m[1]), weight: Number(m[2]) as 400 | 700, text: m[3]! }));
+  return [...svg.matchAll(/<text [^>]*font-size="([\d.]+)" font-weight="(\d+)"[^>]*>([^<]*)<\/text>/g)].map((m) => ({
+    size: Number(m[1]),
+    weight: Number(m[2]) as 400 | 700,
+    text: m[3]!,
+  }));
 }
 
 /** Pixels that are not the background's white in rows [top, bottom) of the picture. */
@@ -57,14 +60,19 @@ describe('the chart graphic', () => {
 
   it('holds every word of the frame, escaped', () => {
     const { svg } = chartGraphic(ENGLISH);
-    const text = textLines(svg).map((line) => line.text).join(' ');
+    const text = textLines(svg)
+      .map((line) => line.text)
+      .join(' ');
     for (const words of [ENGLISH.title, ENGLISH.dek, ENGLISH.notes!, ENGLISH.source, ENGLISH.credit]) {
       expect(text).toContain(words.replace(/&/g, '&amp;'));
     }
     expect(svg).toContain('<rect width="640" height="300" fill="#ccc"/>');
   });
 
-  it.each([['English', ENGLISH], ['Korean', KOREAN]])('wraps %s to the artboard width by the fonts\' widths', (_lang, input) => {
+  it.each([
+    ['English', ENGLISH],
+    ['Korean', KOREAN],
+  ])("wraps %s to the artboard width by the fonts' widths", (_lang, input) => {
     const narrow = { ...input, artboard: { ...ARTBOARD, width: 320 } };
     const lines = textLines(chartGraphic(narrow).svg);
     expect(lines.length).toBeGreaterThan(5);

@@ -80,8 +80,9 @@ function badge(label: string, family: string, size: number, colors: { text: stri
   const width = textWidth(label, style) + 2 * padX;
   const baseline = top + (height - ascent - descent) / 2 + ascent;
   return {
-    markup: `<rect x="0" y="${round(top)}" width="${round(width)}" height="${round(height)}" rx="3" fill="${colors.background}"/>`
-      + `<text x="${round(padX)}" y="${round(baseline)}" font-size="${size}" font-weight="700" fill="${colors.text}">${escapeXml(label)}</text>`,
+    markup:
+      `<rect x="0" y="${round(top)}" width="${round(width)}" height="${round(height)}" rx="3" fill="${colors.background}"/>` +
+      `<text x="${round(padX)}" y="${round(baseline)}" font-size="${size}" font-weight="700" fill="${colors.text}">${escapeXml(label)}</text>`,
     bottom: top + height,
   };
 }
@@ -117,18 +118,25 @@ export function chartGraphic(input: ChartGraphicInput): ChartGraphic {
     if (line) add({ text: line, weight: 400, size: footer, lineHeight: 1.4, fill: muted, gap: 2 });
   }
   if (input.sample) {
-    const placed = badge(input.sample.toLocaleUpperCase(lang), family, footer - 1, {
-      text: color('--chart-sample'),
-      background: color('--chart-sample-background'),
-    }, y + 6);
+    const placed = badge(
+      input.sample.toLocaleUpperCase(lang),
+      family,
+      footer - 1,
+      {
+        text: color('--chart-sample'),
+        background: color('--chart-sample-background'),
+      },
+      y + 6,
+    );
     parts.push(placed.markup);
     y = placed.bottom;
   }
   const height = Math.ceil(y + PAD_Y);
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${family}">`
-    + `<rect width="100%" height="100%" fill="${color('--chart-background')}"/>`
-    + parts.join('')
-    + '</svg>';
+  const svg =
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${family}">` +
+    `<rect width="100%" height="100%" fill="${color('--chart-background')}"/>` +
+    parts.join('') +
+    '</svg>';
   return { svg, width, height };
 }
 

@@ -3,10 +3,11 @@ import { nestSvg } from './nest-svg.ts';
 
 describe('nestSvg', () => {
   it('places the document in the box and keeps what its root says to the text inside', () => {
-    const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="640" height="300" font-size="13" text-anchor="middle" aria-label="a &gt; b"><text>x</text></svg>';
+    const svg =
+      '<svg xmlns="http://www.w3.org/2000/svg" width="640" height="300" font-size="13" text-anchor="middle" aria-label="a &gt; b"><text>x</text></svg>';
     expect(nestSvg(svg, { x: 10, y: 20, width: 320, height: 150 })).toBe(
-      '<svg x="10" y="20" width="320" height="150" preserveAspectRatio="xMinYMin meet" viewBox="0 0 640 300"'
-      + ' xmlns="http://www.w3.org/2000/svg" font-size="13" text-anchor="middle" aria-label="a &gt; b"><text>x</text></svg>',
+      '<svg x="10" y="20" width="320" height="150" preserveAspectRatio="xMinYMin meet" viewBox="0 0 640 300"' +
+        ' xmlns="http://www.w3.org/2000/svg" font-size="13" text-anchor="middle" aria-label="a &gt; b"><text>x</text></svg>',
     );
   });
 

@@ -12,13 +12,24 @@ const text = (words: string, attributes = '') => `<text x="4" y="40" font-size="
 
 describe('fontsFor', () => {
   it('gives Latin text the Latin family alone', () => {
-    expect(fontsFor(svg(text('Wigs &amp; false eyelashes') + text('Bold', ' font-weight="700"')))).toEqual([file('Source Sans 3', 400), file('Source Sans 3', 700)]);
+    expect(fontsFor(svg(text('Wigs &amp; false eyelashes') + text('Bold', ' font-weight="700"')))).toEqual([
+      file('Source Sans 3', 400),
+      file('Source Sans 3', 700),
+    ]);
   });
 
   it('adds the first font that has a character the Latin one lacks, and every weight of a family the SVG names', () => {
-    expect(fontsFor(svg(text('硅铁 &#xBD81;한')))).toEqual([file('Source Sans 3', 400), file('Source Sans 3', 700), file('Noto Sans SC', 400), file(KOREAN_FONT_FAMILY, 400)]);
+    expect(fontsFor(svg(text('硅铁 &#xBD81;한')))).toEqual([
+      file('Source Sans 3', 400),
+      file('Source Sans 3', 700),
+      file('Noto Sans SC', 400),
+      file(KOREAN_FONT_FAMILY, 400),
+    ]);
     expect(fontsFor(svg(text('북한', ' font-weight="700"'), KOREAN_FONT_FAMILY))).toEqual([
-      file('Source Sans 3', 400), file('Source Sans 3', 700), file(KOREAN_FONT_FAMILY, 400), file(KOREAN_FONT_FAMILY, 700),
+      file('Source Sans 3', 400),
+      file('Source Sans 3', 700),
+      file(KOREAN_FONT_FAMILY, 400),
+      file(KOREAN_FONT_FAMILY, 700),
     ]);
   });
 

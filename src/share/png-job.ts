@@ -12,7 +12,8 @@ function textCharacters(svg: string): Set<string> {
   const chars = new Set<string>();
   for (const [, text] of svg.matchAll(/>([^<]+)</g)) {
     const decoded = text!.replace(ENTITY, (entity, hex: string | undefined, decimal: string | undefined, name: string | undefined) =>
-      hex ? String.fromCodePoint(parseInt(hex, 16)) : decimal ? String.fromCodePoint(Number(decimal)) : NAMED[name!.toLowerCase()] ?? entity);
+      hex ? String.fromCodePoint(parseInt(hex, 16)) : decimal ? String.fromCodePoint(Number(decimal)) : (NAMED[name!.toLowerCase()] ?? entity),
+    );
     for (const char of decoded) chars.add(char);
   }
   return chars;

@@ -3,13 +3,14 @@ import { renderPng, type PngJob } from './png.ts';
 import { pngJob } from './png-job.ts';
 import { renderPngs } from './png-pool.ts';
 
-const job = (label: string, zoom = 1): PngJob => pngJob(
-  `<svg xmlns="http://www.w3.org/2000/svg" width="200" height="40"><rect width="100%" height="100%" fill="#fff"/><text x="4" y="28" font-size="20">${label} 硅铁 북한</text></svg>`,
-  zoom,
-);
+const job = (label: string, zoom = 1): PngJob =>
+  pngJob(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="200" height="40"><rect width="100%" height="100%" fill="#fff"/><text x="4" y="28" font-size="20">${label} 硅铁 북한</text></svg>`,
+    zoom,
+  );
 
 describe('renderPngs', () => {
-  it('gives each job\'s PNG, in order, the same bytes as rendering it in this thread', async () => {
+  it("gives each job's PNG, in order, the same bytes as rendering it in this thread", async () => {
     const jobs = [job('one'), job('two', 2), job('three'), job('four', 3), job('five')];
     const pngs = await renderPngs(jobs, 2);
     expect(pngs).toHaveLength(jobs.length);

@@ -23,9 +23,13 @@ export async function renderPngs(jobs: readonly PngJob[], threads = availablePar
   const size = Math.max(1, Math.min(threads, jobs.length));
   const pool = new Piscina<PngJob, Uint8Array>({ filename: pathToFileURL(workerFile).href, minThreads: size, maxThreads: size });
   try {
-    const pngs = await Promise.all(jobs.map((job, i) => pool.run(job).catch((error: unknown) => {
-      throw new Error(`PNG job ${i + 1} of ${jobs.length}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
-    })));
+    const pngs = await Promise.all(
+      jobs.map((job, i) =>
+        pool.run(job).catch((error: unknown) => {
+          throw new Error(`PNG job ${i + 1} of ${jobs.length}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+        }),
+      ),
+    );
     // Structured cloning hands back a Uint8Array; callers get Buffers as from renderPng.
     return pngs.map((png) => Buffer.from(png.buffer, png.byteOffset, png.byteLength));
   } finally {

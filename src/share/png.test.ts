@@ -5,8 +5,9 @@ import { pngJob } from './png-job.ts';
 
 /** One line of text as a PNG, in the family every picture asks for. */
 function line(text: string, weight = 400, zoom = 1): Buffer {
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="400" height="60" font-family="${PNG_FONT_FAMILY}">`
-    + `<rect width="100%" height="100%" fill="#fff"/><text x="10" y="40" font-size="30" font-weight="${weight}">${text}</text></svg>`;
+  const svg =
+    `<svg xmlns="http://www.w3.org/2000/svg" width="400" height="60" font-family="${PNG_FONT_FAMILY}">` +
+    `<rect width="100%" height="100%" fill="#fff"/><text x="10" y="40" font-size="30" font-weight="${weight}">${text}</text></svg>`;
   return renderPng(pngJob(svg, zoom));
 }
 
@@ -15,7 +16,7 @@ function line(text: string, weight = 400, zoom = 1): Buffer {
 describe('renderPng', () => {
   it.each([
     ['Chinese', '硅铁', '钨矿'],
-    ['Korean (a Korean story\'s headline)', '북한', '중국'],
+    ["Korean (a Korean story's headline)", '북한', '중국'],
     ['Korean next to Chinese on one line', '북한 硅铁', '중국 钨矿'],
   ])('draws %s with the bundled fonts, in regular and bold text', (_script, a, b) => {
     expect(line(a).equals(line(b))).toBe(false);

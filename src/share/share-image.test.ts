@@ -7,8 +7,8 @@ const CHART = '<svg xmlns="http://www.w3.org/2000/svg" width="640" height="300">
 const KOREAN_HEADLINE = '중국의 대북 수입에서 광물이 상위 10개 품목 중 5개를 차지했다: 페로실리콘과 텅스텐 광석이 선두';
 const card = (input: Partial<ShareImageInput>): ShareImageInput => ({ headline: 'A headline', lang: 'en', chartSvg: CHART, synthetic: false, ...input });
 
-describe('the share image\'s headline', () => {
-  it('wraps a Korean headline inside the card, in at most three lines, by the bold Korean font\'s widths', () => {
+describe("the share image's headline", () => {
+  it("wraps a Korean headline inside the card, in at most three lines, by the bold Korean font's widths", () => {
     const svg = shareImageSvg(card({ headline: KOREAN_HEADLINE, lang: 'ko' }));
     const lines = [...svg.matchAll(/<text[^>]*font-size="46"[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]!);
     expect(lines.length).toBeGreaterThan(1);
@@ -24,7 +24,7 @@ describe('the share image', () => {
     expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([SHARE_IMAGE.width, SHARE_IMAGE.height]);
   });
 
-  it('sets a Korean story\'s headline in the bold Korean font and its own words in Korean', () => {
+  it("sets a Korean story's headline in the bold Korean font and its own words in Korean", () => {
     const korean = renderShareImage(card({ headline: KOREAN_HEADLINE, lang: 'ko' }));
     // Without the Korean font named, resvg would borrow regular-weight glyphs.
     expect(korean.equals(renderShareImage(card({ headline: KOREAN_HEADLINE, lang: 'en' })))).toBe(false);

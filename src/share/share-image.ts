@@ -44,7 +44,10 @@ export function shareImageSvg(input: ShareImageInput): string {
   const lines = wrap(input.headline, width - 2 * PAD, (line) => textWidth(line, headlineStyle), 3);
   const headlineFont = input.lang === 'ko' ? ` font-family="${headlineStyle.family}"` : '';
   const headline = lines
-    .map((line, i) => `<text x="${PAD}" y="${PAD + HEADLINE_SIZE + i * HEADLINE_SIZE * 1.15}" font-size="${HEADLINE_SIZE}" font-weight="700"${headlineFont} fill="${colors.text}">${escapeXml(line)}</text>`)
+    .map(
+      (line, i) =>
+        `<text x="${PAD}" y="${PAD + HEADLINE_SIZE + i * HEADLINE_SIZE * 1.15}" font-size="${HEADLINE_SIZE}" font-weight="700"${headlineFont} fill="${colors.text}">${escapeXml(line)}</text>`,
+    )
     .join('');
   const chartTop = PAD + lines.length * HEADLINE_SIZE * 1.15 + 36;
   const chartHeight = height - chartTop - 70;
@@ -52,13 +55,16 @@ export function shareImageSvg(input: ShareImageInput): string {
   const sample = input.synthetic
     ? `<text x="${width - PAD}" y="${height - 32}" text-anchor="end" font-size="22" font-weight="700" fill="${colors.accent}">${words.sample}</text>`
     : '';
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${PNG_FONT_FAMILY}">`
-    + `<rect width="${width}" height="${height}" fill="${colors.background}"/>`
-    + `<rect width="${width}" height="10" fill="${colors.accent}"/>`
-    + headline + chart
-    + `<text x="${PAD}" y="${height - 32}" font-size="22" fill="${colors.muted}">${words.source}</text>`
-    + sample
-    + '</svg>';
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${PNG_FONT_FAMILY}">` +
+    `<rect width="${width}" height="${height}" fill="${colors.background}"/>` +
+    `<rect width="${width}" height="10" fill="${colors.accent}"/>` +
+    headline +
+    chart +
+    `<text x="${PAD}" y="${height - 32}" font-size="22" fill="${colors.muted}">${words.source}</text>` +
+    sample +
+    '</svg>'
+  );
 }
 
 export function shareImageJob(input: ShareImageInput): PngJob {

@@ -10,8 +10,9 @@ const SIZE = 40;
 /** The right edge of the ink resvg draws for the text set at x = 0, in SVG units. */
 function inkRight(text: string, style: TextStyle): number {
   const width = Math.ceil(textWidth(text, style) * 1.5) + 40;
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="80">`
-    + `<rect width="100%" height="100%" fill="#fff"/><text x="0" y="55" font-family="${style.family}" font-size="${style.size}" font-weight="${style.weight}">${text}</text></svg>`;
+  const svg =
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="80">` +
+    `<rect width="100%" height="100%" fill="#fff"/><text x="0" y="55" font-family="${style.family}" font-size="${style.size}" font-weight="${style.weight}">${text}</text></svg>`;
   const image = decode(renderPng(pngJob(svg, 1)));
   let right = 0;
   for (let y = 0; y < image.height; y++) {

@@ -38,7 +38,12 @@ export function wrap(text: string, maxWidth: number, width: (line: string) => nu
 function withEllipsis(line: string, maxWidth: number, width: (line: string) => number): string {
   let text = line;
   while (text && width(`${text}…`) > maxWidth) {
-    text = text.includes(' ') ? text.replace(/\s+\S*$/, '') : [...graphemes.segment(text)].slice(0, -1).map((g) => g.segment).join('');
+    text = text.includes(' ')
+      ? text.replace(/\s+\S*$/, '')
+      : [...graphemes.segment(text)]
+          .slice(0, -1)
+          .map((g) => g.segment)
+          .join('');
   }
   return `${text}…`;
 }

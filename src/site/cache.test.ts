@@ -84,7 +84,12 @@ describe('ContentCache', () => {
 
   it('takes the key from a function when given one', () => {
     const cache = new ContentCache({ dir });
-    cache.memo('png', () => KEY, BYTES, () => Buffer.from('lazy'));
+    cache.memo(
+      'png',
+      () => KEY,
+      BYTES,
+      () => Buffer.from('lazy'),
+    );
     expect(new ContentCache({ dir }).read('png', KEY)?.toString()).toBe('lazy');
   });
 

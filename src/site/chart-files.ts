@@ -30,7 +30,9 @@ export class ChartSourceError extends Error {
 export function readChartLibrary(dir: string = PATHS.charts): ChartLibrary {
   let names: string[];
   try {
-    names = readdirSync(dir).filter((name) => name.endsWith('.yaml') || name.endsWith('.yml')).sort();
+    names = readdirSync(dir)
+      .filter((name) => name.endsWith('.yaml') || name.endsWith('.yml'))
+      .sort();
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return new Map();
     throw error;

@@ -60,7 +60,10 @@ export function siteCharts(stories: readonly SiteStory[], aggregates: Aggregates
       // A block's id is its story's own in its language: editions in other languages may share it.
       if (library.has(chart.spec.id) || known) {
         const where = library.has(chart.spec.id) ? `the chart file ${library.get(chart.spec.id)!.path}` : `a chart block in ${known!.story!.path}`;
-        throw new ChartIdError(story.path, `chart id "${chart.spec.id}" is already used by ${where}; every chart on the site needs its own id (set "id:" in the block)`);
+        throw new ChartIdError(
+          story.path,
+          `chart id "${chart.spec.id}" is already used by ${where}; every chart on the site needs its own id (set "id:" in the block)`,
+        );
       }
       byPath.set(path, { spec: chart.spec, aggregate: chart.aggregate, story });
     }

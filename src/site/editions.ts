@@ -36,7 +36,10 @@ export function editionProblems(stories: readonly (EditionStory & { path: string
     if (story.data.edition === undefined) continue;
     const key = `${story.data.edition}|${story.data.lang}`;
     const other = byKey.get(key);
-    if (other) problems.push(`${story.path}: edition "${story.data.edition}" has two ${strings(story.data.lang).name} stories, ${other} and this one; each language has one edition`);
+    if (other)
+      problems.push(
+        `${story.path}: edition "${story.data.edition}" has two ${strings(story.data.lang).name} stories, ${other} and this one; each language has one edition`,
+      );
     else byKey.set(key, story.path);
   }
   return problems;

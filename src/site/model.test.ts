@@ -7,8 +7,14 @@ import { modelStats, siteModel, type ModelInputs, type StorySource } from './mod
 
 function products(value: number): Aggregate {
   return {
-    id: 'ranked-products', description: 'Products by value', flow: 'import', currency: 'CNY',
-    period: { start: '2023-01', end: '2023-10' }, measures: ['value', 'records'], synthetic: true, sources: ['imports.csv'],
+    id: 'ranked-products',
+    description: 'Products by value',
+    flow: 'import',
+    currency: 'CNY',
+    period: { start: '2023-01', end: '2023-10' },
+    measures: ['value', 'records'],
+    synthetic: true,
+    sources: ['imports.csv'],
     dimensions: ['product'],
     rows: [
       { product: 'bristles', product_label: 'Pig bristles', value, records: 3 },
@@ -17,7 +23,8 @@ function products(value: number): Aggregate {
   };
 }
 
-const block = (id: string) => ['```chart', `id: ${id}`, 'type: bar', 'aggregate: ranked-products', 'x: product', `title: Chart ${id}`, 'dek: Products by value.', '```'].join('\n');
+const block = (id: string) =>
+  ['```chart', `id: ${id}`, 'type: bar', 'aggregate: ranked-products', 'x: product', `title: Chart ${id}`, 'dek: Products by value.', '```'].join('\n');
 const story = (title: string, body: string) => `---\ntitle: ${title}\n---\n\n${body}\n`;
 
 let root: string;
@@ -29,7 +36,8 @@ async function save(path: string, text: string): Promise<void> {
   await rename(`${path}.tmp`, path);
 }
 
-const writeAggregates = (value: number) => save(join(inputs.buildDir, 'aggregates.json'), JSON.stringify({ 'ranked-products': products(value) } satisfies AggregatesFile));
+const writeAggregates = (value: number) =>
+  save(join(inputs.buildDir, 'aggregates.json'), JSON.stringify({ 'ranked-products': products(value) } satisfies AggregatesFile));
 
 beforeEach(async () => {
   root = await mkdtemp(join(tmpdir(), 'site-model-'));

@@ -47,7 +47,9 @@ export const modelStats = { built: 0, reused: 0 };
 function chartFileBytes(dir: string): (string | Buffer)[] {
   let names: string[];
   try {
-    names = readdirSync(dir).filter((name) => /\.ya?ml$/.test(name)).sort();
+    names = readdirSync(dir)
+      .filter((name) => /\.ya?ml$/.test(name))
+      .sort();
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw error;

@@ -8,5 +8,11 @@ import { BYTES, buildCache, buildCodeVersion, hashParts } from './cache.ts';
 /** The bytes renderPng(job()) gives, from the cache when `input` was drawn before. `kind` names the composition. */
 export function cachedPng(kind: string, input: object, job: () => PngJob): Buffer {
   // Each picture is asked for once per build: kept on disk only.
-  return buildCache().memo('png', () => hashParts(buildCodeVersion(), kind, input), BYTES, () => renderPng(job()), { memory: false });
+  return buildCache().memo(
+    'png',
+    () => hashParts(buildCodeVersion(), kind, input),
+    BYTES,
+    () => renderPng(job()),
+    { memory: false },
+  );
 }

@@ -11,12 +11,14 @@ export function publishedStories(): Promise<CollectionEntry<'stories'>[]> {
 
 /** The build's one model of the site (src/site/model.ts): worked out once, not once per page. */
 async function loadSiteModel(): Promise<SiteModel> {
-  return siteModel((await publishedStories()).map((story) => ({
-    id: story.id,
-    published: story.data.published,
-    lang: story.data.lang,
-    path: story.filePath ?? `content/stories/${story.id}.md`,
-  })));
+  return siteModel(
+    (await publishedStories()).map((story) => ({
+      id: story.id,
+      published: story.data.published,
+      lang: story.data.lang,
+      path: story.filePath ?? `content/stories/${story.id}.md`,
+    })),
+  );
 }
 
 export async function loadStories(): Promise<SiteStory[]> {

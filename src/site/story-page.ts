@@ -39,7 +39,12 @@ export async function storyPage(story: StoryEntry, stories: readonly StoryEntry[
   const lang = story.data.lang;
   const bound = bindFrontmatter(story.data, { facts: data.facts, lang, path });
   const rendered = await renderStory(readStoryBody(path), {
-    path, lang, facts: data.facts, aggregates: data.aggregates, library: readChartLibrary(), ...options,
+    path,
+    lang,
+    facts: data.facts,
+    aggregates: data.aggregates,
+    library: readChartLibrary(),
+    ...options,
   });
   const facts = [...new Set([...rendered.facts, ...Object.values(bound).flatMap((text) => citedFacts(text.html))])];
   return {

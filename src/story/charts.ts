@@ -62,7 +62,8 @@ export function storyCharts(markdown: string, options: StoryChartsOptions): Plac
     if (isDirective(node) && node.type === 'leafDirective' && node.name === CHART_DIRECTIVE) {
       const id = node.attributes?.id;
       const width = node.attributes?.width;
-      if (id && options.library.has(id)) placed.push({ ...compileChartFile(id, options, width === 'wide' || width === 'text' ? width : undefined), block: false });
+      if (id && options.library.has(id))
+        placed.push({ ...compileChartFile(id, options, width === 'wide' || width === 'text' ? width : undefined), block: false });
     } else if (node.type === 'code' && (node as Code).lang === CHART_BLOCK_LANG) {
       const code = node as Code;
       const { spec, aggregate } = compileStoryBlock(code.value, code.position?.start.line ?? 1, options);

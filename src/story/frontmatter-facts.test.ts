@@ -3,7 +3,14 @@ import type { Fact, FactsFile } from '../contract/index.ts';
 import { bindField, bindFrontmatter } from './frontmatter-facts.ts';
 
 const fact = (key: string, extra: Partial<Fact>): Fact => ({
-  key, description: `The ${key}`, value: 0, unit: 'CNY', period: { start: '2023-01', end: '2023-10' }, aggregate: 'a', synthetic: false, ...extra,
+  key,
+  description: `The ${key}`,
+  value: 0,
+  unit: 'CNY',
+  period: { start: '2023-01', end: '2023-10' },
+  aggregate: 'a',
+  synthetic: false,
+  ...extra,
 });
 const facts: FactsFile = {
   growth: fact('growth', { value: 1.5, unit: 'percent', times: 2.5 }),
@@ -25,7 +32,10 @@ describe('facts in the frontmatter', () => {
   });
 
   it('leaves text without facts as it is', () => {
-    expect(bindFrontmatter({ title: 'A & B', dek: 'Plain.', summary: 'S.', shareImageAlt: 'Alt.' }, options).title).toEqual({ text: 'A & B', html: 'A &amp; B' });
+    expect(bindFrontmatter({ title: 'A & B', dek: 'Plain.', summary: 'S.', shareImageAlt: 'Alt.' }, options).title).toEqual({
+      text: 'A & B',
+      html: 'A &amp; B',
+    });
   });
 
   it('names the file and the field of a fact that does not exist', () => {

@@ -23,7 +23,15 @@ export interface BoundText {
 
 /** Takes a paragraph's content out of its <p>, so a headline can hold it. */
 const unwrap = (html: string) => html.trim().replace(/^<p>([\s\S]*)<\/p>$/, '$1');
-const plain = (html: string) => html.replace(/<[^>]*>/g, '').replaceAll('&#x3C;', '<').replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&quot;', '"').replaceAll('&#x27;', "'").replaceAll('&amp;', '&');
+const plain = (html: string) =>
+  html
+    .replace(/<[^>]*>/g, '')
+    .replaceAll('&#x3C;', '<')
+    .replaceAll('&lt;', '<')
+    .replaceAll('&gt;', '>')
+    .replaceAll('&quot;', '"')
+    .replaceAll('&#x27;', "'")
+    .replaceAll('&amp;', '&');
 
 export interface FrontmatterFactsOptions {
   facts: Readonly<FactsFile>;
@@ -59,4 +67,3 @@ export function bindFrontmatter(data: Record<FactField, string>, options: Frontm
 function escapeText(text: string): string {
   return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 }
-

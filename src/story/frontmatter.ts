@@ -52,7 +52,11 @@ export function checkFrontmatter(fm: Frontmatter, file: string): CheckedFrontmat
     problems.push({ file, line: 1, message: 'the story must start with its frontmatter between two "---" lines (run `npm run new -- <slug>` for a template)' });
   }
   for (const error of fm.doc?.errors ?? []) {
-    problems.push({ file, line: fm.firstLine - 1 + fm.lineCounter.linePos(error.pos[0]).line, message: `frontmatter is not valid YAML: ${error.message.split('\n')[0]}` });
+    problems.push({
+      file,
+      line: fm.firstLine - 1 + fm.lineCounter.linePos(error.pos[0]).line,
+      message: `frontmatter is not valid YAML: ${error.message.split('\n')[0]}`,
+    });
   }
   const raw: unknown = fm.doc && fm.doc.errors.length === 0 ? fm.doc.toJS() : {};
   const frontmatter = raw !== null && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};

@@ -39,5 +39,8 @@ function problemsOf(path: string, issue: z.core.$ZodIssue): string[] {
 export function validateStoryFrontmatter(path: string, data: unknown): StoryFrontmatter {
   const result = storySchema.safeParse(data);
   if (result.success) return result.data;
-  throw new StoryFrontmatterError(path, result.error.issues.flatMap((issue) => problemsOf(path, issue)));
+  throw new StoryFrontmatterError(
+    path,
+    result.error.issues.flatMap((issue) => problemsOf(path, issue)),
+  );
 }

@@ -76,8 +76,15 @@ const TYPE_CHARTS = [
   { id: 'types-bar-stacked', settings: 'type: bar\naggregate: minerals-by-year\nx: product\ncolour: year\nstack: true\nhide_zero: true' },
   { id: 'types-column-grouped', settings: 'type: column\naggregate: minerals-by-year\nx: year\ncolour: product\nhighlight: "2023"\nhighlight_label: latest' },
   { id: 'types-column-stacked', settings: 'type: column\naggregate: minerals-by-year\nx: year\ncolour: product\nstack: true\nformat: percent' },
-  { id: 'types-line', settings: 'type: line\naggregate: monthly-ferrosilicon-tungsten\nx: month\ncolour: product\nannotations:\n  - note: The border closes\n    x: 2020-01' },
-  { id: 'types-area-stacked', settings: 'type: area\naggregate: monthly-ferrosilicon-tungsten\nx: month\ncolour: product\nstack: true\nannotations:\n  - range: Border closed\n    from: 2020-01\n    to: 2022-09' },
+  {
+    id: 'types-line',
+    settings: 'type: line\naggregate: monthly-ferrosilicon-tungsten\nx: month\ncolour: product\nannotations:\n  - note: The border closes\n    x: 2020-01',
+  },
+  {
+    id: 'types-area-stacked',
+    settings:
+      'type: area\naggregate: monthly-ferrosilicon-tungsten\nx: month\ncolour: product\nstack: true\nannotations:\n  - range: Border closed\n    from: 2020-01\n    to: 2022-09',
+  },
   { id: 'types-dot', settings: 'type: dot\naggregate: minerals-by-year\nx: product\ncolour: year' },
   { id: 'types-table', settings: 'type: table\naggregate: minerals-by-year\nx: product\ncolour: year' },
 ];
@@ -168,9 +175,10 @@ async function axeViolations(page: Page): Promise<string[]> {
   });
 }
 
-const openTables = (page: Page) => page.evaluate(() => {
-  for (const details of document.querySelectorAll<HTMLDetailsElement>('details.chart__data')) details.open = true;
-});
+const openTables = (page: Page) =>
+  page.evaluate(() => {
+    for (const details of document.querySelectorAll<HTMLDetailsElement>('details.chart__data')) details.open = true;
+  });
 
 /** The visible artboard of a chart. */
 const artboard = (page: Page, id: string) => page.locator(`#chart-${id} .chart__artboard`).filter({ visible: true });
@@ -184,31 +192,34 @@ async function edgeShading(page: Page, element: Locator): Promise<{ left: number
   await element.evaluate((node: HTMLElement) => node.style.setProperty('background-image', 'none'));
   const plain = (await element.screenshot()).toString('base64');
   await element.evaluate((node: HTMLElement) => node.style.removeProperty('background-image'));
-  return page.evaluate(async ([a, b]) => {
-    const pixels = async (data: string) => {
-      const image = new Image();
-      image.src = `data:image/png;base64,${data}`;
-      await image.decode();
-      const canvas = document.createElement('canvas');
-      canvas.width = image.width;
-      canvas.height = image.height;
-      const context = canvas.getContext('2d')!;
-      context.drawImage(image, 0, 0);
-      return context.getImageData(0, 0, image.width, image.height);
-    };
-    const [x, y] = await Promise.all([pixels(a), pixels(b)]);
-    const strip = (from: number) => {
-      let changed = 0;
-      for (let row = 0; row < x.height; row++) {
-        for (let column = from; column < from + 6; column++) {
-          const k = (row * x.width + column) * 4;
-          if (Math.abs(x.data[k]! - y.data[k]!) + Math.abs(x.data[k + 1]! - y.data[k + 1]!) + Math.abs(x.data[k + 2]! - y.data[k + 2]!) > 6) changed++;
+  return page.evaluate(
+    async ([a, b]) => {
+      const pixels = async (data: string) => {
+        const image = new Image();
+        image.src = `data:image/png;base64,${data}`;
+        await image.decode();
+        const canvas = document.createElement('canvas');
+        canvas.width = image.width;
+        canvas.height = image.height;
+        const context = canvas.getContext('2d')!;
+        context.drawImage(image, 0, 0);
+        return context.getImageData(0, 0, image.width, image.height);
+      };
+      const [x, y] = await Promise.all([pixels(a), pixels(b)]);
+      const strip = (from: number) => {
+        let changed = 0;
+        for (let row = 0; row < x.height; row++) {
+          for (let column = from; column < from + 6; column++) {
+            const k = (row * x.width + column) * 4;
+            if (Math.abs(x.data[k]! - y.data[k]!) + Math.abs(x.data[k + 1]! - y.data[k + 1]!) + Math.abs(x.data[k + 2]! - y.data[k + 2]!) > 6) changed++;
+          }
         }
-      }
-      return changed / (6 * x.height);
-    };
-    return { left: strip(0), right: strip(x.width - 6) };
-  }, [shaded, plain] as const);
+        return changed / (6 * x.height);
+      };
+      return { left: strip(0), right: strip(x.width - 6) };
+    },
+    [shaded, plain] as const,
+  );
 }
 
 describe('a data table on a phone', () => {
@@ -261,11 +272,21 @@ describe('grouped bars on a phone', () => {
       const board = artboard(page, BARS);
       expect(await board.getAttribute('class')).toContain('chart__artboard--phone');
       const crossings = await board.evaluate((element) => {
-        const boxes = (selector: string) => [...element.querySelectorAll(selector)].map((node) => ({ text: node.textContent ?? '', ...node.getBoundingClientRect().toJSON() as DOMRect }));
+        const boxes = (selector: string) =>
+          [...element.querySelectorAll(selector)].map((node) => ({ text: node.textContent ?? '', ...(node.getBoundingClientRect().toJSON() as DOMRect) }));
         const labels = boxes('[class*="chart__label"] text, text[class*="chart__label"]');
         const baselines = boxes('.chart__baseline line, line.chart__baseline, .chart__baseline path');
-        return { labels: labels.length, baselines: baselines.length, crossings: labels.filter((label) => baselines.some((line) =>
-          line.left < label.right && label.left < line.right + 0.5 && line.top < label.bottom - 0.5 && label.top < line.bottom - 0.5)).map((label) => label.text) };
+        return {
+          labels: labels.length,
+          baselines: baselines.length,
+          crossings: labels
+            .filter((label) =>
+              baselines.some(
+                (line) => line.left < label.right && label.left < line.right + 0.5 && line.top < label.bottom - 0.5 && label.top < line.bottom - 0.5,
+              ),
+            )
+            .map((label) => label.text),
+        };
       });
       expect(crossings.labels).toBeGreaterThan(1);
       expect(crossings.baselines).toBeGreaterThan(0);
@@ -299,8 +320,11 @@ function keyboardTooltips(page: Page, id: string, scrollTo: 'middle' | 'top'): P
       results.push({
         label: `${mark.getAttribute('data-label')}${tooltip.hidden ? ' (hidden)' : ''}`,
         covered: tooltip.hidden || (t.left < m.right - 0.5 && m.left < t.right - 0.5 && t.top < m.bottom - 0.5 && m.top < t.bottom - 0.5),
-        outside: t.left < Math.max(f.left, 0) - 0.5 || t.right > Math.min(f.right, window.innerWidth) + 0.5
-          || t.top < Math.max(f.top, 0) - 0.5 || t.bottom > Math.min(f.bottom, window.innerHeight) + 0.5,
+        outside:
+          t.left < Math.max(f.left, 0) - 0.5 ||
+          t.right > Math.min(f.right, window.innerWidth) + 0.5 ||
+          t.top < Math.max(f.top, 0) - 0.5 ||
+          t.bottom > Math.min(f.bottom, window.innerHeight) + 0.5,
       });
     });
     return results;
@@ -313,8 +337,14 @@ describe.each([320, 1280])('tooltips at %i px', (width) => {
       for (const where of ['middle', 'top'] as const) {
         const checks = await keyboardTooltips(page, id, where);
         expect(checks.length).toBeGreaterThan(5);
-        expect(checks.filter((check) => check.covered).map((check) => check.label), `${where}: covered`).toEqual([]);
-        expect(checks.filter((check) => check.outside).map((check) => check.label), `${where}: outside the figure or the window`).toEqual([]);
+        expect(
+          checks.filter((check) => check.covered).map((check) => check.label),
+          `${where}: covered`,
+        ).toEqual([]);
+        expect(
+          checks.filter((check) => check.outside).map((check) => check.label),
+          `${where}: outside the figure or the window`,
+        ).toEqual([]);
       }
     });
   });
@@ -323,10 +353,12 @@ describe.each([320, 1280])('tooltips at %i px', (width) => {
     await withPage(`${SLUG}/`, width, {}, async ({ page }) => {
       const board = artboard(page, id);
       await board.scrollIntoViewIfNeeded();
-      const centres = await board.evaluate((element) => [...element.querySelectorAll('[data-value]')].map((mark) => {
-        const r = mark.getBoundingClientRect();
-        return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-      }));
+      const centres = await board.evaluate((element) =>
+        [...element.querySelectorAll('[data-value]')].map((mark) => {
+          const r = mark.getBoundingClientRect();
+          return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+        }),
+      );
       const covered: string[] = [];
       for (let k = 0; k < centres.length; k += Math.ceil(centres.length / 24)) {
         await page.mouse.move(centres[k]!.x, centres[k]!.y);
@@ -336,7 +368,10 @@ describe.each([320, 1280])('tooltips at %i px', (width) => {
           if (tooltip.hidden || !active) return { label: '(none)', covers: true };
           const t = tooltip.getBoundingClientRect();
           const m = active.getBoundingClientRect();
-          return { label: active.getAttribute('data-label') ?? '', covers: t.left < m.right - 0.5 && m.left < t.right - 0.5 && t.top < m.bottom - 0.5 && m.top < t.bottom - 0.5 };
+          return {
+            label: active.getAttribute('data-label') ?? '',
+            covers: t.left < m.right - 0.5 && m.left < t.right - 0.5 && t.top < m.bottom - 0.5 && m.top < t.bottom - 0.5,
+          };
         }, id);
         if (seen.covers) covered.push(seen.label);
       }
@@ -352,10 +387,12 @@ describe('touch on a phone', () => {
       await board.scrollIntoViewIfNeeded();
       expect(await board.evaluate((element) => getComputedStyle(element).touchAction)).toBe('pan-y pinch-zoom');
       expect(await artboard(page, BARS).evaluate((element) => getComputedStyle(element).touchAction)).toBe('auto');
-      const points = await board.evaluate((element) => [...element.querySelectorAll('[data-value]')].map((mark) => {
-        const r = mark.getBoundingClientRect();
-        return { label: mark.getAttribute('data-label') ?? '', x: r.left + r.width / 2, y: r.top + r.height / 2 };
-      }));
+      const points = await board.evaluate((element) =>
+        [...element.querySelectorAll('[data-value]')].map((mark) => {
+          const r = mark.getBoundingClientRect();
+          return { label: mark.getAttribute('data-label') ?? '', x: r.left + r.width / 2, y: r.top + r.height / 2 };
+        }),
+      );
       const xs = [...new Set(points.map((point) => Math.round(point.x * 10) / 10))].sort((a, b) => a - b);
       const spacing = (xs[xs.length - 1]! - xs[0]!) / (xs.length - 1);
       // The reason for scrubbing: far closer than a fingertip is wide.
@@ -371,19 +408,22 @@ describe('touch on a phone', () => {
       for (let x = xs[0]!; x <= xs[xs.length - 1]!; x += spacing / 2) {
         await touch('touchMove', x);
         // Browsers hand moves to the page with the next frame.
-        const shown = await page.evaluate(async ({ chart, fingerX, fingerY }) => {
-          await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-          const tooltip = document.querySelector<HTMLElement>(`#chart-${chart} .chart__tooltip`)!;
-          const active = document.querySelector(`#chart-${chart} .is-active`);
-          if (tooltip.hidden || !active) return undefined;
-          const t = tooltip.getBoundingClientRect();
-          const m = active.getBoundingClientRect();
-          return {
-            label: active.getAttribute('data-label') ?? '',
-            x: m.left + m.width / 2,
-            underFinger: t.left <= fingerX && fingerX <= t.right && t.top <= fingerY + 20 && fingerY - 20 <= t.bottom,
-          };
-        }, { chart: LINE, fingerX: x, fingerY: y });
+        const shown = await page.evaluate(
+          async ({ chart, fingerX, fingerY }) => {
+            await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+            const tooltip = document.querySelector<HTMLElement>(`#chart-${chart} .chart__tooltip`)!;
+            const active = document.querySelector(`#chart-${chart} .is-active`);
+            if (tooltip.hidden || !active) return undefined;
+            const t = tooltip.getBoundingClientRect();
+            const m = active.getBoundingClientRect();
+            return {
+              label: active.getAttribute('data-label') ?? '',
+              x: m.left + m.width / 2,
+              underFinger: t.left <= fingerX && fingerX <= t.right && t.top <= fingerY + 20 && fingerY - 20 <= t.bottom,
+            };
+          },
+          { chart: LINE, fingerX: x, fingerY: y },
+        );
         if (!shown) {
           wrong.push(`${x}: no tooltip`);
           continue;
@@ -407,12 +447,14 @@ describe('chart text', () => {
       const largest = new Map<string, { width: number; scale: number }>();
       for (let width = 300; width <= 1000; width += 7) {
         await page.setViewportSize({ width, height: 800 });
-        const scales = await page.evaluate(() => [...document.querySelectorAll<HTMLElement>('.chart__artboard')]
-          .filter((board) => board.checkVisibility())
-          .map((board) => {
-            const svg = board.querySelector('svg')!;
-            return { board: board.className, scale: svg.getBoundingClientRect().width / svg.viewBox.baseVal.width };
-          }));
+        const scales = await page.evaluate(() =>
+          [...document.querySelectorAll<HTMLElement>('.chart__artboard')]
+            .filter((board) => board.checkVisibility())
+            .map((board) => {
+              const svg = board.querySelector('svg')!;
+              return { board: board.className, scale: svg.getBoundingClientRect().width / svg.viewBox.baseVal.width };
+            }),
+        );
         expect(scales).toHaveLength(2);
         for (const { board, scale } of scales) {
           if (scale > (largest.get(board)?.scale ?? 0)) largest.set(board, { width, scale });
@@ -424,12 +466,16 @@ describe('chart text', () => {
 });
 
 /** Every element's colours, as the page paints them. */
-const paintedColours = (page: Page) => page.evaluate(() => [...document.querySelectorAll('*')].map((element) => {
-  const style = getComputedStyle(element);
-  const name = `${element.localName}${element.id ? `#${element.id}` : ''}${typeof element.className === 'string' && element.className ? `.${element.className.split(' ').join('.')}` : ''}`;
-  return `${name}: ${['color', 'background-color', 'background-image', 'border-top-color', 'border-bottom-color', 'fill', 'stroke', 'outline-color']
-    .map((property) => style.getPropertyValue(property)).join(' | ')}`;
-}));
+const paintedColours = (page: Page) =>
+  page.evaluate(() =>
+    [...document.querySelectorAll('*')].map((element) => {
+      const style = getComputedStyle(element);
+      const name = `${element.localName}${element.id ? `#${element.id}` : ''}${typeof element.className === 'string' && element.className ? `.${element.className.split(' ').join('.')}` : ''}`;
+      return `${name}: ${['color', 'background-color', 'background-image', 'border-top-color', 'border-bottom-color', 'fill', 'stroke', 'outline-color']
+        .map((property) => style.getPropertyValue(property))
+        .join(' | ')}`;
+    }),
+  );
 
 describe('printing', () => {
   it.each([`${SLUG}/`, '', 'embed/', `embed/${BARS}/`])('uses the light colours when the reader has chosen dark (/%s)', async (path) => {
@@ -452,12 +498,19 @@ describe('printing', () => {
 describe('page titles at desktop width', () => {
   it('line up with the article column on the index, the embed index and the story', async () => {
     const lefts: Record<string, { title: number; text: number }> = {};
-    for (const [path, text] of [['', '.story-list'], ['embed/', '.article > p'], [`${SLUG}/`, '.article__dek']] as const) {
+    for (const [path, text] of [
+      ['', '.story-list'],
+      ['embed/', '.article > p'],
+      [`${SLUG}/`, '.article__dek'],
+    ] as const) {
       await withPage(path, 1280, {}, async ({ page }) => {
-        lefts[path] = await page.evaluate((selector) => ({
-          title: document.querySelector('h1')!.getBoundingClientRect().left,
-          text: document.querySelector(selector)!.getBoundingClientRect().left,
-        }), text);
+        lefts[path] = await page.evaluate(
+          (selector) => ({
+            title: document.querySelector('h1')!.getBoundingClientRect().left,
+            text: document.querySelector(selector)!.getBoundingClientRect().left,
+          }),
+          text,
+        );
       });
     }
     for (const [path, { title, text }] of Object.entries(lefts)) expect(title, `/${path}`).toBe(text);
@@ -477,7 +530,11 @@ describe('the colours an embed code asks for', () => {
       const field = control.locator('textarea');
       const auto = await field.inputValue();
       expect(themeOf(auto)).toBe('');
-      expect(await control.getByRole('radio').evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value))).toEqual(['auto', 'light', 'dark']);
+      expect(await control.getByRole('radio').evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value))).toEqual([
+        'auto',
+        'light',
+        'dark',
+      ]);
       expect(await control.locator('input[type=radio][value="auto"]').isChecked()).toBe(true);
 
       await control.getByRole('radio', { name: 'Dark' }).check();
@@ -539,7 +596,8 @@ describe('the data tables of charts', () => {
       await page.keyboard.press('Enter');
       const last = headers.nth(count - 1);
       expect(await last.getAttribute('aria-sort')).toBe('ascending');
-      const values = () => table.locator(`tbody tr td:nth-child(${count})`).evaluateAll((cells) => cells.map((cell) => Number(cell.getAttribute('data-value'))));
+      const values = () =>
+        table.locator(`tbody tr td:nth-child(${count})`).evaluateAll((cells) => cells.map((cell) => Number(cell.getAttribute('data-value'))));
       const ascending = await values();
       expect(ascending).toEqual([...ascending].sort((a, b) => a - b));
       await page.keyboard.press('Space');
@@ -554,20 +612,29 @@ const COLUMNS = [260, 300, 360, 420, 480, 544, 600, 700, 800, 904, 1000];
 
 describe('an embed on a page without any script', () => {
   it('is never too short for its chart in a column of any width, the table chart included', async () => {
-    const snippets = await Promise.all([BARS, LINE, TABLE].map(async (id) => {
-      const { html } = JSON.parse(await readFile(join(dist, 'embed', id, 'oembed.json'), 'utf8')) as { html: string };
-      // Loaded at once rather than as the reader scrolls, to measure them all.
-      return html.replace(/<script\b[^>]*><\/script>/g, '').replace(' loading="lazy"', '');
-    }));
+    const snippets = await Promise.all(
+      [BARS, LINE, TABLE].map(async (id) => {
+        const { html } = JSON.parse(await readFile(join(dist, 'embed', id, 'oembed.json'), 'utf8')) as { html: string };
+        // Loaded at once rather than as the reader scrolls, to measure them all.
+        return html.replace(/<script\b[^>]*><\/script>/g, '').replace(' loading="lazy"', '');
+      }),
+    );
     const columns = snippets.flatMap((snippet) => COLUMNS.map((width) => `<div style="width:${width}px">${snippet}</div>`));
-    await writeFile(join(dist, 'columns.html'), `<!doctype html><html lang="en"><title>Columns</title><link rel="icon" href="data:,"><body style="margin:0">${columns.join('')}</body></html>`);
+    await writeFile(
+      join(dist, 'columns.html'),
+      `<!doctype html><html lang="en"><title>Columns</title><link rel="icon" href="data:,"><body style="margin:0">${columns.join('')}</body></html>`,
+    );
     await withPage('columns.html', 1280, {}, async ({ page }) => {
       await page.waitForLoadState('load');
       const frames = page.locator('iframe[data-customs-story-embed]');
       expect(await frames.count()).toBe(3 * COLUMNS.length);
       const short: string[] = [];
       for (const frame of await frames.elementHandles()) {
-        const outer = await frame.evaluate((element: Element) => ({ height: element.getBoundingClientRect().height, src: element.getAttribute('src'), width: element.getBoundingClientRect().width }));
+        const outer = await frame.evaluate((element: Element) => ({
+          height: element.getBoundingClientRect().height,
+          src: element.getAttribute('src'),
+          width: element.getBoundingClientRect().width,
+        }));
         const inner = await (await frame.contentFrame())!.evaluate(async () => {
           await document.fonts.ready;
           return document.documentElement.getBoundingClientRect().height;
@@ -617,7 +684,12 @@ async function walkWithKeyboard(page: Page, tableId: string): Promise<KeyboardWa
           const all = [...element.querySelectorAll('[data-value]')];
           const active = element.querySelector('[data-value].is-active');
           const status = element.closest('figure')!.querySelector('[role="status"]')?.textContent ?? '';
-          return { index: active ? all.indexOf(active) : -1, label: active?.getAttribute('data-label') ?? '', text: active?.getAttribute('data-text') ?? '', status };
+          return {
+            index: active ? all.indexOf(active) : -1,
+            label: active?.getAttribute('data-label') ?? '',
+            text: active?.getAttribute('data-text') ?? '',
+            status,
+          };
         });
         seen.reached.push(state.index);
         if (state.index < 0 || state.status !== `${state.label}: ${state.text}`) seen.unannounced.push(`${k}: "${state.status}"`);
@@ -666,9 +738,11 @@ describe.each(TYPE_CASES)('every chart type at $width px, $colorScheme', ({ widt
         await headers.nth(k).locator('button').focus();
         await page.keyboard.press('Enter');
         expect(await headers.evaluateAll((cells) => cells.map((cell) => cell.getAttribute('aria-sort')))).toEqual(
-          Array.from({ length: columns }, (_, c) => (c === k ? 'ascending' : null)));
-        const keys = await table.locator(`tbody tr > :nth-child(${k + 1})`).evaluateAll((cells) =>
-          cells.map((cell) => cell.getAttribute('data-value') ?? (cell.textContent ?? '').trim()));
+          Array.from({ length: columns }, (_, c) => (c === k ? 'ascending' : null)),
+        );
+        const keys = await table
+          .locator(`tbody tr > :nth-child(${k + 1})`)
+          .evaluateAll((cells) => cells.map((cell) => cell.getAttribute('data-value') ?? (cell.textContent ?? '').trim()));
         const numeric = keys.map(Number);
         if (numeric.every((n) => !Number.isNaN(n))) expect(numeric, `column ${k}`).toEqual([...numeric].sort((a, b) => a - b));
         else expect(keys, `column ${k}`).toEqual([...keys].sort((a, b) => a.localeCompare(b, 'en', { numeric: true })));

@@ -175,7 +175,12 @@ describe.each(WIDTHS)('the English story, first visit at %i px, fonts at once', 
     const drawn = await platformFonts(visit.page, '[data-first-screen]');
     expect(drawn.length).toBeGreaterThan(5);
     for (const element of drawn) {
-      expect(hasGlyphs(element.fonts).filter((f) => !f.isCustomFont).map((f) => f.familyName), element.text).toEqual([]);
+      expect(
+        hasGlyphs(element.fonts)
+          .filter((f) => !f.isCustomFont)
+          .map((f) => f.familyName),
+        element.text,
+      ).toEqual([]);
     }
     // Each web font file the first screen is drawn with is one of the preloads.
     const used = new Set(drawn.flatMap((e) => hasGlyphs(e.fonts).map((f) => f.postScriptName)));
@@ -232,7 +237,9 @@ describe('the Korean story’s fonts, read with fontkit', () => {
       const { all, bold } = await visit.page.evaluate(() => {
         const shown = ['title', 'alt', 'placeholder', 'data-label', 'data-text'];
         const attributes = [...document.querySelectorAll('body *')].flatMap((e) => shown.map((name) => e.getAttribute(name) ?? ''));
-        const boldText = [...document.querySelectorAll('body *')].filter((e) => Number(getComputedStyle(e).fontWeight) >= 600).map((e) => (e as HTMLElement).innerText);
+        const boldText = [...document.querySelectorAll('body *')]
+          .filter((e) => Number(getComputedStyle(e).fontWeight) >= 600)
+          .map((e) => (e as HTMLElement).innerText);
         return { all: document.body.innerText + attributes.join(''), bold: boldText.join('') };
       });
       const hangul = (text: string) => [...new Set([...text].filter((c) => HANGUL.test(c)))];

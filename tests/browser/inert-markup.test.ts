@@ -74,9 +74,7 @@ async function hostileRaw(dir: string): Promise<void> {
     const file = join(dir, name);
     const { csv, encode } = decode(await readFile(file));
     // The other soybeans' commodity name, whatever the file's language; the partner's Chinese name.
-    const hostile = csv
-      .replace(/^("\d{6}","\d{3}","[^"]*","12019011",)"[^"]*"/gm, `$1${field(COMMODITY)}`)
-      .replaceAll('"巴西"', field(PARTNER));
+    const hostile = csv.replace(/^("\d{6}","\d{3}","[^"]*","12019011",)"[^"]*"/gm, `$1${field(COMMODITY)}`).replaceAll('"巴西"', field(PARTNER));
     expect(hostile, name).toContain(field(COMMODITY));
     await writeFile(file, encode(hostile));
   }
@@ -118,7 +116,15 @@ async function hostileStory(folders: ProjectFolders): Promise<void> {
     methodology: METHODOLOGY,
   };
   // JSON strings are YAML strings, so each value stays one literal line.
-  const block = ['```chart', 'type: bar', 'aggregate: soy-partners-2024', 'x: partner', 'top: 5', ...Object.entries(BLOCK).map(([key, value]) => `${key}: ${JSON.stringify(value)}`), '```'];
+  const block = [
+    '```chart',
+    'type: bar',
+    'aggregate: soy-partners-2024',
+    'x: partner',
+    'top: 5',
+    ...Object.entries(BLOCK).map(([key, value]) => `${key}: ${JSON.stringify(value)}`),
+    '```',
+  ];
   await writeFile(join(folders.stories, `${SLUG}.md`), `---\n${stringify(frontmatter)}---\n${body}\n${block.join('\n')}\n`);
 }
 
@@ -218,7 +224,10 @@ describe('hostile strings in the built files', () => {
 
   it('chart SVGs, tables, tooltip data and keys carry the names as text', async () => {
     // The bar chart names every partner beside its bar and every product in its key.
-    const drawn: [string, string[]][] = [[PARTNER_CHART, [PARTNER_NAME, PRODUCT, COMMODITY]], [PRODUCT_CHART, []]];
+    const drawn: [string, string[]][] = [
+      [PARTNER_CHART, [PARTNER_NAME, PRODUCT, COMMODITY]],
+      [PRODUCT_CHART, []],
+    ];
     for (const [id, inSvg] of drawn) {
       for (const file of [`${SLUG}/`, `embed/${id}/`]) {
         const figure = (await project.page(file)).querySelector(`#chart-${id}`)!;
@@ -281,10 +290,12 @@ describe('hostile strings in a browser', () => {
           const board = page.locator(`#chart-${id} .chart__artboard`).filter({ visible: true });
           if (!(await board.count())) continue;
           await board.scrollIntoViewIfNeeded();
-          const centres = await board.evaluate((element) => [...element.querySelectorAll('[data-value]')].map((mark) => {
-            const r = mark.getBoundingClientRect();
-            return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-          }));
+          const centres = await board.evaluate((element) =>
+            [...element.querySelectorAll('[data-value]')].map((mark) => {
+              const r = mark.getBoundingClientRect();
+              return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+            }),
+          );
           expect(centres.length, `${path} #${id}`).toBeGreaterThan(0);
           for (const { x, y } of centres) {
             await page.mouse.move(x, y);

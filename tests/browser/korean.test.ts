@@ -103,7 +103,11 @@ async function drawnWith(page: Page, selector: string): Promise<{ text: string; 
     if (!nodeId) throw new Error(`nothing matches ${selector}`);
     const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
     const { object } = await cdp.send('DOM.resolveNode', { nodeId });
-    const { result } = await cdp.send('Runtime.callFunctionOn', { objectId: object.objectId!, functionDeclaration: 'function () { return this.textContent; }', returnByValue: true });
+    const { result } = await cdp.send('Runtime.callFunctionOn', {
+      objectId: object.objectId!,
+      functionDeclaration: 'function () { return this.textContent; }',
+      returnByValue: true,
+    });
     return { text: String(result.value), fonts: (fonts as PlatformFont[]).filter((font) => font.glyphCount > 0) };
   } finally {
     await cdp.detach();
@@ -116,8 +120,9 @@ const fontNames = ({ fonts }: { fonts: PlatformFont[] }) => fonts.map((font) => 
 /** A chart label with Hangul in it, in the visible artboard: the selector the DevTools protocol can find it by. */
 async function markHangulLabel(page: Page): Promise<void> {
   const marked = await page.evaluate((hangul) => {
-    const labels = [...document.querySelectorAll('.chart__artboard svg text')].filter((node) =>
-      (node as SVGElement).closest<HTMLElement>('.chart__artboard')!.checkVisibility() && new RegExp(hangul, 'u').test(node.textContent ?? ''));
+    const labels = [...document.querySelectorAll('.chart__artboard svg text')].filter(
+      (node) => (node as SVGElement).closest<HTMLElement>('.chart__artboard')!.checkVisibility() && new RegExp(hangul, 'u').test(node.textContent ?? ''),
+    );
     labels[0]?.setAttribute('data-test-label', '');
     return labels.length;
   }, HANGUL.source);
@@ -130,8 +135,11 @@ describe.each(CASES)('at $width px, $scheme', ({ width, scheme }) => {
   it('the Korean story passes axe, says it is Korean, links to the English edition and is set in Pretendard', async () => {
     await visit(STORY, width, scheme, async ({ page, fonts }) => {
       expect(await page.evaluate(() => document.documentElement.lang)).toBe('ko');
-      const switchLinks = await page.locator('nav.language-switch a').evaluateAll((links) =>
-        links.map((a) => ({ href: new URL((a as HTMLAnchorElement).href).pathname, hreflang: a.getAttribute('hreflang'), lang: a.getAttribute('lang') })));
+      const switchLinks = await page
+        .locator('nav.language-switch a')
+        .evaluateAll((links) =>
+          links.map((a) => ({ href: new URL((a as HTMLAnchorElement).href).pathname, hreflang: a.getAttribute('hreflang'), lang: a.getAttribute('lang') })),
+        );
       expect(switchLinks).toEqual([{ href: `${project.base}${ENGLISH}`, hreflang: 'en', lang: 'en' }]);
       // The link leads somewhere: the English edition, in English.
       const english = await page.request.get(`${host!.origin}${project.base}${ENGLISH}`);
@@ -146,7 +154,10 @@ describe.each(CASES)('at $width px, $scheme', ({ width, scheme }) => {
       expect(fontNames(label), label.text).toEqual([KOREAN_FAMILY]);
       // The font the page drew with is the build's own cut, served from the site.
       expect(fonts.length).toBeGreaterThan(0);
-      expect(fonts.every((path) => path.startsWith(`${project.base}_astro/`) && path.endsWith('.woff2')), fonts.join(', ')).toBe(true);
+      expect(
+        fonts.every((path) => path.startsWith(`${project.base}_astro/`) && path.endsWith('.woff2')),
+        fonts.join(', '),
+      ).toBe(true);
 
       expect(await axeViolations(page)).toEqual([]);
     });

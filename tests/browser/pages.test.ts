@@ -54,7 +54,11 @@ afterAll(async () => {
 });
 
 it('visits every story page and an embed page in each language the site has (the control)', () => {
-  expect(PAGES.filter((page) => !page.path.startsWith('embed/')).map((page) => page.path).sort()).toEqual([...built.stories].sort());
+  expect(
+    PAGES.filter((page) => !page.path.startsWith('embed/'))
+      .map((page) => page.path)
+      .sort(),
+  ).toEqual([...built.stories].sort());
   for (const page of PAGES) if (page.path.startsWith('embed/')) expect(built.embeds).toContain(page.path);
   expect(new Set(PAGES.filter((page) => page.path.startsWith('embed/')).map((page) => page.lang))).toEqual(new Set(['en', 'ko']));
 });
@@ -100,7 +104,9 @@ async function open(test: Case, options: BrowserContextOptions = {}): Promise<Op
             value: entry.value,
             sources: (entry.sources ?? []).map((source) => {
               const node = source.node as Element | null | undefined;
-              return node ? `${node.nodeName.toLowerCase()}${node instanceof Element && node.className ? `.${String(node.className).split(' ').join('.')}` : ''}` : '?';
+              return node
+                ? `${node.nodeName.toLowerCase()}${node instanceof Element && node.className ? `.${String(node.className).split(' ').join('.')}` : ''}`
+                : '?';
             }),
           });
         }
@@ -126,17 +132,19 @@ async function close(opened: Opened): Promise<void> {
 /** Each drawn chart's visible artboard and its marks, as the page shows them; table charts have none. */
 function visibleMarks(page: Page): Promise<{ chart: string; marks: { label: string; text: string }[] }[]> {
   return page.evaluate(() =>
-    [...document.querySelectorAll<HTMLElement>('figure.chart')].filter((figure) => figure.querySelector('.chart__artboard')).map((figure) => {
-      const boards = [...figure.querySelectorAll<HTMLElement>('.chart__artboard')].filter((board) => board.checkVisibility());
-      if (boards.length !== 1) throw new Error(`${figure.id}: ${boards.length} visible artboards`);
-      return {
-        chart: figure.id,
-        marks: [...boards[0]!.querySelectorAll('[data-value]')].map((mark) => ({
-          label: mark.getAttribute('data-label') ?? '',
-          text: mark.getAttribute('data-text') ?? '',
-        })),
-      };
-    }),
+    [...document.querySelectorAll<HTMLElement>('figure.chart')]
+      .filter((figure) => figure.querySelector('.chart__artboard'))
+      .map((figure) => {
+        const boards = [...figure.querySelectorAll<HTMLElement>('.chart__artboard')].filter((board) => board.checkVisibility());
+        if (boards.length !== 1) throw new Error(`${figure.id}: ${boards.length} visible artboards`);
+        return {
+          chart: figure.id,
+          marks: [...boards[0]!.querySelectorAll('[data-value]')].map((mark) => ({
+            label: mark.getAttribute('data-label') ?? '',
+            text: mark.getAttribute('data-text') ?? '',
+          })),
+        };
+      }),
   );
 }
 
@@ -197,7 +205,7 @@ describe.each(CASES)('$path at $width px, $scheme', (test) => {
         const out: { status: string; tooltip: string }[] = [];
         for (let k = 0; k < marks; k++) {
           if (k > 0) board.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true, cancelable: true }));
-          out.push({ status: status.textContent ?? '', tooltip: !tooltip.hidden && tooltip.checkVisibility() ? tooltip.textContent ?? '' : '' });
+          out.push({ status: status.textContent ?? '', tooltip: !tooltip.hidden && tooltip.checkVisibility() ? (tooltip.textContent ?? '') : '' });
         }
         return out;
       }, focused);
@@ -230,12 +238,13 @@ describe.each(CASES)('$path at $width px, $scheme', (test) => {
           [...element.querySelectorAll('[data-value]')].map((mark) => {
             const r = mark.getBoundingClientRect();
             return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-          }));
+          }),
+        );
         for (let k = 0; k < marks.length; k++) {
           await page.touchscreen.tap(centres[k]!.x, centres[k]!.y);
           const text = await page.evaluate((id) => {
             const tooltip = document.querySelector<HTMLElement>(`#${id} .chart__tooltip`);
-            return tooltip && !tooltip.hidden && tooltip.checkVisibility() ? tooltip.textContent ?? '' : '(hidden)';
+            return tooltip && !tooltip.hidden && tooltip.checkVisibility() ? (tooltip.textContent ?? '') : '(hidden)';
           }, chart);
           if (!text.includes(`${marks[k]!.label}${marks[k]!.text}`)) missed.push(`${chart} ${marks[k]!.label}: showed ${text}`);
         }
@@ -251,23 +260,25 @@ describe.each(CASES)('$path at $width px, $scheme', (test) => {
     const opened = await open(test, { javaScriptEnabled: false });
     const { page } = opened;
     try {
-      const seen = await page.evaluate(() => [...document.querySelectorAll<HTMLElement>('figure.chart')].map((figure) => {
-        const shown = (element: Element | null) => !!element && element.checkVisibility({ opacityProperty: true, visibilityProperty: true })
-          && element.getBoundingClientRect().width > 0;
-        const svgs = [...figure.querySelectorAll('.chart__artboard svg')].filter(shown);
-        const box = svgs[0]?.getBoundingClientRect();
-        return {
-          chart: figure.id,
-          table: !figure.querySelector('.chart__artboard'),
-          rows: [...figure.querySelectorAll('table tbody tr')].filter(shown).length,
-          title: shown(figure.querySelector('.chart__title')) ? figure.querySelector('.chart__title')!.textContent : '',
-          source: shown(figure.querySelector('.chart__source')) ? figure.querySelector('.chart__source')!.textContent : '',
-          svgs: svgs.length,
-          width: Math.round(box?.width ?? 0),
-          height: Math.round(box?.height ?? 0),
-          svgText: svgs[0] ? [...svgs[0].querySelectorAll('text')].filter(shown).length : 0,
-        };
-      }));
+      const seen = await page.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>('figure.chart')].map((figure) => {
+          const shown = (element: Element | null) =>
+            !!element && element.checkVisibility({ opacityProperty: true, visibilityProperty: true }) && element.getBoundingClientRect().width > 0;
+          const svgs = [...figure.querySelectorAll('.chart__artboard svg')].filter(shown);
+          const box = svgs[0]?.getBoundingClientRect();
+          return {
+            chart: figure.id,
+            table: !figure.querySelector('.chart__artboard'),
+            rows: [...figure.querySelectorAll('table tbody tr')].filter(shown).length,
+            title: shown(figure.querySelector('.chart__title')) ? figure.querySelector('.chart__title')!.textContent : '',
+            source: shown(figure.querySelector('.chart__source')) ? figure.querySelector('.chart__source')!.textContent : '',
+            svgs: svgs.length,
+            width: Math.round(box?.width ?? 0),
+            height: Math.round(box?.height ?? 0),
+            svgText: svgs[0] ? [...svgs[0].querySelectorAll('text')].filter(shown).length : 0,
+          };
+        }),
+      );
       expect(seen.length).toBeGreaterThan(0);
       for (const chart of seen) {
         expect(chart.title, chart.chart).not.toBe('');

@@ -37,7 +37,9 @@ let page: Page;
 beforeAll(async () => {
   const bundle = await build({
     stdin: { contents: `import { initSortableTables } from ${JSON.stringify(SCRIPT)}; initSortableTables();`, resolveDir: process.cwd(), loader: 'ts' },
-    bundle: true, format: 'iife', write: false,
+    bundle: true,
+    format: 'iife',
+    write: false,
   });
   const html = PAGE(await readFile(CSS, 'utf8'));
   server = await serve('127.0.0.1', async (path) => {
@@ -61,10 +63,13 @@ async function load(): Promise<void> {
 
 const names = () => page.locator('#sortable tbody th').allTextContents();
 const shares = () => page.locator('#sortable tbody tr td:nth-child(3)').allTextContents();
-const sortState = () => page.locator('#sortable thead th').evaluateAll((headers) => headers.map((header) => ({
-  sort: header.getAttribute('aria-sort'),
-  arrow: getComputedStyle(header.querySelector('.chart__sort-arrow')!, '::after').content,
-})));
+const sortState = () =>
+  page.locator('#sortable thead th').evaluateAll((headers) =>
+    headers.map((header) => ({
+      sort: header.getAttribute('aria-sort'),
+      arrow: getComputedStyle(header.querySelector('.chart__sort-arrow')!, '::after').content,
+    })),
+  );
 
 describe('a sortable table', () => {
   beforeAll(load);
@@ -74,7 +79,11 @@ describe('a sortable table', () => {
     expect(await buttons.count()).toBe(3);
     expect(await page.getByRole('button', { name: 'Amount (¥)' }).count()).toBe(1);
     expect(await page.locator('#sortable thead abbr').count()).toBe(1);
-    expect(await page.locator('.chart__sort-arrow').evaluateAll((arrows) => arrows.map((arrow) => arrow.getAttribute('aria-hidden')))).toEqual(['true', 'true', 'true']);
+    expect(await page.locator('.chart__sort-arrow').evaluateAll((arrows) => arrows.map((arrow) => arrow.getAttribute('aria-hidden')))).toEqual([
+      'true',
+      'true',
+      'true',
+    ]);
     expect((await sortState()).map((state) => state.sort)).toEqual([null, null, null]);
   });
 

@@ -22,9 +22,11 @@ export const PAGE_MARGIN = 16;
 export const COLUMN_WIDTHS = [260, 300, 360, 420, 480, 540, 600, 680, 760, 880, 1000];
 
 function page(title: string, body: string): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">`
-    + `<title>${title}</title><link rel="icon" href="data:,"><style>body { margin: 0; padding: 0 ${PAGE_MARGIN}px; font: 18px/1.5 Georgia, serif; }</style></head>`
-    + `<body><h1>${title}</h1>${body}</body></html>`;
+  return (
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
+    `<title>${title}</title><link rel="icon" href="data:,"><style>body { margin: 0; padding: 0 ${PAGE_MARGIN}px; font: 18px/1.5 Georgia, serif; }</style></head>` +
+    `<body><h1>${title}</h1>${body}</body></html>`
+  );
 }
 
 const paragraph = '<p>Reporting that surrounds the chart in the article.</p>';
@@ -37,15 +39,24 @@ const withoutScript = (snippet: string) => snippet.replace(/<script\b[^>]*><\/sc
  */
 export function cmsRoutes(embeds: EmbedCode[], siteOrigin: string): Routes {
   const pages: Record<string, string> = {
-    '/ours.html': page('With embed.js', embeds.map((e) => paragraph + e.snippet).join('')
-      + `${paragraph}<iframe id="not-ours" src="${siteOrigin}/" title="Not an embed"></iframe>`),
-    '/pym.html': page('With pym.js', embeds.map((e) => `${paragraph}<div id="pym-${e.id}"></div>`).join('')
-      + '<script src="/pym.v1.min.js"></script><script>'
-      + embeds.map((e) => `new pym.Parent(${JSON.stringify(`pym-${e.id}`)}, ${JSON.stringify(e.url)}, {});`).join('')
-      + '</script>'),
+    '/ours.html': page(
+      'With embed.js',
+      embeds.map((e) => paragraph + e.snippet).join('') + `${paragraph}<iframe id="not-ours" src="${siteOrigin}/" title="Not an embed"></iframe>`,
+    ),
+    '/pym.html': page(
+      'With pym.js',
+      embeds.map((e) => `${paragraph}<div id="pym-${e.id}"></div>`).join('') +
+        '<script src="/pym.v1.min.js"></script><script>' +
+        embeds.map((e) => `new pym.Parent(${JSON.stringify(`pym-${e.id}`)}, ${JSON.stringify(e.url)}, {});`).join('') +
+        '</script>',
+    ),
     '/none.html': page('Without any script', embeds.map((e) => paragraph + withoutScript(e.snippet)).join('')),
-    '/columns.html': page('Columns of every width, without any script', embeds.flatMap((e) => COLUMN_WIDTHS.map((width) =>
-      `<div class="column" style="width:${width}px">${paragraph}${withoutScript(e.snippet)}</div>`)).join('')),
+    '/columns.html': page(
+      'Columns of every width, without any script',
+      embeds
+        .flatMap((e) => COLUMN_WIDTHS.map((width) => `<div class="column" style="width:${width}px">${paragraph}${withoutScript(e.snippet)}</div>`))
+        .join(''),
+    ),
     '/blank.html': page('Another page of the CMS', ''),
   };
   return async (path) => {

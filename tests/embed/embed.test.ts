@@ -13,7 +13,17 @@ import { readChartLibrary } from '../../src/site/chart-files.ts';
 import { compileChartFile } from '../../src/story/charts.ts';
 import { IMAGE_LAYOUTS } from '../../src/embed/images.ts';
 import {
-  BUILD_TIMEOUT, buildSite, dataStep, listFiles, pngSize, readAggregates, readPage, removeTempDirs, ROOT, STORY_SLUG, tempDir,
+  BUILD_TIMEOUT,
+  buildSite,
+  dataStep,
+  listFiles,
+  pngSize,
+  readAggregates,
+  readPage,
+  removeTempDirs,
+  ROOT,
+  STORY_SLUG,
+  tempDir,
 } from '../site/helpers.ts';
 import { INSTALL_TIMEOUT, launchChromium } from '../browser/chromium.ts';
 import { cmsRoutes, COLUMN_WIDTHS, PAGE_MARGIN, type EmbedCode } from './cms.ts';
@@ -52,11 +62,13 @@ beforeAll(async () => {
   const data = await dataStep(join(work, 'data'));
   await buildSite({ dataDir: data, outDir: dist, site: site.origin });
   aggregates = await readAggregates(data);
-  embeds = await Promise.all(IDS.map(async (id) => ({
-    id,
-    url: `${site!.origin}/embed/${id}/`,
-    snippet: (JSON.parse(await readFile(join(dist, 'embed', id, 'oembed.json'), 'utf8')) as { html: string }).html,
-  })));
+  embeds = await Promise.all(
+    IDS.map(async (id) => ({
+      id,
+      url: `${site!.origin}/embed/${id}/`,
+      snippet: (JSON.parse(await readFile(join(dist, 'embed', id, 'oembed.json'), 'utf8')) as { html: string }).html,
+    })),
+  );
   cms = await serve('localhost', cmsRoutes(embeds, site.origin));
 }, BUILD_TIMEOUT);
 
@@ -112,8 +124,12 @@ describe('the built embeds', () => {
     expect(oembed.thumbnail_height).toBe(thumbnail.height);
     const snippet = String(oembed.html);
     // A size container as wide as the host's column, so the iframe's fallback height can use its width.
-    expect(snippet).toMatch(new RegExp(`^<div style="container-type:inline-size;width:100%"><iframe src="${siteUrl(`embed/${id}/`)}" title="${spec.title}" loading="lazy"`
-      + ` width="100%" height="\\d+" style="display:block;border:0;height:[^"]+" data-customs-story-embed></iframe></div>`));
+    expect(snippet).toMatch(
+      new RegExp(
+        `^<div style="container-type:inline-size;width:100%"><iframe src="${siteUrl(`embed/${id}/`)}" title="${spec.title}" loading="lazy"` +
+          ` width="100%" height="\\d+" style="display:block;border:0;height:[^"]+" data-customs-story-embed></iframe></div>`,
+      ),
+    );
     expect(snippet).toMatch(new RegExp(`<script src="${siteUrl('embed.js')}" async></script>$`));
   });
 
@@ -203,10 +219,12 @@ describe('in a browser', () => {
 
   /** The document height inside a frame: where the chart's figure ends (NaN until it loads). */
   const contentHeight = (frame: Frame) =>
-    frame.evaluate(() => {
-      const figure = document.querySelector('figure.chart');
-      return figure ? figure.getBoundingClientRect().bottom + window.scrollY : Number.NaN;
-    }).catch(() => Number.NaN);
+    frame
+      .evaluate(() => {
+        const figure = document.querySelector('figure.chart');
+        return figure ? figure.getBoundingClientRect().bottom + window.scrollY : Number.NaN;
+      })
+      .catch(() => Number.NaN);
 
   const outerHeights = (page: Page, selector: string) =>
     page.locator(selector).evaluateAll((frames) => frames.map((frame) => frame.getBoundingClientRect().height));
@@ -238,8 +256,11 @@ describe('in a browser', () => {
 
   /** The artboard a frame's page shows, named by its layout. */
   const visibleArtboards = (frame: Frame) =>
-    frame.locator('.chart__artboard').evaluateAll((boards) =>
-      boards.filter((board) => getComputedStyle(board).display !== 'none').map((board) => /chart__artboard--(\w+)/.exec(board.className)![1]));
+    frame
+      .locator('.chart__artboard')
+      .evaluateAll((boards) =>
+        boards.filter((board) => getComputedStyle(board).display !== 'none').map((board) => /chart__artboard--(\w+)/.exec(board.className)![1]),
+      );
 
   const PARENTS = [
     { name: 'our embed.js', path: '/ours.html', selector: OURS },
@@ -275,7 +296,11 @@ describe('in a browser', () => {
     await loadFrames(page, OURS);
     await expectFitted(page, OURS);
     const heights = await outerHeights(page, OURS);
-    const bogus = ['pymxPYMxpym-top-imports-2023xPYMxheightxPYMx7', { 'datawrapper-height': { 'top-imports-2023': 7 } }, { sentinel: 'amp', type: 'embed-size', height: 7 }];
+    const bogus = [
+      'pymxPYMxpym-top-imports-2023xPYMxheightxPYMx7',
+      { 'datawrapper-height': { 'top-imports-2023': 7 } },
+      { sentinel: 'amp', type: 'embed-size', height: 7 },
+    ];
     await page.evaluate((messages) => {
       const seen: string[] = [];
       (window as unknown as { seen: string[] }).seen = seen;
@@ -283,9 +308,10 @@ describe('in a browser', () => {
         if (messages.some((message) => JSON.stringify(message) === JSON.stringify(event.data))) seen.push(event.origin);
       });
     }, bogus);
-    const post = (frame: Frame) => frame.evaluate((messages) => {
-      for (const message of messages) window.parent.postMessage(message, '*');
-    }, bogus);
+    const post = (frame: Frame) =>
+      frame.evaluate((messages) => {
+        for (const message of messages) window.parent.postMessage(message, '*');
+      }, bogus);
 
     // The host page itself, an origin other than the charts'.
     await page.evaluate((messages) => {
@@ -365,10 +391,11 @@ describe('in a browser', () => {
     const page = await open(siteUrl('embed/top-imports-2023/'), 600);
     const requests: string[] = [];
     page.on('request', (request) => requests.push(request.url()));
-    const colours = () => page.evaluate(() => ({
-      chart: getComputedStyle(document.querySelector('.chart')!).backgroundColor,
-      page: [document.documentElement, document.body].map((element) => getComputedStyle(element).backgroundColor),
-    }));
+    const colours = () =>
+      page.evaluate(() => ({
+        chart: getComputedStyle(document.querySelector('.chart')!).backgroundColor,
+        page: [document.documentElement, document.body].map((element) => getComputedStyle(element).backgroundColor),
+      }));
     const WHITE = 'rgb(255, 255, 255)';
     const DARK = 'rgb(21, 21, 21)';
     const NONE = ['rgba(0, 0, 0, 0)', 'rgba(0, 0, 0, 0)'];

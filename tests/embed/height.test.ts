@@ -3,7 +3,11 @@ import { rankedProducts, testChart, yaml } from '../../src/charts/testing.ts';
 import { fallbackHeight } from '../../src/embed/height.ts';
 
 const CHART = [
-  'type: bar', 'aggregate: ranked-products', 'x: product', 'top: 10', 'title: What China buys from its neighbour',
+  'type: bar',
+  'aggregate: ranked-products',
+  'x: product',
+  'top: 10',
+  'title: What China buys from its neighbour',
   'dek: The ten products China imported most by value, with the minerals used to make chips and batteries highlighted.',
   'notes: A note long enough to wrap on a phone, as the notes under charts usually are.',
 ];

@@ -48,29 +48,38 @@ describe('the PNG fallback', () => {
     expect(pngWithLabel('硅铁').equals(pngWithLabel('硅铁'))).toBe(true);
   });
 
-  it.each(IMAGE_LAYOUTS.map((layout) => [layout.name, layout] as const))('at the %s artboard is twice its width, with the words around the chart', (_name, layout) => {
-    const { spec, aggregate } = chart();
-    const size = pngSize(chartPng(spec, aggregate, layout));
-    expect(size.width).toBe(2 * layout.width);
-    expect(size.height).toBeGreaterThan(2 * standaloneSvg(spec, aggregate, layout).height + 150);
-  });
+  it.each(IMAGE_LAYOUTS.map((layout) => [layout.name, layout] as const))(
+    'at the %s artboard is twice its width, with the words around the chart',
+    (_name, layout) => {
+      const { spec, aggregate } = chart();
+      const size = pngSize(chartPng(spec, aggregate, layout));
+      expect(size.width).toBe(2 * layout.width);
+      expect(size.height).toBeGreaterThan(2 * standaloneSvg(spec, aggregate, layout).height + 150);
+    },
+  );
 
   it.each<[Lang, Record<string, string>]>([
-    ['en', {
-      title: 'What China buys from North Korea',
-      notes: 'Note: Minerals: ferrosilicon (HS 7202.21) and tungsten ores (HS 2611).',
-      source: 'Source: China General Administration of Customs (GACC). Sample data generated for this project, not GACC figures.',
-      credit: 'Chart: Data desk',
-      sample: 'Sample data',
-    }],
-    ['ko', {
-      title: '중국이 북한에서 사들이는 것',
-      notes: '참고: 광물: 페로실리콘(HS 7202.21)과 텅스텐 광석(HS 2611).',
-      source: '출처: 중국 해관총서(GACC). 이 프로젝트를 위해 생성한 샘플 데이터로, GACC 수치가 아님.',
-      credit: '그래픽: 데이터팀',
-      sample: '샘플 데이터',
-    }],
-  ])('says what the chart\'s frame says, in the chart\'s language (%s)', (lang, words) => {
+    [
+      'en',
+      {
+        title: 'What China buys from North Korea',
+        notes: 'Note: Minerals: ferrosilicon (HS 7202.21) and tungsten ores (HS 2611).',
+        source: 'Source: China General Administration of Customs (GACC). Sample data generated for this project, not GACC figures.',
+        credit: 'Chart: Data desk',
+        sample: 'Sample data',
+      },
+    ],
+    [
+      'ko',
+      {
+        title: '중국이 북한에서 사들이는 것',
+        notes: '참고: 광물: 페로실리콘(HS 7202.21)과 텅스텐 광석(HS 2611).',
+        source: '출처: 중국 해관총서(GACC). 이 프로젝트를 위해 생성한 샘플 데이터로, GACC 수치가 아님.',
+        credit: '그래픽: 데이터팀',
+        sample: '샘플 데이터',
+      },
+    ],
+  ])("says what the chart's frame says, in the chart's language (%s)", (lang, words) => {
     const { spec, aggregate } = chart(lang);
     expect(chartGraphicInput(spec, aggregate, DESKTOP)).toMatchObject({ lang, dek: spec.dek, ...words });
   });
@@ -80,7 +89,7 @@ describe('the PNG fallback', () => {
     expect(chartGraphicInput(chart('en', real).spec, real, DESKTOP)).not.toHaveProperty('sample');
   });
 
-  it('gives og:image and oEmbed the desktop PNG\'s size in pixels, and an <img> half that', () => {
+  it("gives og:image and oEmbed the desktop PNG's size in pixels, and an <img> half that", () => {
     const { spec, aggregate } = chart();
     const png = pngSize(chartPng(spec, aggregate, DESKTOP));
     expect(thumbnailSize(spec, aggregate)).toEqual({ ...png, cssWidth: png.width / 2, cssHeight: png.height / 2 });
@@ -96,17 +105,24 @@ async function buildFixture(jobs: PngJob[]): Promise<string> {
   const pages = join(fixture, 'src/pages');
   await mkdir(pages, { recursive: true });
   const pool = relative(pages, join(ROOT, 'src/share/png-pool.ts')).split('\\').join('/');
-  await writeFile(join(pages, 'pooled.png.ts'), [
-    `import { renderPngs } from '${pool}';`,
-    `const jobs = ${JSON.stringify(jobs)};`,
-    'export const GET = async () => new Response(Buffer.concat(await renderPngs(jobs)));',
-  ].join('\n'));
+  await writeFile(
+    join(pages, 'pooled.png.ts'),
+    [
+      `import { renderPngs } from '${pool}';`,
+      `const jobs = ${JSON.stringify(jobs)};`,
+      'export const GET = async () => new Response(Buffer.concat(await renderPngs(jobs)));',
+    ].join('\n'),
+  );
   const outDir = join(fixture, 'dist');
   const script = `
     const { build } = await import('astro');
     await build({ root: ${JSON.stringify(fixture)}, outDir: ${JSON.stringify(outDir)}, cacheDir: ${JSON.stringify(join(fixture, '.astro'))}, vite: { cacheDir: ${JSON.stringify(join(fixture, '.vite'))} }, logLevel: 'warn' });`;
   const output = await new Promise<{ code: number | null; text: string }>((resolve, reject) => {
-    const child = spawn(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--input-type=module', '-e', script], {
+      cwd: ROOT,
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let text = '';
     child.stdout.on('data', (chunk: Buffer) => (text += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (text += chunk.toString()));
@@ -118,10 +134,14 @@ async function buildFixture(jobs: PngJob[]): Promise<string> {
 }
 
 describe('the PNG pool inside an Astro build', () => {
-  it('renders on worker threads from a bundled route, the same bytes as in this thread', async () => {
-    const { spec, aggregate } = chart();
-    const jobs = [chartPngJob(spec, aggregate, PHONE), chartPngJob(spec, aggregate, DESKTOP)];
-    const dist = await buildFixture(jobs);
-    expect((await readFile(join(dist, 'pooled.png'))).equals(Buffer.concat(jobs.map(renderPng)))).toBe(true);
-  }, BUILD_TIMEOUT);
+  it(
+    'renders on worker threads from a bundled route, the same bytes as in this thread',
+    async () => {
+      const { spec, aggregate } = chart();
+      const jobs = [chartPngJob(spec, aggregate, PHONE), chartPngJob(spec, aggregate, DESKTOP)];
+      const dist = await buildFixture(jobs);
+      expect((await readFile(join(dist, 'pooled.png'))).equals(Buffer.concat(jobs.map(renderPng)))).toBe(true);
+    },
+    BUILD_TIMEOUT,
+  );
 });

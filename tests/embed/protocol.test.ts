@@ -23,13 +23,13 @@ describe('height messages', () => {
     ['an infinite height', { 'datawrapper-height': { a: Infinity } }],
     ['Datawrapper heights for two charts', { 'datawrapper-height': { a: 1, b: 2 } }],
     ['another AMP message', { sentinel: 'amp', type: 'embed-ready' }],
-    ['a stranger\'s object', { height: 300 }],
+    ["a stranger's object", { height: 300 }],
     ['nothing', null],
   ])('ignores %s', (_, message) => {
     expect(readHeight(message)).toBeUndefined();
   });
 
-  it('recognises a pym parent\'s width message, whatever its id', () => {
+  it("recognises a pym parent's width message, whatever its id", () => {
     expect(isPymWidthMessage('pymxPYMxpym-containerxPYMxwidthxPYMx600')).toBe(true);
     expect(isPymWidthMessage(pymMessage('', 'width', '600'))).toBe(true);
     expect(isPymWidthMessage('pymxPYMxaxPYMxheightxPYMx600')).toBe(false);

@@ -69,7 +69,11 @@ describe('the corpus', () => {
     }
     const files = readdirSync(join(HOSTILE, c.case));
     if (c.kind === 'story') expect(files).toEqual(['story.md']);
-    else expect(files.some((f) => f.toLowerCase().endsWith('.csv')), 'a raw folder holds a CSV').toBe(true);
+    else
+      expect(
+        files.some((f) => f.toLowerCase().endsWith('.csv')),
+        'a raw folder holds a CSV',
+      ).toBe(true);
   });
 });
 
@@ -83,9 +87,16 @@ interface CommandRun {
 /** Runs `node scripts/data.ts` as `npm run data` would, on the Node running the tests (22). */
 function runDataCommand(raw: string, out: string, scratch: string): Promise<CommandRun> {
   const args = [
-    DATA_SCRIPT, '--raw', raw, '--out', out, '--reference', REFERENCE,
+    DATA_SCRIPT,
+    '--raw',
+    raw,
+    '--out',
+    out,
+    '--reference',
+    REFERENCE,
     // No story declarations: the corpus is about reading the raw folder.
-    '--aggregates', join(scratch, 'no-aggregates.yaml'),
+    '--aggregates',
+    join(scratch, 'no-aggregates.yaml'),
   ];
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], timeout: 30_000 });
@@ -123,7 +134,10 @@ function expectProblems(run: CommandRun, expected: ExpectedProblem[]): void {
   expect(lines[0], detail).toMatch(/^data: /);
   // Problem lines are indented by two spaces; the data step prints nothing else on failure.
   const problems = lines.slice(1);
-  expect(problems.every((line) => line.startsWith('  ')), detail).toBe(true);
+  expect(
+    problems.every((line) => line.startsWith('  ')),
+    detail,
+  ).toBe(true);
   for (const line of lines) expect(line.length, `a message too long to read: ${line.slice(0, 100)}…`).toBeLessThan(400);
   expect(problems, detail).toHaveLength(expected.length);
   const unmatched = [...problems];
@@ -140,7 +154,7 @@ function expectProblems(run: CommandRun, expected: ExpectedProblem[]): void {
 describe('every broken raw folder fails the data command, naming file and line, with no output', () => {
   beforeAll(() => {
     const major = Number(process.versions.node.split('.')[0]);
-    expect(major, 'run the tests with the project\'s Node 22 (npx vitest)').toBeGreaterThanOrEqual(22);
+    expect(major, "run the tests with the project's Node 22 (npx vitest)").toBeGreaterThanOrEqual(22);
   });
 
   it.concurrent.each(dataCases.map((c) => [c.case, c] as const))('%s', async (_name, c) => {
@@ -221,8 +235,16 @@ describe('every broken story is stopped at the right field or line', () => {
     const { frontmatter } = parseFrontmatter(readFileSync(abs, 'utf8'));
     const parsed = storySchema.safeParse(frontmatter);
     const render = renderStory(readStoryBody(abs), {
-      path, lang: 'en', facts: sampleFacts, aggregates: {}, library: new Map(), csvHref: ({ spec }) => `/data/${spec.id}.csv`,
-    }).then(() => undefined, (error: unknown) => error);
+      path,
+      lang: 'en',
+      facts: sampleFacts,
+      aggregates: {},
+      library: new Map(),
+      csvHref: ({ spec }) => `/data/${spec.id}.csv`,
+    }).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
     const [problem] = c.problems;
     expect(c.problems).toHaveLength(1);
     if (problem!.field !== undefined) {
@@ -230,7 +252,10 @@ describe('every broken story is stopped at the right field or line', () => {
       const issues = parsed.error!.issues;
       // Every complaint is about the broken field, and one says what is wrong with it.
       expect(issues.flatMap((issue) => issueFields(issue))).toEqual(issues.map(() => problem!.field));
-      expect(issues.some((issue) => new RegExp(problem!.message, 'i').test(JSON.stringify(issue))), JSON.stringify(issues)).toBe(true);
+      expect(
+        issues.some((issue) => new RegExp(problem!.message, 'i').test(JSON.stringify(issue))),
+        JSON.stringify(issues),
+      ).toBe(true);
       expect(await render, 'the body alone is fine').toBeUndefined();
     } else {
       expect(parsed.success, JSON.stringify(parsed.error?.issues)).toBe(true);

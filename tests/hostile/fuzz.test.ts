@@ -43,7 +43,12 @@ interface Read {
   result: FileReadResult;
 }
 
-async function read(path: string, period: MonthRange | undefined, chunkSize: number | undefined, segments: Pick<GaccReadOptions, 'segmentBytes' | 'threads'> = {}): Promise<Read> {
+async function read(
+  path: string,
+  period: MonthRange | undefined,
+  chunkSize: number | undefined,
+  segments: Pick<GaccReadOptions, 'segmentBytes' | 'threads'> = {},
+): Promise<Read> {
   const records: TradeRecord[] = [];
   const result = await readGaccFile(sourceFor(path, period), { onRecord: (r) => records.push(r), ...(chunkSize ? { chunkSize } : {}), ...segments });
   return { records, result };
@@ -141,10 +146,35 @@ describe('random bytes', () => {
 // --- (b) Random valid GACC files, some rows damaged --------------------------------------
 
 type Field =
-  | 'month' | 'hs_code' | 'commodity' | 'partner_code' | 'partner' | 'trade_mode_code' | 'trade_mode'
-  | 'place_code' | 'place' | 'quantity' | 'unit' | 'quantity2' | 'unit2' | 'value';
+  | 'month'
+  | 'hs_code'
+  | 'commodity'
+  | 'partner_code'
+  | 'partner'
+  | 'trade_mode_code'
+  | 'trade_mode'
+  | 'place_code'
+  | 'place'
+  | 'quantity'
+  | 'unit'
+  | 'quantity2'
+  | 'unit2'
+  | 'value';
 
-const OPTIONAL: Field[] = ['month', 'commodity', 'partner_code', 'partner', 'trade_mode_code', 'trade_mode', 'place_code', 'place', 'quantity', 'unit', 'quantity2', 'unit2'];
+const OPTIONAL: Field[] = [
+  'month',
+  'commodity',
+  'partner_code',
+  'partner',
+  'trade_mode_code',
+  'trade_mode',
+  'place_code',
+  'place',
+  'quantity',
+  'unit',
+  'quantity2',
+  'unit2',
+];
 
 /** Header names as GACC writes them; English ones in any of their spellings. */
 const HEADER: Record<Exclude<Field, 'value'>, { zh: string; en: string[] }> = {
@@ -168,7 +198,7 @@ const CJK = [...'硅铁钨矿砂及其精矿碳化硅石墨人造猪鬃马牛羊
 const TEXT_UNIT = fc.oneof(
   { weight: 5, arbitrary: fc.constantFrom(...CJK) },
   { weight: 2, arbitrary: fc.constantFrom(...'，。、；：“”（）％　'.split('')) },
-  { weight: 4, arbitrary: fc.constantFrom(...'abcXYZ0123456789-/%&\'.()'.split('')) },
+  { weight: 4, arbitrary: fc.constantFrom(..."abcXYZ0123456789-/%&'.()".split('')) },
   { weight: 2, arbitrary: fc.constantFrom(' ', ',', '"', '""', ', ', '\n', '\r\n', '\t') },
 );
 /** Free text as it could appear in a name column. */
@@ -194,30 +224,37 @@ const REASONS: Record<Exclude<Damage, 'none'>, RegExp> = {
   extra: /^extra columns/,
 };
 
-const ROW = (codeLength: number) => fc.record({
-  month: MONTH,
-  hs_code: code(codeLength),
-  commodity: TEXT,
-  partner_code: fc.oneof(code(3), fc.constant('')),
-  partner: fc.oneof(fc.constantFrom('朝鲜', 'Korea,DPR', 'Korea，DPR'), TEXT),
-  trade_mode_code: fc.oneof(code(2), fc.constant('')),
-  trade_mode: TEXT,
-  place_code: fc.oneof(code(2), fc.constant('')),
-  place: TEXT,
-  quantity: QUANTITY,
-  unit: UNIT,
-  quantity2: QUANTITY,
-  unit2: UNIT,
-  value: fc.nat({ max: 1e13 }),
-  groupValue: fc.boolean(),
-  damage: fc.oneof({ weight: 6, arbitrary: fc.constant<Damage>('none') }, fc.constantFrom<Damage>('value', 'month', 'code', 'short', 'extra')),
-  badValue: fc.constantFrom('n/a', '-5', '1.5', '12,34', '1,2345', '', '５'),
-  badMonth: fc.constantFrom('202313', '202300', '000000', '20231', '2023-01', '１２３４５６'),
-  badCode: fc.constantFrom('1234567', '123', '1', '1234567890', 'AB12', '12 34'),
-  blankLinesBefore: fc.oneof({ weight: 5, arbitrary: fc.constant(0) }, fc.integer({ min: 1, max: 2 })),
-});
-type Row = { [K in Field]: K extends 'month' ? [number, number] : K extends 'value' ? number : string }
-  & { groupValue: boolean; damage: Damage; badValue: string; badMonth: string; badCode: string; blankLinesBefore: number };
+const ROW = (codeLength: number) =>
+  fc.record({
+    month: MONTH,
+    hs_code: code(codeLength),
+    commodity: TEXT,
+    partner_code: fc.oneof(code(3), fc.constant('')),
+    partner: fc.oneof(fc.constantFrom('朝鲜', 'Korea,DPR', 'Korea，DPR'), TEXT),
+    trade_mode_code: fc.oneof(code(2), fc.constant('')),
+    trade_mode: TEXT,
+    place_code: fc.oneof(code(2), fc.constant('')),
+    place: TEXT,
+    quantity: QUANTITY,
+    unit: UNIT,
+    quantity2: QUANTITY,
+    unit2: UNIT,
+    value: fc.nat({ max: 1e13 }),
+    groupValue: fc.boolean(),
+    damage: fc.oneof({ weight: 6, arbitrary: fc.constant<Damage>('none') }, fc.constantFrom<Damage>('value', 'month', 'code', 'short', 'extra')),
+    badValue: fc.constantFrom('n/a', '-5', '1.5', '12,34', '1,2345', '', '５'),
+    badMonth: fc.constantFrom('202313', '202300', '000000', '20231', '2023-01', '１２３４５６'),
+    badCode: fc.constantFrom('1234567', '123', '1', '1234567890', 'AB12', '12 34'),
+    blankLinesBefore: fc.oneof({ weight: 5, arbitrary: fc.constant(0) }, fc.integer({ min: 1, max: 2 })),
+  });
+type Row = { [K in Field]: K extends 'month' ? [number, number] : K extends 'value' ? number : string } & {
+  groupValue: boolean;
+  damage: Damage;
+  badValue: string;
+  badMonth: string;
+  badCode: string;
+  blankLinesBefore: number;
+};
 
 const FILE_SPEC = fc.record({
   optional: fc.subarray(OPTIONAL),
@@ -324,9 +361,10 @@ function build(spec: FileSpec): Built {
       },
     });
   }
-  const bytes = spec.encoding === 'gb18030'
-    ? iconv.encode(text, 'gb18030')
-    : Buffer.concat([spec.encoding === 'utf-8-bom' ? Buffer.from([0xef, 0xbb, 0xbf]) : Buffer.alloc(0), Buffer.from(text, 'utf8')]);
+  const bytes =
+    spec.encoding === 'gb18030'
+      ? iconv.encode(text, 'gb18030')
+      : Buffer.concat([spec.encoding === 'utf-8-bom' ? Buffer.from([0xef, 0xbb, 0xbf]) : Buffer.alloc(0), Buffer.from(text, 'utf8')]);
   return { bytes, period, expected };
 }
 

@@ -37,9 +37,21 @@ const cacheControl = async (path: string) => {
 
 describe('the cache policy', () => {
   it('covers every kind of file the build publishes', () => {
-    for (const kind of [/^_astro\/.+\.js$/, /^_astro\/.+\.css$/, /^_astro\/.+\.woff2$/, /^embed\.js$/, /^embed\/[^/]+\/index\.html$/,
-      /^data\/[^/]+\.csv$/, /\.png$/, /oembed\.json$/, new RegExp(`^${STORY_SLUG}/index\\.html$`)]) {
-      expect(files.some((file) => kind.test(file)), String(kind)).toBe(true);
+    for (const kind of [
+      /^_astro\/.+\.js$/,
+      /^_astro\/.+\.css$/,
+      /^_astro\/.+\.woff2$/,
+      /^embed\.js$/,
+      /^embed\/[^/]+\/index\.html$/,
+      /^data\/[^/]+\.csv$/,
+      /\.png$/,
+      /oembed\.json$/,
+      new RegExp(`^${STORY_SLUG}/index\\.html$`),
+    ]) {
+      expect(
+        files.some((file) => kind.test(file)),
+        String(kind),
+      ).toBe(true);
     }
   });
 

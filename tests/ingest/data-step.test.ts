@@ -6,8 +6,18 @@ import { csvParse } from 'd3-dsv';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runDataStep } from '../../src/pipeline.ts';
 import {
-  failingRun, fixture, gaccLine, gb18030, readOutputs, RECORDS_HEADER_TEXT, REFERENCE, removeTempDirs, runCase,
-  SOURCES_ENTRY, tempDir, ZH_COLUMNS,
+  failingRun,
+  fixture,
+  gaccLine,
+  gb18030,
+  readOutputs,
+  RECORDS_HEADER_TEXT,
+  REFERENCE,
+  removeTempDirs,
+  runCase,
+  SOURCES_ENTRY,
+  tempDir,
+  ZH_COLUMNS,
 } from './helpers.ts';
 
 afterAll(removeTempDirs);
@@ -44,13 +54,16 @@ describe('records.csv', () => {
     const { outputs } = await runCase(raw);
     const records = csvParse(outputs.get('records.csv')!.toString('utf8'));
     expect(records.map((r) => [r.line, r.commodity, r.partner])).toEqual([
-      ['2', names[0], names[0]], ['3', names[1], names[1]], ['4', names[2], names[2]], ['5', names[3], names[3]],
+      ['2', names[0], names[0]],
+      ['3', names[1], names[1]],
+      ['4', names[2], names[2]],
+      ['5', names[3], names[3]],
     ]);
   });
 });
 
 describe('report.json', () => {
-  it('carries each file\'s provenance from sources.yaml', async () => {
+  it("carries each file's provenance from sources.yaml", async () => {
     const { outputs } = await runCase(fixture('overlap-none'));
     const report = JSON.parse(outputs.get('report.json')!.toString('utf8')) as { files: Record<string, unknown>[]; rejected: unknown[]; warnings: unknown[] };
     expect(report.rejected).toEqual([]);
@@ -105,7 +118,12 @@ describe('declared periods no download covers', () => {
     await rm(join(raw, 'kp-exports-2022.csv'));
     const manifest = await readFile(join(raw, 'sources.yaml'), 'utf8');
     await writeFile(join(raw, 'sources.yaml'), manifest.replace(/^- file: kp-exports-2022\.csv\n(?: {2}.*\n)+/m, ''));
-    const error = await failingRun({ rawDir: raw, outDir: await tempDir('ingest-out-'), referenceDir: 'data/reference', aggregatesFile: 'data/aggregates.yaml' });
+    const error = await failingRun({
+      rawDir: raw,
+      outDir: await tempDir('ingest-out-'),
+      referenceDir: 'data/reference',
+      aggregatesFile: 'data/aggregates.yaml',
+    });
     expect(error.problems.map((p) => p.message)).toEqual([
       expect.stringMatching(/^aggregate sanctioned-exports declares 2022, but no download of exports in CNY with partner 109 covers it/),
     ]);

@@ -28,7 +28,10 @@ async function read(name: string, bytes: Buffer, chunkSize?: number): Promise<{ 
 }
 
 async function fileError(name: string, bytes: Buffer): Promise<FileError> {
-  const error = await read(name, bytes).then(() => undefined, (e: unknown) => e);
+  const error = await read(name, bytes).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(FileError);
   return error as FileError;
 }
@@ -53,20 +56,36 @@ describe('a non-ASCII name that first appears far into the file', () => {
 
 describe('lines ending in a lone CR (Excel for Mac\'s "CSV (Macintosh)")', () => {
   it('are read with their Chinese names in UTF-8', async () => {
-    const { records } = await read('mac-utf8.csv', Buffer.from('数据年月,商品编码,商品名称,贸易伙伴名称,人民币\r202301,72022100,硅铁,朝鲜,5\r202302,72022100,硅铁,朝鲜,6\r'));
-    expect(records.map((r) => [r.line, r.commodity, r.partner])).toEqual([[2, '硅铁', '朝鲜'], [3, '硅铁', '朝鲜']]);
+    const { records } = await read(
+      'mac-utf8.csv',
+      Buffer.from('数据年月,商品编码,商品名称,贸易伙伴名称,人民币\r202301,72022100,硅铁,朝鲜,5\r202302,72022100,硅铁,朝鲜,6\r'),
+    );
+    expect(records.map((r) => [r.line, r.commodity, r.partner])).toEqual([
+      [2, '硅铁', '朝鲜'],
+      [3, '硅铁', '朝鲜'],
+    ]);
   });
 
   it('are read with "Korea，DPR" in GB18030', async () => {
-    const { records, result } = await read('mac-gb.csv', gb18030('Date of data,Commodity code,Commodity,Trading partner,US dollar\r202301,0101,Horses,"Korea，DPR",5\r202302,0101,Horses,"Korea，DPR",7\r'));
+    const { records, result } = await read(
+      'mac-gb.csv',
+      gb18030('Date of data,Commodity code,Commodity,Trading partner,US dollar\r202301,0101,Horses,"Korea，DPR",5\r202302,0101,Horses,"Korea，DPR",7\r'),
+    );
     expect(records.map((r) => r.partner)).toEqual(['Korea，DPR', 'Korea，DPR']);
     expect(result.report.encoding).toBe('gb18030');
   });
 
   it('lose only the row with a stray quote, not every row after it', async () => {
-    const { records, result } = await read('mac-quote.csv', Buffer.from('Commodity code,Commodity,US dollar\r0101,Horses,5\r0102,Horse "Pony",6\r0103,Mules,7\r0104,Asses,8\r'));
+    const { records, result } = await read(
+      'mac-quote.csv',
+      Buffer.from('Commodity code,Commodity,US dollar\r0101,Horses,5\r0102,Horse "Pony",6\r0103,Mules,7\r0104,Asses,8\r'),
+    );
     expect(result.rejections.map((r) => [r.line, r.reason])).toEqual([[3, expect.stringMatching(/^broken quoting/)]]);
-    expect(records.map((r) => [r.line, r.commodity])).toEqual([[2, 'Horses'], [4, 'Mules'], [5, 'Asses']]);
+    expect(records.map((r) => [r.line, r.commodity])).toEqual([
+      [2, 'Horses'],
+      [4, 'Mules'],
+      [5, 'Asses'],
+    ]);
   });
 });
 
@@ -74,7 +93,10 @@ describe('lines of only spaces and tabs', () => {
   it('are blank lines, not rows: passed over, line numbers kept', async () => {
     const { records, result } = await read('spaces.csv', Buffer.from('Commodity code,Commodity,US dollar\r\n   \r\n0101,Horses,5\r\n\t \r\n0102,Asses,6\r\n'));
     expect(result.rejections).toEqual([]);
-    expect(records.map((r) => [r.line, r.commodity])).toEqual([[3, 'Horses'], [5, 'Asses']]);
+    expect(records.map((r) => [r.line, r.commodity])).toEqual([
+      [3, 'Horses'],
+      [5, 'Asses'],
+    ]);
   });
 });
 
@@ -126,7 +148,10 @@ describe('files that are not GB18030 or UTF-8 text', () => {
     for (let k = 0; k < 100; k++) text += `"${String(k).padStart(4, '0')}","${k}",\r\n`;
     const path = 'late-junk.csv';
     const bytes = Buffer.concat([Buffer.from(text), Buffer.alloc(64)]);
-    const error = await read(path, bytes, 256).then(() => undefined, (e: unknown) => e);
+    const error = await read(path, bytes, 256).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(FileError);
     expect((error as FileError).problem.message).toMatch(/not a text file/);
   });

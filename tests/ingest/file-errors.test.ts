@@ -97,11 +97,15 @@ describe('overlapping downloads', () => {
 
   it('fails on an 8-digit download and a 6-digit totals download whose codes share the prefix', async () => {
     const { error } = await failCase('overlap-prefix');
-    expect(error.problems).toEqual([{
-      file: 'kp-imports-2023-hs6-totals.csv',
-      line: 3,
-      message: expect.stringMatching(/^overlaps kp-imports-2023-hs8\.csv \(line 3\): both hold imports of code 720221, partner 109, trade mode 10, place 22 in 2023-03/),
-    }]);
+    expect(error.problems).toEqual([
+      {
+        file: 'kp-imports-2023-hs6-totals.csv',
+        line: 3,
+        message: expect.stringMatching(
+          /^overlaps kp-imports-2023-hs8\.csv \(line 3\): both hold imports of code 720221, partner 109, trade mode 10, place 22 in 2023-03/,
+        ),
+      },
+    ]);
   });
 
   it('accepts the same trade in adjacent months, in another place, and in the other flow', async () => {
@@ -129,7 +133,9 @@ describe("GACC's 10,000-row download limit", () => {
   it('warns that a file with exactly 10,000 data rows is probably cut short', async () => {
     const { result } = await runCase(await folderWithRows(10_000));
     expect(result.records).toBe(10_000);
-    expect(result.report.warnings).toEqual([{ file: 'all-products-2023-01.csv', message: expect.stringMatching(/exactly 10,000 data rows.*probably cut short/) }]);
+    expect(result.report.warnings).toEqual([
+      { file: 'all-products-2023-01.csv', message: expect.stringMatching(/exactly 10,000 data rows.*probably cut short/) },
+    ]);
     expect(result.report.files[0]!.total_value).toBe((10_000 * 10_001) / 2);
   });
 

@@ -32,7 +32,7 @@ const CASES: Case[] = [
     file: 'kp-exports-2023-usd.csv',
     report: { encoding: 'gb18030', language: 'en', currency: 'USD', period_start: '2023-04', period_end: '2023-05', rows: 3, flow: 'export' },
     records: [
-      'kp-exports-2023-usd.csv,2,export,2023-04,2023-04,050210,"Pigs\', hogs\' or boars\' bristles and hair",109,Korea，DPR,19,Border small-scale trade,21,Liaoning Province,4241,Kilogram,,,53712,USD',
+      "kp-exports-2023-usd.csv,2,export,2023-04,2023-04,050210,\"Pigs', hogs' or boars' bristles and hair\",109,Korea，DPR,19,Border small-scale trade,21,Liaoning Province,4241,Kilogram,,,53712,USD",
       'kp-exports-2023-usd.csv,3,export,2023-05,2023-05,030389,"Other fish, frozen",109,Korea，DPR,10,General trade,22,Jilin Province,,,,,1204,USD',
       'kp-exports-2023-usd.csv,4,export,2023-05,2023-05,010121,Pure-bred breeding horses,109,Korea，DPR,10,General trade,22,Jilin Province,2,Kilogram,2,Head,140,USD',
     ],

@@ -16,7 +16,21 @@ export const REFERENCE = fileURLToPath(new URL('../../data/reference/', import.m
 export const RECORDS_HEADER_TEXT =
   'file,line,flow,period_start,period_end,hs_code,commodity,partner_code,partner,trade_mode_code,trade_mode,place_code,place,quantity,unit,quantity2,unit2,value,currency';
 
-export const ZH_COLUMNS = ['数据年月', '商品编码', '商品名称', '贸易伙伴编码', '贸易伙伴名称', '贸易方式编码', '贸易方式名称', '注册地编码', '注册地名称', '第一数量', '第一计量单位', '第二数量', '第二计量单位'];
+export const ZH_COLUMNS = [
+  '数据年月',
+  '商品编码',
+  '商品名称',
+  '贸易伙伴编码',
+  '贸易伙伴名称',
+  '贸易方式编码',
+  '贸易方式名称',
+  '注册地编码',
+  '注册地名称',
+  '第一数量',
+  '第一计量单位',
+  '第二数量',
+  '第二计量单位',
+];
 
 export function fixture(name: string): string {
   return join(FIXTURES, name);

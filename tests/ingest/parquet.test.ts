@@ -32,13 +32,15 @@ describe.each(['gacc-zh-cny', 'gacc-en-usd', 'inner-quotes', 'totals-no-month'])
   it('has the typed columns and, read by DuckDB, the rows of records.csv', async () => {
     const { out } = await runCase(fixture(name), { allowRejects: true });
     const { types, rows } = await duckRows(join(out, 'records.parquet'));
-    expect(types).toEqual(RECORD_COLUMNS.map((column) => `${column} ${
-      column === 'line' ? 'INTEGER' : column === 'value' ? 'BIGINT' : column.startsWith('quantity') ? 'DOUBLE' : 'VARCHAR'}`));
+    expect(types).toEqual(
+      RECORD_COLUMNS.map(
+        (column) => `${column} ${column === 'line' ? 'INTEGER' : column === 'value' ? 'BIGINT' : column.startsWith('quantity') ? 'DOUBLE' : 'VARCHAR'}`,
+      ),
+    );
     const { outputs } = await runCase(fixture(name), { allowRejects: true });
     const csv = csvParse(outputs.get('records.csv')!.toString('utf8'));
     expect(csv.length).toBeGreaterThan(0);
-    expect(rows.map((row) => Object.fromEntries(RECORD_COLUMNS.map((column) => [column, asCsv(row[column])]))))
-      .toEqual(csv.map((row) => ({ ...row })));
+    expect(rows.map((row) => Object.fromEntries(RECORD_COLUMNS.map((column) => [column, asCsv(row[column])])))).toEqual(csv.map((row) => ({ ...row })));
   });
 
   it('is byte-identical across runs', async () => {

@@ -33,11 +33,20 @@ interface Listed {
 function readTable(readme: string): Listed[] {
   const listed: Listed[] = [];
   for (const line of readme.split('\n')) {
-    const cells = line.split('|').slice(1, -1).map((cell) => cell.trim());
+    const cells = line
+      .split('|')
+      .slice(1, -1)
+      .map((cell) => cell.trim());
     if (cells.length !== 8 || !cells[0]!.endsWith('.csv')) continue;
     const [file, , , , flow, period, rows, total] = cells as [string, string, string, string, string, string, string, string];
     expect(['import', 'export'], `flow of ${file}`).toContain(flow);
-    listed.push({ file, flow: flow as Listed['flow'], period: sourcesPeriod(period), rows: Number(rows.replaceAll(',', '')), total: Number(total.replaceAll(',', '')) });
+    listed.push({
+      file,
+      flow: flow as Listed['flow'],
+      period: sourcesPeriod(period),
+      rows: Number(rows.replaceAll(',', '')),
+      total: Number(total.replaceAll(',', '')),
+    });
   }
   return listed;
 }
@@ -60,8 +69,15 @@ describe('the real GACC downloads in ../shared/real-gacc/downloads', () => {
 
     const raw = await tempDir('real-gacc-');
     for (const { file } of listed) await symlink(join(DOWNLOADS, file), join(raw, file));
-    await writeFile(join(raw, 'sources.yaml'), listed.map(({ file, flow, period }) =>
-      `- file: ${file}\n  flow: ${flow}\n  period: ${period}\n  source: real GACC download (shared/real-gacc)\n  synthetic: false\n`).join(''));
+    await writeFile(
+      join(raw, 'sources.yaml'),
+      listed
+        .map(
+          ({ file, flow, period }) =>
+            `- file: ${file}\n  flow: ${flow}\n  period: ${period}\n  source: real GACC download (shared/real-gacc)\n  synthetic: false\n`,
+        )
+        .join(''),
+    );
     const { result, outputs } = await runCase(raw);
 
     expect(result.report.rejected).toEqual([]);

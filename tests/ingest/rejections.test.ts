@@ -7,8 +7,17 @@ import { join } from 'node:path';
 import { csvParse } from 'd3-dsv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  failingRun, fixture, gaccLine, gb18030, independentValueSum, REFERENCE, removeTempDirs, runCase,
-  SOURCES_ENTRY, tempDir, type CaseRun,
+  failingRun,
+  fixture,
+  gaccLine,
+  gb18030,
+  independentValueSum,
+  REFERENCE,
+  removeTempDirs,
+  runCase,
+  SOURCES_ENTRY,
+  tempDir,
+  type CaseRun,
 } from './helpers.ts';
 
 afterAll(removeTempDirs);
@@ -56,7 +65,10 @@ describe('rejected rows (fixture rejected-rows, run with allowRejects)', () => {
   it('keeps every good row, with its line', () => {
     const records = csvParse(run.outputs.get('records.csv')!.toString('utf8'));
     expect(records.map((r) => `${r.file}:${r.line}:${r.value}`)).toEqual([
-      `${EXPORTS}:2:12000`, `${EXPORTS}:6:16000`, `${IMPORTS}:2:1000000`, `${IMPORTS}:15:11000`,
+      `${EXPORTS}:2:12000`,
+      `${EXPORTS}:6:16000`,
+      `${IMPORTS}:2:1000000`,
+      `${IMPORTS}:15:11000`,
     ]);
     expect(run.result.records).toBe(4);
   });
@@ -68,7 +80,12 @@ describe('rejected rows (fixture rejected-rows, run with allowRejects)', () => {
     expect(rows).toHaveLength(run.result.report.rejected.length);
     rows.forEach((row, k) => {
       const rejection: Rejection = run.result.report.rejected[k]!;
-      expect(row).toEqual({ file: rejection.file, line: String(rejection.line), reason: rejection.reason, value: rejection.value === undefined ? '' : String(rejection.value) });
+      expect(row).toEqual({
+        file: rejection.file,
+        line: String(rejection.line),
+        reason: rejection.reason,
+        value: rejection.value === undefined ? '' : String(rejection.value),
+      });
     });
     // Rows whose value itself was readable keep it, so sums can be reconciled.
     const value = (file: string, line: number) => rows.find((r) => r.file === file && r.line === String(line))!.value;
@@ -88,9 +105,7 @@ describe('rejected rows (fixture rejected-rows, run with allowRejects)', () => {
   it.each([IMPORTS, EXPORTS])('reconciles %s: total_value plus readable rejected values is the sum of the value column', async (file) => {
     const written = JSON.parse(run.outputs.get('report.json')!.toString('utf8')) as typeof run.result.report;
     const report = written.files.find((f) => f.file === file)!;
-    const rejectedValues = written.rejected
-      .filter((r) => r.file === file && r.value !== undefined)
-      .reduce((sum, r) => sum + r.value!, 0);
+    const rejectedValues = written.rejected.filter((r) => r.file === file && r.value !== undefined).reduce((sum, r) => sum + r.value!, 0);
     const expected = independentValueSum(await readFile(join(RAW, file)), 'gb18030');
     expect(report.total_value + rejectedValues).toBe(expected);
   });
@@ -138,9 +153,7 @@ describe('rows in files written inside the test', () => {
     // A row typed in by hand below a GACC download: every column is there, only the empty
     // column after the trailing comma is not.
     const text =
-      gaccLine(['数据年月', '商品编码', '商品名称', '人民币']) +
-      gaccLine(['202301', '72022100', '硅铁', '1,000']) +
-      '"202302","72022100","硅铁","2,000"\r\n';
+      gaccLine(['数据年月', '商品编码', '商品名称', '人民币']) + gaccLine(['202301', '72022100', '硅铁', '1,000']) + '"202302","72022100","硅铁","2,000"\r\n';
     const { result } = await readFolder({ 'kp-imports-2023.csv': gb18030(text) }, SOURCES_ENTRY('kp-imports-2023.csv', 'import', '2023-01..2023-10'));
     expect(result.report.rejected).toEqual([]);
     expect(result.report.files[0]!.total_value).toBe(3000);
@@ -177,7 +190,10 @@ describe('rows in files written inside the test', () => {
     const { result, outputs } = await readFolder({ 'kp-imports-2023.csv': gb18030(text) }, SOURCES_ENTRY('kp-imports-2023.csv', 'import', '2023-01..2023-10'));
     expect(result.report.rejected.map((r) => r.line)).toEqual([4]);
     const records = csvParse(outputs.get('records.csv')!.toString('utf8'));
-    expect(records.map((r) => [r.line, r.commodity])).toEqual([['2', '硅铁\r\n(特级)'], ['5', '钨矿砂']]);
+    expect(records.map((r) => [r.line, r.commodity])).toEqual([
+      ['2', '硅铁\r\n(特级)'],
+      ['5', '钨矿砂'],
+    ]);
   });
 
   it('rejects a GB18030 name cut in the middle of a character', async () => {
@@ -193,17 +209,20 @@ describe('rows in files written inside the test', () => {
   });
 
   // A reporter's UTF-8 file with one damaged byte: only that row should suffer.
-  const damaged = (header: string, good: string[]) => Buffer.concat([
-    Buffer.from(header + good[0]!),
-    Buffer.from('"202301","72022100","'), Buffer.from([0xe7, 0xa1]), Buffer.from('","Korea DPR","2,000",\r\n'), // 硅 (E7 A1 85) cut short
-    Buffer.from(good[1]!),
-  ]);
+  const damaged = (header: string, good: string[]) =>
+    Buffer.concat([
+      Buffer.from(header + good[0]!),
+      Buffer.from('"202301","72022100","'),
+      Buffer.from([0xe7, 0xa1]),
+      Buffer.from('","Korea DPR","2,000",\r\n'), // 硅 (E7 A1 85) cut short
+      Buffer.from(good[1]!),
+    ]);
 
   it('rejects only the damaged row of a UTF-8 file with English headers, and reads the others as UTF-8', async () => {
-    const bytes = damaged(
-      gaccLine(['Date of data', 'Commodity code', 'Commodity', 'Trading partner', 'Renminbi Yuan']),
-      [gaccLine(['202301', '28492000', 'Silicon carbide – crude', 'Korea，DPR', '1,000']), gaccLine(['202302', '26110000', 'Tungsten ores', 'Korea，DPR', '3,000'])],
-    );
+    const bytes = damaged(gaccLine(['Date of data', 'Commodity code', 'Commodity', 'Trading partner', 'Renminbi Yuan']), [
+      gaccLine(['202301', '28492000', 'Silicon carbide – crude', 'Korea，DPR', '1,000']),
+      gaccLine(['202302', '26110000', 'Tungsten ores', 'Korea，DPR', '3,000']),
+    ]);
     const { result, outputs } = await readFolder({ 'kp-imports-2023.csv': bytes }, SOURCES_ENTRY('kp-imports-2023.csv', 'import', '2023-01..2023-10'));
     expect(result.report.files[0]!.encoding).toBe('utf-8');
     expect(result.report.rejected).toEqual([
@@ -217,10 +236,10 @@ describe('rows in files written inside the test', () => {
   });
 
   it('rejects only the damaged row of a UTF-8 file with Chinese headers, instead of failing on the header', async () => {
-    const bytes = damaged(
-      gaccLine(['数据年月', '商品编码', '商品名称', '贸易伙伴名称', '人民币']),
-      [gaccLine(['202301', '28492000', '碳化硅', '朝鲜', '1,000']), gaccLine(['202302', '26110000', '钨矿砂', '朝鲜', '3,000'])],
-    );
+    const bytes = damaged(gaccLine(['数据年月', '商品编码', '商品名称', '贸易伙伴名称', '人民币']), [
+      gaccLine(['202301', '28492000', '碳化硅', '朝鲜', '1,000']),
+      gaccLine(['202302', '26110000', '钨矿砂', '朝鲜', '3,000']),
+    ]);
     const { result } = await readFolder({ 'kp-imports-2023.csv': bytes }, SOURCES_ENTRY('kp-imports-2023.csv', 'import', '2023-01..2023-10'));
     expect(result.report.rejected.map((r) => [r.line, r.reason])).toEqual([[3, expect.stringMatching(/cannot be decoded/)]]);
     expect(result.records).toBe(2);

@@ -40,19 +40,43 @@ const pipeReader: SourceReader = {
       total += Number(value);
       months.push(month);
       onRecord({
-        file: source.file, line, flow: source.flow, period_start: month, period_end: month,
-        hs_code: code, commodity: name, partner_code: partner, partner: `Partner ${partner}`,
-        trade_mode_code: '', trade_mode: '', place_code: '', place: '',
-        quantity: null, unit: '', quantity2: null, unit2: '', value: Number(value), currency: 'USD',
+        file: source.file,
+        line,
+        flow: source.flow,
+        period_start: month,
+        period_end: month,
+        hs_code: code,
+        commodity: name,
+        partner_code: partner,
+        partner: `Partner ${partner}`,
+        trade_mode_code: '',
+        trade_mode: '',
+        place_code: '',
+        place: '',
+        quantity: null,
+        unit: '',
+        quantity2: null,
+        unit2: '',
+        value: Number(value),
+        currency: 'USD',
       });
     });
     onBytes?.(Buffer.byteLength(text));
     months.sort();
     return {
       report: {
-        file: source.file, encoding: 'utf-8', language: 'en', rows, rejected: rejections.length, currency: 'USD',
-        period_start: months[0] ?? '', period_end: months.at(-1) ?? '', total_value: total,
-        synthetic: source.synthetic, flow: source.flow, source: source.source,
+        file: source.file,
+        encoding: 'utf-8',
+        language: 'en',
+        rows,
+        rejected: rejections.length,
+        currency: 'USD',
+        period_start: months[0] ?? '',
+        period_end: months.at(-1) ?? '',
+        total_value: total,
+        synthetic: source.synthetic,
+        flow: source.flow,
+        source: source.source,
       },
       rejections,
       warnings: [{ file: source.file, message: 'a warning from the test reader' }],
@@ -63,7 +87,8 @@ const pipeReader: SourceReader = {
 
 const readers = readerRegistry([...SOURCE_READERS.values(), pipeReader]);
 
-const PIPE_FILE = 'month|code|name|partner|value\n2023-01|84713000|Laptops, "thin"|116|1200\n2023-02|84713000|Laptops, "thin"|116|800\n2023-02|85171300|Phones|116|12x\n';
+const PIPE_FILE =
+  'month|code|name|partner|value\n2023-01|84713000|Laptops, "thin"|116|1200\n2023-02|84713000|Laptops, "thin"|116|800\n2023-02|85171300|Phones|116|12x\n';
 
 /** The GACC fixture gacc-zh-cny (imports from partner 109, 2023) beside a file in the made-up format. */
 async function mixedRaw(pipeFile: string, format = pipeReader.format): Promise<string> {
@@ -85,7 +110,7 @@ const AGGREGATES = `aggregates:
 `;
 
 describe('a second source reader, named by format: in sources.yaml', () => {
-  it('has its records written, checked and aggregated beside the GACC download\'s', async () => {
+  it("has its records written, checked and aggregated beside the GACC download's", async () => {
     const raw = await mixedRaw(PIPE_FILE);
     const aggregatesFile = join(await tempDir('ingest-agg-'), 'aggregates.yaml');
     await writeFile(aggregatesFile, AGGREGATES);
@@ -114,7 +139,10 @@ describe('a second source reader, named by format: in sources.yaml', () => {
     try {
       const parquet = `'${join(out, 'records.parquet').replaceAll("'", "''")}'`;
       const read = await connection.runAndReadAll(`SELECT file, count(*)::INTEGER AS n FROM read_parquet(${parquet}) GROUP BY file ORDER BY file`);
-      expect(read.getRows()).toEqual([['kp-imports-2023.csv', gaccRecords.length], ['partner-data.csv', 2]]);
+      expect(read.getRows()).toEqual([
+        ['kp-imports-2023.csv', gaccRecords.length],
+        ['partner-data.csv', 2],
+      ]);
     } finally {
       connection.closeSync();
       instance.closeSync();
@@ -126,20 +154,24 @@ describe('a second source reader, named by format: in sources.yaml', () => {
     // with no trade mode or place column covers every trade mode and place of it.
     const raw = await mixedRaw('month|code|name|partner|value\n2023-02|72022100|Ferrosilicon|109|500\n');
     const error = await failingRun({ rawDir: raw, outDir: await tempDir('ingest-out-'), referenceDir: REFERENCE, readers });
-    expect(error.problems).toEqual([expect.objectContaining({
-      file: 'kp-imports-2023.csv',
-      message: expect.stringMatching(/^overlaps partner-data\.csv \(line 2\): both hold imports of code 72022100, partner 109 in 2023-02;/),
-    })]);
+    expect(error.problems).toEqual([
+      expect.objectContaining({
+        file: 'kp-imports-2023.csv',
+        message: expect.stringMatching(/^overlaps partner-data\.csv \(line 2\): both hold imports of code 72022100, partner 109 in 2023-02;/),
+      }),
+    ]);
   });
 
-  it('stops at the entry\'s line when no reader reads its format, naming the formats known', async () => {
+  it("stops at the entry's line when no reader reads its format, naming the formats known", async () => {
     const raw = await mixedRaw(PIPE_FILE, 'comtrade');
     const error = await failingRun({ rawDir: raw, outDir: await tempDir('ingest-out-'), referenceDir: REFERENCE, readers });
-    expect(error.problems).toEqual([{
-      file: 'sources.yaml',
-      line: 6,
-      message: 'the entry for partner-data.csv has format "comtrade", which no reader reads; the formats known are gacc, pipe-test',
-    }]);
+    expect(error.problems).toEqual([
+      {
+        file: 'sources.yaml',
+        line: 6,
+        message: 'the entry for partner-data.csv has format "comtrade", which no reader reads; the formats known are gacc, pipe-test',
+      },
+    ]);
   });
 });
 
@@ -155,7 +187,7 @@ describe('records.csv from a reader that hands over records only', () => {
 
   // Chinese names and decimal quantities; English names with commas and missing quantities;
   // names with quotes; a totals file with a fixed period.
-  it.each(['gacc-zh-cny', 'gacc-en-usd', 'inner-quotes', 'totals-no-month'])('is byte for byte the GACC reader\'s for fixture %s', async (name) => {
+  it.each(['gacc-zh-cny', 'gacc-en-usd', 'inner-quotes', 'totals-no-month'])("is byte for byte the GACC reader's for fixture %s", async (name) => {
     const raw = await tempDir('ingest-raw-');
     await cp(fixture(name), raw, { recursive: true });
     const manifest = await readFile(join(raw, 'sources.yaml'), 'utf8');

@@ -50,7 +50,8 @@ describe('the change report', () => {
       `- soy-partners-2024: ${russia} rank 3 → 4`,
       `- soy-partners-2024: 1 of 6 values changed: ${argentina} 1.28B → 2.28B yuan (+78%)`,
       '- soy-monthly: 1 of 24 values changed: January 2024 2.08B → 3.08B yuan (+48%)',
-    ]) expect(report).toContain(line);
+    ])
+      expect(report).toContain(line);
     // Nothing the new download does not reach: the wig story's figures stay as they were.
     expect(report).not.toMatch(/wig/);
     expect(stderr).toContain('data: 10 change(s) since the previous run (data/build/changes.md):');

@@ -53,10 +53,9 @@ describe('npm run check', () => {
     expect(result.errors.map(formatProblem)).toEqual([]);
     const messages = result.warnings.map((w) => w.message);
     expect(messages).toHaveLength(2);
-    expect(messages).toEqual(expect.arrayContaining([
-      expect.stringMatching(/^draft: true: `npm run build` leaves this story out/),
-      'placeholder text (TODO) is still in the story',
-    ]));
+    expect(messages).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^draft: true: `npm run build` leaves this story out/), 'placeholder text (TODO) is still in the story']),
+    );
   });
 
   it('warns about every figure typed by hand, at its line, and names the fact it matches', async () => {
@@ -110,9 +109,7 @@ describe('npm run check', () => {
 
   it('reports an unknown fact or chart as an error at its line', async () => {
     const fact = await check('unknown-fact', ['::chart{#soy-partners}', '', 'It came to :fact[soy-2042].']);
-    expect(fact.errors.map(formatProblem)).toEqual([
-      `${fact.file}:14: Unknown fact "soy-2042" in :fact[soy-2042]. Did you mean "soy-2023" or "soy-2024"?`,
-    ]);
+    expect(fact.errors.map(formatProblem)).toEqual([`${fact.file}:14: Unknown fact "soy-2042" in :fact[soy-2042]. Did you mean "soy-2023" or "soy-2024"?`]);
     const chart = await check('unknown-chart', ['::chart{#soy-partner}']);
     expect(chart.errors[0]).toMatchObject({ line: 12, message: expect.stringContaining('Unknown chart "soy-partner"') });
   });
@@ -135,12 +132,20 @@ describe('npm run check', () => {
   it('refuses two stories whose chart blocks share an id, naming both files', async () => {
     const block = (title: string) => ['```chart', 'type: bar', 'aggregate: soy-partners-2024', 'x: partner', `title: ${title}`, 'dek: D', '```'];
     const first = await writeStory(root, 'first-block', [...FRONTMATTER, ...block('Top suppliers')].join('\n'));
-    const second = await writeStory(root, 'second-block', [...FRONTMATTER.map((line) => line.replace('2024-01-15', '2024-02-01')), ...block('Top suppliers')].join('\n'));
+    const second = await writeStory(
+      root,
+      'second-block',
+      [...FRONTMATTER.map((line) => line.replace('2024-01-15', '2024-02-01')), ...block('Top suppliers')].join('\n'),
+    );
     const { errors } = await runCheck({ root, stories: [second, first] });
     expect(errors.map(formatProblem)).toEqual([
       `${second}: chart id "top-suppliers" is already used by a chart block in ${first}; every chart on the site needs its own id (set "id:" in the block)`,
     ]);
-    const apart = await writeStory(root, 'second-block', [...FRONTMATTER, ...block('Top suppliers'), ''].join('\n').replace('title: Top suppliers', 'id: other-top-suppliers\ntitle: Top suppliers'));
+    const apart = await writeStory(
+      root,
+      'second-block',
+      [...FRONTMATTER, ...block('Top suppliers'), ''].join('\n').replace('title: Top suppliers', 'id: other-top-suppliers\ntitle: Top suppliers'),
+    );
     expect((await runCheck({ root, stories: [apart, first] })).errors).toEqual([]);
   });
 
@@ -149,7 +154,7 @@ describe('npm run check', () => {
     expect(errors).toEqual([]);
   });
 
-  it('warns about figures typed into a chart block\'s title, dek or notes, at their lines', async () => {
+  it("warns about figures typed into a chart block's title, dek or notes, at their lines", async () => {
     const { file, warnings } = await check('block-figures', [
       '```chart',
       'type: bar',
@@ -161,7 +166,9 @@ describe('npm run check', () => {
     ]);
     expect(warnings.map(formatProblem)).toEqual([
       `${file}:16: "6%" in chart block title is typed by hand: a chart block cannot bind facts, so check it against data/build/facts.json by hand.`,
-      expect.stringMatching(new RegExp(`^${file}:17: "14\\.56 billion yuan" in chart block dek is typed by hand: .* It looks like :fact\\[top-supplier-2024\\]`)),
+      expect.stringMatching(
+        new RegExp(`^${file}:17: "14\\.56 billion yuan" in chart block dek is typed by hand: .* It looks like :fact\\[top-supplier-2024\\]`),
+      ),
     ]);
   });
 
@@ -173,7 +180,7 @@ describe('npm run check', () => {
     expect(stories[0]!.html).toContain('<p>Words.</p>');
   });
 
-  it('reports frontmatter mistakes at the field\'s line', async () => {
+  it("reports frontmatter mistakes at the field's line", async () => {
     const frontmatter = FRONTMATTER.map((line) => line.replace('published: 2024-01-15', 'publishd: 2024-01-15'));
     const { file, errors } = await check('bad-frontmatter', ['::chart{#soy-partners}'], frontmatter);
     expect(errors.map(formatProblem)).toEqual([
@@ -225,7 +232,8 @@ describe('npm run check', () => {
       'Source: China General Administration of Customs (GACC).',
       'Table headings: Partner | GM soybeans (yuan) | Non-GM soybeans (yuan)',
       'On the chart: Imports (yuan) | Harvest arrives',
-    ]) expect(clean.stdout).toContain(text);
+    ])
+      expect(clean.stdout).toContain(text);
     const file = await writeStory(root, 'broken', [...FRONTMATTER, '::chart{#soy-partners}', '', ':fact[soy-2042]'].join('\n'));
     const broken = await npmRun(root, 'check', [file, '--no-sheet']);
     expect(broken.code).toBe(1);

@@ -23,7 +23,10 @@ const FACT = 'soy-2024';
 const FIGURE = new RegExp(`data-fact="${FACT}"[^>]*>([^<]+)<`);
 /** The story's line that cites the fact in dollars, where a typo will go. */
 const DOLLARS = `:fact[${FACT}]{as=usd}`;
-const DOLLARS_LINE = readFileSync(join(FIXTURES, 'newsroom', STORY), 'utf8').split('\n').findIndex((line) => line.includes(DOLLARS)) + 1;
+const DOLLARS_LINE =
+  readFileSync(join(FIXTURES, 'newsroom', STORY), 'utf8')
+    .split('\n')
+    .findIndex((line) => line.includes(DOLLARS)) + 1;
 const BANNER = '#customs-story-dev-problems';
 
 let root: string;
@@ -132,30 +135,38 @@ describe('npm run dev', () => {
     }
     const figure = () => tab.locator(`data[data-fact="${FACT}"]`).first().textContent();
 
-    it('shows a data error with file and line over the last good page, and clears it once fixed', async () => {
-      await replaceIn(root, SOY_2024, '"1,111,220,040"', '"1,111,2x0,040"');
-      await bannerShown();
-      expect(await banner().textContent()).toContain(`${SOY_2024}:4: value "1,111,2x0,040" is not a whole number`);
-      expect(await figure()).toBe('25.46 billion yuan');
-      expect(output).toContain(`${SOY_2024}:4: value "1,111,2x0,040" is not a whole number`);
+    it(
+      'shows a data error with file and line over the last good page, and clears it once fixed',
+      async () => {
+        await replaceIn(root, SOY_2024, '"1,111,220,040"', '"1,111,2x0,040"');
+        await bannerShown();
+        expect(await banner().textContent()).toContain(`${SOY_2024}:4: value "1,111,2x0,040" is not a whole number`);
+        expect(await figure()).toBe('25.46 billion yuan');
+        expect(output).toContain(`${SOY_2024}:4: value "1,111,2x0,040" is not a whole number`);
 
-      await replaceIn(root, SOY_2024, '"1,111,2x0,040"', ARGENTINA_JANUARY);
-      await bannerGone();
-      await expect.poll(figure, { timeout: WAIT_MS }).toBe('24.46 billion yuan');
-    }, 3 * WAIT_MS);
+        await replaceIn(root, SOY_2024, '"1,111,2x0,040"', ARGENTINA_JANUARY);
+        await bannerGone();
+        await expect.poll(figure, { timeout: WAIT_MS }).toBe('24.46 billion yuan');
+      },
+      3 * WAIT_MS,
+    );
 
-    it('shows a story error with file and line and keeps the last good page until it is fixed', async () => {
-      const typo = DOLLARS.replace(FACT, 'soy-2042');
-      await replaceIn(root, STORY, DOLLARS, typo);
-      await bannerShown();
-      expect(await banner().textContent()).toContain(`${STORY}:${DOLLARS_LINE}: Unknown fact "soy-2042"`);
-      // Still the article, not an error page.
-      expect(await tab.locator('h1.article__title').textContent()).toContain("of China's soybeans");
+    it(
+      'shows a story error with file and line and keeps the last good page until it is fixed',
+      async () => {
+        const typo = DOLLARS.replace(FACT, 'soy-2042');
+        await replaceIn(root, STORY, DOLLARS, typo);
+        await bannerShown();
+        expect(await banner().textContent()).toContain(`${STORY}:${DOLLARS_LINE}: Unknown fact "soy-2042"`);
+        // Still the article, not an error page.
+        expect(await tab.locator('h1.article__title').textContent()).toContain("of China's soybeans");
 
-      await replaceIn(root, STORY, typo, DOLLARS);
-      await replaceIn(root, STORY, 'In 2024 the largest supplier of soybeans was', 'In 2024 the biggest supplier of soybeans was');
-      await bannerGone();
-      await tab.getByText('In 2024 the biggest supplier of soybeans was').waitFor({ timeout: WAIT_MS });
-    }, 3 * WAIT_MS);
+        await replaceIn(root, STORY, typo, DOLLARS);
+        await replaceIn(root, STORY, 'In 2024 the largest supplier of soybeans was', 'In 2024 the biggest supplier of soybeans was');
+        await bannerGone();
+        await tab.getByText('In 2024 the biggest supplier of soybeans was').waitFor({ timeout: WAIT_MS });
+      },
+      3 * WAIT_MS,
+    );
   });
 });

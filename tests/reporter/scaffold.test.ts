@@ -45,15 +45,17 @@ describe('npm run new', () => {
 
   it('refuses to overwrite a story', async () => {
     await createStory(root, 'twice');
-    await expect(createStory(root, 'twice')).rejects.toThrow(new ScaffoldError('content/stories/twice.md already exists; choose another slug or edit that file'));
+    await expect(createStory(root, 'twice')).rejects.toThrow(
+      new ScaffoldError('content/stories/twice.md already exists; choose another slug or edit that file'),
+    );
   });
 
   it.each([
     ['Upper-Case', 'is not a usable slug'],
     ['two--dashes', 'is not a usable slug'],
     ['../escape', 'is not a usable slug'],
-    ['embed', 'is taken by one of the site\'s own pages'],
-    ['data', 'is taken by one of the site\'s own pages'],
+    ['embed', "is taken by one of the site's own pages"],
+    ['data', "is taken by one of the site's own pages"],
   ])('refuses the slug %s', async (slug, message) => {
     await expect(createStory(root, slug)).rejects.toThrow(message);
   });

@@ -10,31 +10,32 @@ import { BUILD_TIMEOUT } from '../support/build.ts';
 import { hashFiles, listFiles } from '../support/pages.ts';
 
 const SECOND = 'second-story';
-const secondStory = (title: string) => [
-  '---',
-  'title: A second story',
-  'dek: With a chart block of its own.',
-  'bylines:',
-  '  - name: Data desk',
-  'published: 2024-01-15',
-  'lang: en',
-  'summary: A second story for the cache test.',
-  'shareImageAlt: A bar chart',
-  '---',
-  '',
-  'Some text before the chart.',
-  '',
-  '```chart',
-  'id: second-story-chart',
-  'type: bar',
-  'aggregate: soy-partners-2024',
-  'x: partner',
-  'top: 5',
-  `title: ${title}`,
-  'dek: The five largest suppliers.',
-  '```',
-  '',
-].join('\n');
+const secondStory = (title: string) =>
+  [
+    '---',
+    'title: A second story',
+    'dek: With a chart block of its own.',
+    'bylines:',
+    '  - name: Data desk',
+    'published: 2024-01-15',
+    'lang: en',
+    'summary: A second story for the cache test.',
+    'shareImageAlt: A bar chart',
+    '---',
+    '',
+    'Some text before the chart.',
+    '',
+    '```chart',
+    'id: second-story-chart',
+    'type: bar',
+    'aggregate: soy-partners-2024',
+    'x: partner',
+    'top: 5',
+    `title: ${title}`,
+    'dek: The five largest suppliers.',
+    '```',
+    '',
+  ].join('\n');
 
 let cold: Map<string, string>;
 let warm: Map<string, string>;

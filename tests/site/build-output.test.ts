@@ -40,7 +40,11 @@ beforeAll(async () => {
 
 afterAll(removeTempDirs);
 
-const fileExists = (path: string) => readFile(path).then(() => true, () => false);
+const fileExists = (path: string) =>
+  readFile(path).then(
+    () => true,
+    () => false,
+  );
 
 // ---------------------------------------------------------------------------------------
 // What the stories place, read from their Markdown
@@ -59,7 +63,12 @@ async function placementsIn(story: ProjectStory): Promise<Placement[]> {
   const placements: Placement[] = [];
   const english = (value: unknown) => (typeof value === 'string' ? value : (value as { en: string }).en);
   const definition = (yaml: Record<string, unknown>, id: string, wide: boolean): Placement => ({
-    id, wide, title: english(yaml.title), dek: english(yaml.dek), aggregate: String(yaml.aggregate), type: String(yaml.type),
+    id,
+    wide,
+    title: english(yaml.title),
+    dek: english(yaml.dek),
+    aggregate: String(yaml.aggregate),
+    type: String(yaml.type),
   });
   for (const match of story.source.matchAll(/^::chart\{([^}]*)\}\s*$|^```chart\n([\s\S]*?)\n```$/gm)) {
     if (match[1] !== undefined) {
@@ -94,19 +103,41 @@ function pivot(aggregate: Aggregate, rowKey: (row: Row) => string, columnKey: (r
   return cells;
 }
 
-const byPartnerAndYear = (aggregate: Aggregate) => pivot(aggregate, (row) => String(row.partner_name), (row) => String(row.year));
+const byPartnerAndYear = (aggregate: Aggregate) =>
+  pivot(
+    aggregate,
+    (row) => String(row.partner_name),
+    (row) => String(row.year),
+  );
 
 /** What each chart's table must show, computed here from aggregates.json on its own terms. */
 const EXPECTED_TABLES: Record<string, (aggregate: Aggregate) => Cells> = {
-  'soy-stacked': (aggregate) => pivot(aggregate, (row) => String(row.partner_name), (row) => String(row.product_label)),
-  'soy-kinds': (aggregate) => pivot(aggregate, (row) => String(row.product_label), () => 'Imports'),
-  'soy-months': (aggregate) => pivot(aggregate, (row) => monthName(String(row.month)), () => 'Imports'),
+  'soy-stacked': (aggregate) =>
+    pivot(
+      aggregate,
+      (row) => String(row.partner_name),
+      (row) => String(row.product_label),
+    ),
+  'soy-kinds': (aggregate) =>
+    pivot(
+      aggregate,
+      (row) => String(row.product_label),
+      () => 'Imports',
+    ),
+  'soy-months': (aggregate) =>
+    pivot(
+      aggregate,
+      (row) => monthName(String(row.month)),
+      () => 'Imports',
+    ),
   'soy-partners': (aggregate) => {
     const total = aggregate.rows.reduce((sum, row) => sum + Number(row.value), 0);
-    return new Map(aggregate.rows.map((row) => [
-      String(row.partner_name),
-      { Rank: String(row.rank), Imports: String(row.value), Share: `${((100 * Number(row.value)) / total).toFixed(1)}%` },
-    ]));
+    return new Map(
+      aggregate.rows.map((row) => [
+        String(row.partner_name),
+        { Rank: String(row.rank), Imports: String(row.value), Share: `${((100 * Number(row.value)) / total).toFixed(1)}%` },
+      ]),
+    );
   },
   'wig-exports': byPartnerAndYear,
   'wig-dots': byPartnerAndYear,
@@ -146,7 +177,10 @@ describe('charts on the story pages', () => {
     for (const { story, page } of english) {
       const placed = (await placementsIn(story)).map((p) => `chart-${p.id}`);
       total += placed.length;
-      expect([...page.querySelectorAll('article figure.chart')].map((figure) => figure.id), story.id).toEqual(placed);
+      expect(
+        [...page.querySelectorAll('article figure.chart')].map((figure) => figure.id),
+        story.id,
+      ).toEqual(placed);
     }
     expect(total).toBeGreaterThanOrEqual(6);
   });
@@ -181,7 +215,7 @@ describe('charts on the story pages', () => {
     }
   });
 
-  it('shows each chart\'s title, dek, source line and credit', async () => {
+  it("shows each chart's title, dek, source line and credit", async () => {
     for (const { story, page } of english) {
       for (const placement of await placementsIn(story)) {
         const figure = page.querySelector(`figure#chart-${placement.id}`)!;
@@ -283,7 +317,9 @@ describe('facts in the stories', () => {
       const shown = text(element);
       const read = readFigure(shown);
       expect(read, `"${shown}" is a figure in house style`).toBeDefined();
-      expect(Math.abs(read!.value - Number(element.getAttribute('value'))), `"${shown}" states ${element.getAttribute('value')}`).toBeLessThanOrEqual(read!.tolerance);
+      expect(Math.abs(read!.value - Number(element.getAttribute('value'))), `"${shown}" states ${element.getAttribute('value')}`).toBeLessThanOrEqual(
+        read!.tolerance,
+      );
     }
   });
 
@@ -320,13 +356,15 @@ function expectBound(shown: string | undefined, written: string, where: string) 
   const pattern = parts.map((part, k) => (k % 2 ? '(.+?)' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('');
   const match = new RegExp(`^${pattern}$`).exec(shown ?? '');
   expect(match, `${where}: "${shown}" is "${written}" with its facts filled in`).not.toBeNull();
-  parts.filter((_, k) => k % 2).forEach((directive, k) => {
-    const fact = facts[/:fact\[([^\]]+)\]/.exec(directive)![1]!]!;
-    const figure = match![k + 1]!;
-    if (/as=label/.test(directive)) expect(figure, where).toBe(fact.label);
-    else if (/as=times/.test(directive)) expect(Math.abs(readFigure(figure)!.value - fact.times!), where).toBeLessThanOrEqual(readFigure(figure)!.tolerance);
-    else expect(Math.abs(readFigure(figure)!.value - fact.value), `${where}: ${figure}`).toBeLessThanOrEqual(readFigure(figure)!.tolerance);
-  });
+  parts
+    .filter((_, k) => k % 2)
+    .forEach((directive, k) => {
+      const fact = facts[/:fact\[([^\]]+)\]/.exec(directive)![1]!]!;
+      const figure = match![k + 1]!;
+      if (/as=label/.test(directive)) expect(figure, where).toBe(fact.label);
+      else if (/as=times/.test(directive)) expect(Math.abs(readFigure(figure)!.value - fact.times!), where).toBeLessThanOrEqual(readFigure(figure)!.tolerance);
+      else expect(Math.abs(readFigure(figure)!.value - fact.value), `${where}: ${figure}`).toBeLessThanOrEqual(readFigure(figure)!.tolerance);
+    });
 }
 
 describe('head of the story pages', () => {
@@ -376,7 +414,9 @@ describe('head of the story pages', () => {
       const day = (value: Date) => value.toISOString().slice(0, 10);
       expect(data.datePublished).toBe(day(story.data.published));
       expect(data.dateModified).toBe(day(story.data.updated ?? story.data.published));
-      expect(data.author).toEqual(story.data.bylines.map((b) => expect.objectContaining({ '@type': expect.stringMatching(/^(Person|Organization)$/), name: b.name })));
+      expect(data.author).toEqual(
+        story.data.bylines.map((b) => expect.objectContaining({ '@type': expect.stringMatching(/^(Person|Organization)$/), name: b.name })),
+      );
       expect(([] as unknown[]).concat(data.image)).toContain(`${url}share.png`);
       const main = data.mainEntityOfPage as string | { '@id': string };
       expect(typeof main === 'string' ? main : main['@id']).toBe(url);

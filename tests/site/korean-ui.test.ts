@@ -24,21 +24,42 @@ const ARG = '\u0001';
 function sampleArguments(fields: readonly string[]): Record<string, unknown[][]> {
   const months = Array.from({ length: 12 }, (_, month) => [new Date(Date.UTC(2024, month, 1))]);
   const usd: UsdConversion = { value: 1, rate: 7.2, rate_year: 2024, rate_source: ARG };
-  const periods: Period[] = [{ start: '2023-01', end: '2024-12' }, { start: '2024-01', end: '2024-12' }, { start: '2024-03', end: '2024-03' }];
+  const periods: Period[] = [
+    { start: '2023-01', end: '2024-12' },
+    { start: '2024-01', end: '2024-12' },
+    { start: '2024-03', end: '2024-03' },
+  ];
   return {
     'article.files': [[1], [2]],
-    'chart.kind': CHART_TYPES.flatMap((kind) => [[kind, false], [kind, true]]),
+    'chart.kind': CHART_TYPES.flatMap((kind) => [
+      [kind, false],
+      [kind, true],
+    ]),
     'chart.field': fields.map((field) => [field]),
     'chart.flow': [['import'], ['export']],
     'chart.unit': [['CNY'], ['USD']],
     'chart.list': [[[ARG]], [[ARG, ARG]], [[ARG, ARG, ARG]]],
     'chart.describe.annotations': [[[ARG]], [[ARG, ARG]]],
     date: months,
-    'numbers.money': [1.5e12, 1.5e9, 1.5e6, 1500].flatMap((value) => [[value, 'CNY', {}], [value, 'USD', {}], [value, 'CNY', { approximate: true }]]),
-    'numbers.compact': [1.5e12, 1.5e9, 1.5e6, 1500, 15].flatMap((value) => [[value, 'CNY', 1], [value, 'USD', 1], [value, undefined, 1]]),
+    'numbers.money': [1.5e12, 1.5e9, 1.5e6, 1500].flatMap((value) => [
+      [value, 'CNY', {}],
+      [value, 'USD', {}],
+      [value, 'CNY', { approximate: true }],
+    ]),
+    'numbers.compact': [1.5e12, 1.5e9, 1.5e6, 1500, 15].flatMap((value) => [
+      [value, 'CNY', 1],
+      [value, 'USD', 1],
+      [value, undefined, 1],
+    ]),
     'numbers.count': Array.from({ length: 13 }, (_, n) => [n, undefined]),
-    'numbers.ordinal': Array.from({ length: 13 }, (_, n) => [[n + 1, false], [n + 1, true]]).flat(),
-    'numbers.times': [[2.5, 1], [1, 1]],
+    'numbers.ordinal': Array.from({ length: 13 }, (_, n) => [
+      [n + 1, false],
+      [n + 1, true],
+    ]).flat(),
+    'numbers.times': [
+      [2.5, 1],
+      [1, 1],
+    ],
     'numbers.period': periods.map((period) => [period]),
     'numbers.rateNote': [[usd]],
   };
@@ -76,11 +97,22 @@ const latinRuns = (text: string) => text.match(/[A-Za-z][A-Za-z'’-]*(?:\s+[A-Z
 /** What marks English UI text on a page: a run of en.ts words that ko.ts does not use itself. */
 function englishPatterns(fields: readonly string[]): { run: string; pattern: RegExp }[] {
   const samples = sampleArguments(fields);
-  const korean = new Set(moduleTexts(ko, samples).flatMap(latinRuns).map((run) => run.toLowerCase()));
-  const runs = new Set(moduleTexts(en, samples).flatMap(latinRuns).filter((run) => !korean.has(run.toLowerCase())));
+  const korean = new Set(
+    moduleTexts(ko, samples)
+      .flatMap(latinRuns)
+      .map((run) => run.toLowerCase()),
+  );
+  const runs = new Set(
+    moduleTexts(en, samples)
+      .flatMap(latinRuns)
+      .filter((run) => !korean.has(run.toLowerCase())),
+  );
   const escape = (run: string) => run.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
   // One letter is a number's scale ("1.5B"): English only right after a digit.
-  return [...runs].map((run) => ({ run, pattern: run.length === 1 ? new RegExp(`\\d${run}(?![A-Za-z])`) : new RegExp(`(?<![A-Za-z])${escape(run)}(?![A-Za-z])`, 'i') }));
+  return [...runs].map((run) => ({
+    run,
+    pattern: run.length === 1 ? new RegExp(`\\d${run}(?![A-Za-z])`) : new RegExp(`(?<![A-Za-z])${escape(run)}(?![A-Za-z])`, 'i'),
+  }));
 }
 
 const KOREAN = 'ko';
@@ -136,7 +168,9 @@ beforeAll(async () => {
       aggregate.description,
       ...(aggregate.conversion?.rates ?? []).flatMap((rate) => [rate.source, ...Object.values(rate.source_names ?? {})]),
     ]),
-  ].filter(Boolean).sort((a, b) => b.length - a.length);
+  ]
+    .filter(Boolean)
+    .sort((a, b) => b.length - a.length);
   const pages: string[] = [];
   for (const file of await project.htmlFiles()) {
     if ((await readPage(join(project.dist, file))).documentElement.getAttribute('lang') === KOREAN) pages.push(file.replace(/index\.html$/, ''));
@@ -164,14 +198,22 @@ describe('Korean pages', () => {
 
   it('the test finds English UI text when there is some (the control)', () => {
     expect(patterns.length).toBeGreaterThan(50);
-    const english = [en.frame.getData, `자료 출처 (${en.article.files(3)})`, '14.6B', en.numbers.money(2e9, 'CNY', {}), en.date(new Date(Date.UTC(2024, 4, 1)))];
+    const english = [
+      en.frame.getData,
+      `자료 출처 (${en.article.files(3)})`,
+      '14.6B',
+      en.numbers.money(2e9, 'CNY', {}),
+      en.date(new Date(Date.UTC(2024, 4, 1))),
+    ];
     for (const text of english) expect(englishIn([text]), text).not.toEqual([]);
     expect(englishIn(['데이터 내려받기(CSV)', '145.6억 위안', 'soy-imports-2024.csv', '2024년 5월 1일'])).toEqual([]);
-    const { document } = parseHTML('<html lang="ko"><head><title>제목</title></head><body><p aria-label="Data table">표</p><a lang="en" title="Language">English</a><textarea>width=100%</textarea></body></html>');
+    const { document } = parseHTML(
+      '<html lang="ko"><head><title>제목</title></head><body><p aria-label="Data table">표</p><a lang="en" title="Language">English</a><textarea>width=100%</textarea></body></html>',
+    );
     expect(koreanTexts(document)).toEqual(['제목', 'Data table', '표']);
   });
 
-  it('show no English text of the site\'s own, in text or in shown attributes', async () => {
+  it("show no English text of the site's own, in text or in shown attributes", async () => {
     const found: string[] = [];
     for (const path of koreanPages) {
       const texts = koreanTexts(await project.page(path));

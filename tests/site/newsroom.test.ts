@@ -47,7 +47,11 @@ const chartsOf = (id: string) => charts.filter((chart) => chart.story?.id === id
 
 describe('the fixture', () => {
   it('has the stories the tests below read, and a draft the build leaves out', () => {
-    expect(stories.map((story) => [story.id, story.data.lang])).toEqual([['soybeans-ko', 'ko'], ['soybeans', 'en'], ['wigs', 'en']]);
+    expect(stories.map((story) => [story.id, story.data.lang])).toEqual([
+      ['soybeans-ko', 'ko'],
+      ['soybeans', 'en'],
+      ['wigs', 'en'],
+    ]);
     expect(manifest.filter((entry) => entry.synthetic).map((entry) => entry.file)).toEqual(['sample-wig-exports.csv']);
   });
 
@@ -83,7 +87,10 @@ describe('provenance per page', () => {
     expect(sourceItems('wigs/')).toEqual(sourceLines(true, 'en'));
   });
 
-  it.each([['soybeans/', 'en'], ['soybeans-ko/', 'ko']] as const)('shows no sample label on %s, whose downloads are declared real', (path, lang) => {
+  it.each([
+    ['soybeans/', 'en'],
+    ['soybeans-ko/', 'ko'],
+  ] as const)('shows no sample label on %s, whose downloads are declared real', (path, lang) => {
     const words = strings(lang);
     const story = page(path);
     expect(story.querySelector('.sample-banner')).toBeNull();
@@ -95,7 +102,10 @@ describe('provenance per page', () => {
     for (const source of story.querySelectorAll('.chart__source')) expect(text(source)).toBe(`${words.frame.source} ${DEFAULT_SOURCE[lang]}.`);
   });
 
-  it.each([['soybeans/', 'en'], ['soybeans-ko/', 'ko']] as const)('lists on %s the real downloads and not the sample one', (path, lang) => {
+  it.each([
+    ['soybeans/', 'en'],
+    ['soybeans-ko/', 'ko'],
+  ] as const)('lists on %s the real downloads and not the sample one', (path, lang) => {
     expect(sourceItems(path)).toEqual(sourceLines(false, lang));
   });
 
@@ -105,7 +115,10 @@ describe('provenance per page', () => {
       const files = [...figure!.querySelectorAll('.chart__files code')].map((code) => text(code));
       expect(files, chart.spec.id).toEqual(aggregates[chart.spec.aggregate]!.sources);
       const sample = manifest.filter((entry) => entry.synthetic).map((entry) => entry.file);
-      expect(files.some((file) => sample.includes(file)), chart.spec.id).toBe(chart.story!.id === 'wigs');
+      expect(
+        files.some((file) => sample.includes(file)),
+        chart.spec.id,
+      ).toBe(chart.story!.id === 'wigs');
     }
   });
 
@@ -125,13 +138,19 @@ describe('provenance per page', () => {
 });
 
 describe('language editions', () => {
-  const editions = [['soybeans/', 'en'], ['soybeans-ko/', 'ko']] as const;
+  const editions = [
+    ['soybeans/', 'en'],
+    ['soybeans-ko/', 'ko'],
+  ] as const;
 
   it.each(editions)('%s names both editions as hreflang alternates, itself included', (path, lang) => {
     const story = page(path);
     expect(story.documentElement.getAttribute('lang')).toBe(strings(lang).tag);
     const alternates = [...story.querySelectorAll('link[rel="alternate"][hreflang]')].map((link) => [link.getAttribute('hreflang'), link.getAttribute('href')]);
-    expect(alternates).toEqual([['en', project.url('soybeans/')], ['ko', project.url('soybeans-ko/')]]);
+    expect(alternates).toEqual([
+      ['en', project.url('soybeans/')],
+      ['ko', project.url('soybeans-ko/')],
+    ]);
     expect(story.querySelector('link[rel="canonical"]')?.getAttribute('href')).toBe(project.url(path));
   });
 
@@ -180,12 +199,14 @@ describe('language editions', () => {
       const embed = await project.page(embedPath(chart));
       expect(embed.documentElement.getAttribute('lang'), embedPath(chart)).toBe(strings(chart.spec.lang).tag);
       expect(text(embed.querySelector('.chart__title'))).toBe(chart.spec.title);
-      expect(await readFile(join(project.dist, 'data', `${chartPath(chart.spec)}.csv`), 'utf8')).toContain(chart.spec.lang === 'ko' ? '교역 상대국' : 'Partner');
+      expect(await readFile(join(project.dist, 'data', `${chartPath(chart.spec)}.csv`), 'utf8')).toContain(
+        chart.spec.lang === 'ko' ? '교역 상대국' : 'Partner',
+      );
     }
     expect(new Set(drawn.map((chart) => chart.spec.title)).size).toBe(2);
   });
 
-  it('draws each story page\'s charts in its language and points their embed code at that language\'s embed', () => {
+  it("draws each story page's charts in its language and points their embed code at that language's embed", () => {
     for (const chart of charts.filter((c) => c.story)) {
       const figure = page(`${chart.story!.id}/`).querySelector(`figure#chart-${chart.spec.id}`);
       expect(figure?.getAttribute('lang'), chart.spec.id).toBe(strings(chart.spec.lang).tag);
@@ -207,8 +228,14 @@ describe('facts in the headline', () => {
     const h1 = page(path).querySelector('h1')!;
     expect([...h1.querySelectorAll('[data-fact]')].map((el) => [el.localName, el.getAttribute('data-fact')])).toEqual(
       path === 'soybeans/'
-        ? [['span', 'top-supplier-2024'], ['data', 'top-supplier-share-2024']]
-        : [['data', 'top-supplier-share-2024'], ['span', 'top-supplier-2024']],
+        ? [
+            ['span', 'top-supplier-2024'],
+            ['data', 'top-supplier-share-2024'],
+          ]
+        : [
+            ['data', 'top-supplier-share-2024'],
+            ['span', 'top-supplier-2024'],
+          ],
     );
     const share = h1.querySelector('data[data-fact="top-supplier-share-2024"]')!;
     expect(Number(share.getAttribute('value'))).toBeGreaterThan(0.5);
@@ -284,16 +311,23 @@ describe('every chart type', () => {
 
 describe('embed pages and pictures', () => {
   /** The index of charts to embed, and one per language but the default if the site has one. */
-  const embedIndexes = ['embed/index.html', ...Object.keys(LANGUAGES).filter((lang) => lang !== DEFAULT_LANG).map((lang) => `embed/${lang}/index.html`)];
+  const embedIndexes = [
+    'embed/index.html',
+    ...Object.keys(LANGUAGES)
+      .filter((lang) => lang !== DEFAULT_LANG)
+      .map((lang) => `embed/${lang}/index.html`),
+  ];
 
   it('has an embed page, a CSV, an oEmbed file and the PNGs for every chart, in each language, and nothing else', async () => {
     const files = await listFiles(join(project.dist, 'embed'));
-    const expected = charts.flatMap((chart) => ['index.html', 'oembed.json', ...IMAGE_LAYOUTS.map((layout) => `${layout.width}.png`)].map((file) => `${chartPath(chart.spec)}/${file}`));
+    const expected = charts.flatMap((chart) =>
+      ['index.html', 'oembed.json', ...IMAGE_LAYOUTS.map((layout) => `${layout.width}.png`)].map((file) => `${chartPath(chart.spec)}/${file}`),
+    );
     expect(files.filter((file) => !embedIndexes.includes(`embed/${file}`))).toEqual(expected.sort());
     for (const chart of charts) expect(await readFile(join(project.dist, 'data', `${chartPath(chart.spec)}.csv`), 'utf8')).not.toBe('');
   });
 
-  it('draws every chart\'s PNGs at twice the artboard\'s width', async () => {
+  it("draws every chart's PNGs at twice the artboard's width", async () => {
     for (const chart of charts) {
       for (const layout of IMAGE_LAYOUTS) {
         const png = await readFile(join(project.dist, 'embed', chartPath(chart.spec), `${layout.width}.png`));
@@ -305,7 +339,8 @@ describe('embed pages and pictures', () => {
   it('lists every chart on an embed index, linked to its embed page', async () => {
     const links = new Set<string>();
     for (const index of embedIndexes.filter((file) => existsSync(join(project.dist, file)))) {
-      for (const a of (await project.page(index.replace(/index\.html$/, ''))).querySelectorAll('a[href]')) links.add(new URL(a.getAttribute('href')!, project.url(index)).href);
+      for (const a of (await project.page(index.replace(/index\.html$/, ''))).querySelectorAll('a[href]'))
+        links.add(new URL(a.getAttribute('href')!, project.url(index)).href);
     }
     for (const chart of charts) expect(links.has(project.url(embedPath(chart))), embedPath(chart)).toBe(true);
   });

@@ -41,7 +41,12 @@ function problems(data: unknown): string[] {
 describe('story frontmatter', () => {
   it("accepts the fixture's stories as they stand, each in its language", async () => {
     const stories = await projectStories(NEWSROOM);
-    expect(stories.map((story) => [story.id, story.data.lang])).toEqual([['half-written', 'en'], ['soybeans-ko', 'ko'], ['soybeans', 'en'], ['wigs', 'en']]);
+    expect(stories.map((story) => [story.id, story.data.lang])).toEqual([
+      ['half-written', 'en'],
+      ['soybeans-ko', 'ko'],
+      ['soybeans', 'en'],
+      ['wigs', 'en'],
+    ]);
     const soybeans = stories.find((story) => story.id === 'soybeans')!;
     expect(validateStoryFrontmatter(soybeans.path, soybeans.frontmatter).published.toISOString()).toBe('2025-02-01T00:00:00.000Z');
   });
@@ -72,14 +77,24 @@ describe('story frontmatter', () => {
     ['a date in another order', '12/04/2023'],
     ['words', 'December 4'],
   ])('refuses %s as a date, saying how to write one', (_, value) => {
-    expect(problems({ ...VALID, published: value })).toEqual([expect.stringMatching(/^content\/stories\/draft\.md: published: must be a real date: .*YYYY-MM-DD/)]);
+    expect(problems({ ...VALID, published: value })).toEqual([
+      expect.stringMatching(/^content\/stories\/draft\.md: published: must be a real date: .*YYYY-MM-DD/),
+    ]);
   });
 
   it('names nested fields by their place in the list', () => {
-    expect(problems({ ...VALID, corrections: [{ date: '2023-12-05', text: 'Fixed.' }, { date: '2023-12-32', text: 'Fixed again.' }] })).toEqual([
-      expect.stringMatching(/^content\/stories\/draft\.md: corrections\[1\]\.date: must be a real date/),
+    expect(
+      problems({
+        ...VALID,
+        corrections: [
+          { date: '2023-12-05', text: 'Fixed.' },
+          { date: '2023-12-32', text: 'Fixed again.' },
+        ],
+      }),
+    ).toEqual([expect.stringMatching(/^content\/stories\/draft\.md: corrections\[1\]\.date: must be a real date/)]);
+    expect(problems({ ...VALID, bylines: [{ name: '' }] })).toEqual([
+      expect.stringMatching(/^content\/stories\/draft\.md: bylines\[0\]\.name: must not be empty/),
     ]);
-    expect(problems({ ...VALID, bylines: [{ name: '' }] })).toEqual([expect.stringMatching(/^content\/stories\/draft\.md: bylines\[0\]\.name: must not be empty/)]);
   });
 
   it('suggests the field an unknown one was probably meant to be', () => {
@@ -100,8 +115,13 @@ describe('story frontmatter', () => {
 
 function fact(key: string, value: number): Fact {
   return {
-    key, value, unit: 'CNY', description: `Test figure ${key}`, aggregate: 'test',
-    period: { start: '2024-01', end: '2024-12' }, synthetic: false,
+    key,
+    value,
+    unit: 'CNY',
+    description: `Test figure ${key}`,
+    aggregate: 'test',
+    period: { start: '2024-01', end: '2024-12' },
+    synthetic: false,
   };
 }
 
@@ -117,7 +137,8 @@ async function renderFile(body: string): Promise<{ path: string; render: () => P
   const library = readChartLibrary(NEWSROOM.charts);
   return {
     path,
-    render: async () => (await renderStory(readStoryBody(path), { path, lang: 'en', facts: FACTS, aggregates: {}, library, csvHref: ({ spec }) => `/data/${spec.id}.csv` })).html,
+    render: async () =>
+      (await renderStory(readStoryBody(path), { path, lang: 'en', facts: FACTS, aggregates: {}, library, csvHref: ({ spec }) => `/data/${spec.id}.csv` })).html,
   };
 }
 
@@ -130,7 +151,10 @@ describe('story Markdown', () => {
   it("fails on an unknown fact with the file, the file's own line and the closest name", async () => {
     // Frontmatter is lines 1–5; the typo is on line 8.
     const { path, render } = await renderFile('First paragraph.\n\nChina bought :fact[soys-2024] of soybeans.\n');
-    const error = (await render().then(() => undefined, (e: unknown) => e)) as Error;
+    const error = (await render().then(
+      () => undefined,
+      (e: unknown) => e,
+    )) as Error;
     expect(error).toBeInstanceOf(Error);
     expect(error.message).toContain(`${path}:8:`);
     expect(error.message).toContain('soys-2024');
@@ -139,7 +163,10 @@ describe('story Markdown', () => {
 
   it('fails on an unknown chart with the file, the line and the closest chart file', async () => {
     const { path, render } = await renderFile('Text.\n\n::chart{#soy-partner}\n');
-    const error = (await render().then(() => undefined, (e: unknown) => e)) as Error;
+    const error = (await render().then(
+      () => undefined,
+      (e: unknown) => e,
+    )) as Error;
     expect(error).toBeInstanceOf(Error);
     expect(error.message).toContain(`${path}:8:`);
     expect(error.message).toContain('soy-partners');

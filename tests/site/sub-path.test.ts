@@ -34,7 +34,10 @@ function serveUnder(prefix: string, root: string): Server {
     stat(file)
       .then((info) => (info.isDirectory() ? join(file, 'index.html') : file))
       .then((target) => readFile(target))
-      .then((body) => send(200, body), () => send(404));
+      .then(
+        (body) => send(200, body),
+        () => send(404),
+      );
   });
 }
 
@@ -72,9 +75,7 @@ function attributeUrls(document: Page): string[] {
 
 /** URLs in meta tags and JSON-LD, which crawlers and social sites fetch. */
 function socialUrls(document: Page): string[] {
-  const urls = [...document.querySelectorAll('meta[content]')]
-    .map((meta) => meta.getAttribute('content')!)
-    .filter((content) => /^https?:\/\//.test(content));
+  const urls = [...document.querySelectorAll('meta[content]')].map((meta) => meta.getAttribute('content')!).filter((content) => /^https?:\/\//.test(content));
   for (const script of document.querySelectorAll('script[type="application/ld+json"]')) {
     JSON.stringify(JSON.parse(script.textContent!), (_, value: unknown) => {
       if (typeof value === 'string' && /^https?:\/\//.test(value) && !value.startsWith('https://schema.org')) urls.push(value);

@@ -57,10 +57,16 @@ describe('the shipped site', () => {
   it('has an embed page, a CSV, an oEmbed file and a PNG per artboard for every chart', async () => {
     for (const chart of charts) {
       const path = chartPath(chart.spec);
-      for (const file of [`embed/${path}/index.html`, `embed/${path}/oembed.json`, `data/${path}.csv`, ...IMAGE_LAYOUTS.map((layout) => `embed/${path}/${layout.width}.png`)]) {
+      for (const file of [
+        `embed/${path}/index.html`,
+        `embed/${path}/oembed.json`,
+        `data/${path}.csv`,
+        ...IMAGE_LAYOUTS.map((layout) => `embed/${path}/${layout.width}.png`),
+      ]) {
         expect(files.has(file), file).toBe(true);
       }
-      for (const layout of IMAGE_LAYOUTS) expect(pngSize(await readFile(join(project.dist, 'embed', path, `${layout.width}.png`))).width, path).toBe(2 * layout.width);
+      for (const layout of IMAGE_LAYOUTS)
+        expect(pngSize(await readFile(join(project.dist, 'embed', path, `${layout.width}.png`))).width, path).toBe(2 * layout.width);
     }
   });
 

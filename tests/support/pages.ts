@@ -11,7 +11,12 @@ export async function listFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   return entries
     .filter((entry) => entry.isFile())
-    .map((entry) => join(entry.parentPath, entry.name).slice(dir.length + 1).split('\\').join('/'))
+    .map((entry) =>
+      join(entry.parentPath, entry.name)
+        .slice(dir.length + 1)
+        .split('\\')
+        .join('/'),
+    )
     .sort();
 }
 
@@ -19,7 +24,12 @@ export async function listFiles(dir: string): Promise<string[]> {
 export async function hashFiles(dir: string): Promise<Map<string, string>> {
   const hashes = new Map<string, string>();
   for (const file of await listFiles(dir)) {
-    hashes.set(file, createHash('sha256').update(await readFile(join(dir, file))).digest('hex'));
+    hashes.set(
+      file,
+      createHash('sha256')
+        .update(await readFile(join(dir, file)))
+        .digest('hex'),
+    );
   }
   return hashes;
 }

@@ -164,7 +164,10 @@ const FAILED = '.failed';
 export async function sharedBuild(name: string, options: BuildOptions = {}): Promise<BuiltProject> {
   const runs = inject('sharedBuilds');
   if (!runs) return buildProject(await layOutFixture(name), options);
-  const key = createHash('sha256').update(JSON.stringify([name, options.site ?? SITE, options.base ?? '/', options.env ?? {}])).digest('hex').slice(0, 12);
+  const key = createHash('sha256')
+    .update(JSON.stringify([name, options.site ?? SITE, options.base ?? '/', options.env ?? {}]))
+    .digest('hex')
+    .slice(0, 12);
   const work = join(runs, `${name}-${key}`);
   const root = join(work, 'project');
   const result = built(foldersUnder(root), join(work, 'data-build'), join(work, 'dist'), options);

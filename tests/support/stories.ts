@@ -25,12 +25,20 @@ export interface ProjectStory {
 /** Every story file of the project, drafts included, in path order. */
 export async function projectStories(folders: Pick<ProjectFolders, 'stories'>): Promise<ProjectStory[]> {
   const names = (await readdir(folders.stories, { recursive: true })).filter((name) => name.endsWith('.md')).sort();
-  return Promise.all(names.map(async (name) => {
-    const path = join(folders.stories, name);
-    const source = (await readFile(path, 'utf8')).replace(/^\uFEFF/, '');
-    const frontmatter = (parseYaml(/^---\r?\n([\s\S]*?)\r?\n---/.exec(source)?.[1] ?? '') ?? {}) as Record<string, unknown>;
-    return { id: relative(folders.stories, path).split('\\').join('/').replace(/\.md$/, ''), path, data: validateStoryFrontmatter(path, frontmatter), frontmatter, source };
-  }));
+  return Promise.all(
+    names.map(async (name) => {
+      const path = join(folders.stories, name);
+      const source = (await readFile(path, 'utf8')).replace(/^\uFEFF/, '');
+      const frontmatter = (parseYaml(/^---\r?\n([\s\S]*?)\r?\n---/.exec(source)?.[1] ?? '') ?? {}) as Record<string, unknown>;
+      return {
+        id: relative(folders.stories, path).split('\\').join('/').replace(/\.md$/, ''),
+        path,
+        data: validateStoryFrontmatter(path, frontmatter),
+        frontmatter,
+        source,
+      };
+    }),
+  );
 }
 
 /** The stories a build publishes: all but drafts. */

@@ -9,7 +9,14 @@ function drawn(text: string, layout = DESKTOP) {
   const { svg, width, height } = renderArtboard(spec, aggregate, layout);
   const bars = [...svgDocument(svg).querySelectorAll('rect[data-value]')].map((rect) => {
     const n = (name: string) => Number(rect.getAttribute(name));
-    return { label: rect.getAttribute('data-label')!, className: rect.getAttribute('class')!, x1: n('x'), x2: n('x') + n('width'), y1: n('y'), y2: n('y') + n('height') };
+    return {
+      label: rect.getAttribute('data-label')!,
+      className: rect.getAttribute('class')!,
+      x1: n('x'),
+      x2: n('x') + n('width'),
+      y1: n('y'),
+      y2: n('y') + n('height'),
+    };
   });
   return { bars, texts: textBoxes(svg), width, height };
 }
@@ -28,7 +35,7 @@ describe('type: bar', () => {
     for (let k = 1; k < bars.length; k++) expect(bars[k]!.y1).toBeGreaterThan(bars[k - 1]!.y2);
   });
 
-  it('writes each value at its bar\'s end, the unit on the first only', () => {
+  it("writes each value at its bar's end, the unit on the first only", () => {
     const { bars, texts, width } = drawn(ranked());
     const values = classed(texts, 'chart__value');
     expect(values.map((box) => box.text)).toEqual(['1.1B yuan', '181.5M', '151.9M', '98.4M']);
@@ -44,7 +51,11 @@ describe('type: bar', () => {
     expect(bars.slice(0, 4).map((bar) => bar.label)).toEqual(['Ferrosilicon, 2019', 'Ferrosilicon, 2021', 'Ferrosilicon, 2022', 'Ferrosilicon, 2023']);
     expect(bars.slice(0, 4).map((bar) => bar.className)).toEqual(['chart__series-1', 'chart__series-2', 'chart__series-3', 'chart__series-4']);
     for (let k = 1; k < 4; k++) expect(bars[k]!.y1).toBeGreaterThan(bars[k - 1]!.y2 - 0.01);
-    expect(classed(texts, 'chart__tick').map((box) => box.text).slice(0, 4)).toEqual(['2019', '2021', '2022', '2023']);
+    expect(
+      classed(texts, 'chart__tick')
+        .map((box) => box.text)
+        .slice(0, 4),
+    ).toEqual(['2019', '2021', '2022', '2023']);
   });
 
   it('stacks the series end to end with stack: true, one total per category', () => {
@@ -82,7 +93,11 @@ describe('type: bar', () => {
   it('colours highlighted bars and marks their names in words', () => {
     const { bars, texts } = drawn(ranked('highlight: { product_group: minerals }', 'highlight_label: mineral'));
     expect(bars.map((bar) => bar.className)).toEqual(['chart__bar', 'chart__bar--highlight', 'chart__bar--highlight', 'chart__bar--highlight']);
-    expect(classed(texts, 'chart__label--highlight').map((box) => box.text)).toEqual(['Ferrosilicon (mineral)', 'Tungsten ore (mineral)', 'Molybdenum ore (mineral)']);
+    expect(classed(texts, 'chart__label--highlight').map((box) => box.text)).toEqual([
+      'Ferrosilicon (mineral)',
+      'Tungsten ore (mineral)',
+      'Molybdenum ore (mineral)',
+    ]);
   });
 
   it('keeps every text inside the artboard at both widths', () => {

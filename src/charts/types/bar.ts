@@ -22,7 +22,10 @@ export const drawBar: DrawChart = (input, layout) => {
     }),
   }));
   const reach = Math.max(0, ...annotationValues(definition.annotations));
-  const max = Math.max(reach, ...groups.map((group) => (definition.stack ? group.bars.reduce((sum, bar) => sum + bar.value, 0) : Math.max(0, ...group.bars.map((bar) => bar.value)))));
+  const max = Math.max(
+    reach,
+    ...groups.map((group) => (definition.stack ? group.bars.reduce((sum, bar) => sum + bar.value, 0) : Math.max(0, ...group.bars.map((bar) => bar.value)))),
+  );
   // Annotations on bars stand at values of the value axis, which runs across.
   const axes = (frame: { marginLeft: number; width: number; marginRight: number }, bandTop: number): AnnotationAxes => ({
     valueAcross: true,

@@ -10,7 +10,15 @@ function drawn(text: string, layout = DESKTOP, change?: (aggregate: ReturnType<t
   const root = svgDocument(svg);
   const columns = [...root.querySelectorAll('rect[data-value]')].map((rect) => {
     const n = (name: string) => Number(rect.getAttribute(name));
-    return { label: rect.getAttribute('data-label')!, value: Number(rect.getAttribute('data-value')), className: rect.getAttribute('class')!, x1: n('x'), x2: n('x') + n('width'), y1: n('y'), y2: n('y') + n('height') };
+    return {
+      label: rect.getAttribute('data-label')!,
+      value: Number(rect.getAttribute('data-value')),
+      className: rect.getAttribute('class')!,
+      x1: n('x'),
+      x2: n('x') + n('width'),
+      y1: n('y'),
+      y2: n('y') + n('height'),
+    };
   });
   const grid = [...root.querySelectorAll('.chart__grid line')].map((line) => Number(line.getAttribute('y1')));
   return { columns, grid, texts: textBoxes(svg), width, height };
@@ -32,7 +40,13 @@ describe('type: column', () => {
 
   it('sets the series of a category side by side, or stacks them with stack: true', () => {
     const grouped = drawn(byYear()).columns.slice(0, 5);
-    expect(grouped.map((column) => column.label)).toEqual(['2019, Ferrosilicon', '2019, Tungsten ore', '2019, Molybdenum ore', '2019, Silicon carbide', '2019, Graphite']);
+    expect(grouped.map((column) => column.label)).toEqual([
+      '2019, Ferrosilicon',
+      '2019, Tungsten ore',
+      '2019, Molybdenum ore',
+      '2019, Silicon carbide',
+      '2019, Graphite',
+    ]);
     for (let k = 1; k < 5; k++) expect(grouped[k]!.x1).toBeCloseTo(grouped[k - 1]!.x2, 1);
     expect(new Set(grouped.map((column) => column.y2)).size).toBe(1);
     const stacked = drawn(byYear('stack: true')).columns.slice(0, 5);
@@ -80,7 +94,13 @@ describe('type: column', () => {
 
   it('keeps every text inside the artboard, long names under the first and last columns too', () => {
     const names = yaml('type: column', 'aggregate: ranked-products', 'x: product', 'title: T', 'dek: D');
-    for (const [layout, text] of [PHONE, DESKTOP, WIDE].flatMap((layout) => [[layout, byYear('stack: true')], [layout, names]] as const)) {
+    for (const [layout, text] of [PHONE, DESKTOP, WIDE].flatMap(
+      (layout) =>
+        [
+          [layout, byYear('stack: true')],
+          [layout, names],
+        ] as const,
+    )) {
       const { texts, width, height } = drawn(text, layout);
       for (const box of texts) {
         expect(box.left, box.text).toBeGreaterThanOrEqual(-0.5);
@@ -92,6 +112,11 @@ describe('type: column', () => {
   });
 
   it('colours a highlighted column and mutes the rest', () => {
-    expect(drawn(ranked('highlight: tungsten')).columns.map((column) => column.className)).toEqual(['chart__bar', 'chart__bar', 'chart__bar--highlight', 'chart__bar']);
+    expect(drawn(ranked('highlight: tungsten')).columns.map((column) => column.className)).toEqual([
+      'chart__bar',
+      'chart__bar',
+      'chart__bar--highlight',
+      'chart__bar',
+    ]);
   });
 });

@@ -81,11 +81,13 @@ export const drawColumn: DrawChart = (input, layout) => {
   const px = (value: number) => marginLeft + (value / Math.max(1, n)) * plotWidth;
   const py = (value: number) => plotHeight * (1 - value / scale.domain[1]);
   // The value labels over the columns, which texts on annotation lines keep clear of.
-  const valueBoxes = showValues ? totals.map((total) => {
-    const half = textWidth(data.format.label(total.y, false), fs) / 2;
-    const middle = py(total.y) - fs * 0.7;
-    return { left: px(total.x) - half, right: px(total.x) + half, top: middle - fs * 0.6, bottom: middle + fs * 0.6 };
-  }) : [];
+  const valueBoxes = showValues
+    ? totals.map((total) => {
+        const half = textWidth(data.format.label(total.y, false), fs) / 2;
+        const middle = py(total.y) - fs * 0.7;
+        return { left: px(total.x) - half, right: px(total.x) + half, top: middle - fs * 0.6, bottom: middle + fs * 0.6 };
+      })
+    : [];
   const axes = (bandTop: number): AnnotationAxes => ({ valueAcross: false, x: xOf, px: (value) => px(Number(value)), py, labels: valueBoxes, bandTop });
   const plotSpan = { left: marginLeft, right: layout.width - marginRight };
   const annotationRows = annotationBand(definition.annotations, axes(0), layout, input.lang, plotSpan);
@@ -109,14 +111,39 @@ export const drawColumn: DrawChart = (input, layout) => {
       Plot.axisY(scale.ticks, { tickFormat, tickSize: 0, className: 'chart__axis', label: null }),
       valueAxisLabel(input.axisLabel, marginLeft, marginTop - input.top - annotationRows - 3),
       Plot.rect(columns, {
-        x1: 'x1', x2: 'x2', y1: 'y1', y2: 'y2', fill: 'currentColor', className: 'chart__bar',
+        x1: 'x1',
+        x2: 'x2',
+        y1: 'y1',
+        y2: 'y2',
+        fill: 'currentColor',
+        className: 'chart__bar',
         ariaLabel: datumChannel((column: Column) => ({ ...column.datum, className: column.className })),
       }),
       Plot.ruleY([0], { className: 'chart__baseline', stroke: 'currentColor' }),
-      Plot.text(data.categories.flatMap((category, k) => (k % step === 0 ? [{ x: k + 0.5, text: fitText(category.label, tickRoom(k), fs) }] : [])), {
-        x: 'x', frameAnchor: 'bottom', dy: fs * 1.1, text: 'text', lineAnchor: 'middle', fill: 'currentColor', className: 'chart__tick',
-      }),
-      ...(showValues ? [Plot.text(totals, { x: 'x', y: 'y', text: (total: { y: number }) => data.format.label(total.y, false), dy: -fs * 0.7, fill: 'currentColor', className: 'chart__value' })] : []),
+      Plot.text(
+        data.categories.flatMap((category, k) => (k % step === 0 ? [{ x: k + 0.5, text: fitText(category.label, tickRoom(k), fs) }] : [])),
+        {
+          x: 'x',
+          frameAnchor: 'bottom',
+          dy: fs * 1.1,
+          text: 'text',
+          lineAnchor: 'middle',
+          fill: 'currentColor',
+          className: 'chart__tick',
+        },
+      ),
+      ...(showValues
+        ? [
+            Plot.text(totals, {
+              x: 'x',
+              y: 'y',
+              text: (total: { y: number }) => data.format.label(total.y, false),
+              dy: -fs * 0.7,
+              fill: 'currentColor',
+              className: 'chart__value',
+            }),
+          ]
+        : []),
       ...notes.above,
     ],
   };

@@ -8,9 +8,14 @@ function drawn(text: string, layout = DESKTOP, lang: 'en' | 'ko' = 'en') {
   const { svg, width, height } = renderArtboard(spec, aggregate, layout);
   const root = svgDocument(svg);
   const dots = [...root.querySelectorAll('circle[data-value]')].map((dot) => ({
-    label: dot.getAttribute('data-label')!, className: dot.getAttribute('class')!, x: Number(dot.getAttribute('cx')), y: Number(dot.getAttribute('cy')),
+    label: dot.getAttribute('data-label')!,
+    className: dot.getAttribute('class')!,
+    x: Number(dot.getAttribute('cx')),
+    y: Number(dot.getAttribute('cy')),
   }));
-  const grid = [...root.querySelectorAll('.chart__grid line')].filter((line) => line.getAttribute('x1') === line.getAttribute('x2')).map((line) => Number(line.getAttribute('x1')));
+  const grid = [...root.querySelectorAll('.chart__grid line')]
+    .filter((line) => line.getAttribute('x1') === line.getAttribute('x2'))
+    .map((line) => Number(line.getAttribute('x1')));
   const joins = [...root.querySelectorAll('.chart__grid line')].filter((line) => line.getAttribute('y1') === line.getAttribute('y2'));
   return { dots, grid, joins, texts: textBoxes(svg), width, height };
 }
@@ -51,7 +56,13 @@ describe('type: dot', () => {
     const text = ranked('highlight: { product_group: minerals }', 'highlight_label: { en: mineral, ko: 광물 }', 'id: k');
     const desktop = drawn(text);
     const labels = desktop.texts.filter((box) => box.classes.includes('chart__label') || box.classes.includes('chart__label--highlight'));
-    expect(labels.map((box) => box.text).sort()).toEqual(['Electricity', 'Ferrosilicon (mineral)', 'Molybdenum ore (mineral)', 'Tungsten ore (mineral)', 'Wigs and false eyelashes']);
+    expect(labels.map((box) => box.text).sort()).toEqual([
+      'Electricity',
+      'Ferrosilicon (mineral)',
+      'Molybdenum ore (mineral)',
+      'Tungsten ore (mineral)',
+      'Wigs and false eyelashes',
+    ]);
     for (const box of labels) expect(box.right).toBeLessThan(Math.min(...desktop.dots.map((dot) => dot.x)));
     const phone = drawn(text, PHONE);
     const above = phone.texts.filter((box) => box.classes.includes('chart__label'));
@@ -59,11 +70,21 @@ describe('type: dot', () => {
       const dot = phone.dots.find((d) => box.text === d.label)!;
       expect(box.bottom).toBeLessThan(dot.y);
     }
-    expect(drawn(text, DESKTOP, 'ko').texts.filter((box) => box.classes.includes('chart__label--highlight')).map((box) => box.text)).toContain('규소철(광물)');
+    expect(
+      drawn(text, DESKTOP, 'ko')
+        .texts.filter((box) => box.classes.includes('chart__label--highlight'))
+        .map((box) => box.text),
+    ).toContain('규소철(광물)');
   });
 
   it('keys its series above the axis, and keeps every text inside the artboard and apart, long tick labels too', () => {
-    for (const [layout, format] of [PHONE, DESKTOP].flatMap((layout) => [[layout, 'short'], [layout, 'full']] as const)) {
+    for (const [layout, format] of [PHONE, DESKTOP].flatMap(
+      (layout) =>
+        [
+          [layout, 'short'],
+          [layout, 'full'],
+        ] as const,
+    )) {
       const { texts, width, height } = drawn(byYear(`format: ${format}`), layout);
       expect(texts.filter((box) => box.classes.includes('chart__key-label')).map((box) => box.text)).toEqual(['2019', '2021', '2022', '2023']);
       expect(texts.filter((box) => box.classes.includes('chart__axis') && /\d/.test(box.text)).length).toBeGreaterThanOrEqual(2);

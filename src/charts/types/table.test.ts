@@ -10,7 +10,9 @@ function drawn(text: string, layout = DESKTOP) {
   const { spec, aggregate } = testChart(text);
   const { svg, width, height } = renderArtboard(spec, aggregate, layout);
   const boxes = textBoxes(svg);
-  const rows = [...new Set(boxes.map((box) => box.top))].sort((a, b) => a - b).map((top) => boxes.filter((box) => box.top === top).sort((a, b) => a.left - b.left));
+  const rows = [...new Set(boxes.map((box) => box.top))]
+    .sort((a, b) => a - b)
+    .map((top) => boxes.filter((box) => box.top === top).sort((a, b) => a.left - b.left));
   return { boxes, rows, width, height };
 }
 

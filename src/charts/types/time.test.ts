@@ -12,7 +12,9 @@ function drawn(text: string, layout = DESKTOP, lang: Lang = 'en') {
   const { spec, aggregate } = testChart(text, lang);
   const { svg, width, height } = renderArtboard(spec, aggregate, layout);
   const root = svgDocument(svg);
-  const shapes = [...root.querySelectorAll('path')].filter((path) => /^chart__(series-\d|bar)$/.test(path.parentElement!.getAttribute('class') ?? '') && !path.getAttribute('d')!.startsWith('M-'));
+  const shapes = [...root.querySelectorAll('path')].filter(
+    (path) => /^chart__(series-\d|bar)$/.test(path.parentElement!.getAttribute('class') ?? '') && !path.getAttribute('d')!.startsWith('M-'),
+  );
   const points = [...root.querySelectorAll('circle[data-value]')];
   const grid = [...root.querySelectorAll('.chart__grid line')].map((line) => Number(line.getAttribute('y1')));
   return { root, shapes, points, grid, texts: textBoxes(svg), width, height };
@@ -53,16 +55,19 @@ describe('type: line', () => {
     const { points } = drawn(monthly('line', 'highlight: [2022-05, 2023-01]'));
     const shown = points.filter((point) => point.getAttribute('fill-opacity') === '1');
     expect(shown.map((point) => [point.getAttribute('data-label'), point.getAttribute('class')])).toEqual([
-      ['May 2022', 'chart__bar--highlight'], ['January 2023', 'chart__bar--highlight'],
+      ['May 2022', 'chart__bar--highlight'],
+      ['January 2023', 'chart__bar--highlight'],
     ]);
     expect(points.filter((point) => point.getAttribute('fill-opacity') === '0')).toHaveLength(56);
   });
 
-  it('ticks years on a long series and months on a short one, in the chart\'s language', () => {
+  it("ticks years on a long series and months on a short one, in the chart's language", () => {
     // The time axis: the ticks below the plot, not the value ticks beside it.
     const axis = (text: string, lang: Lang = 'en', layout = DESKTOP) => {
       const { texts, grid } = drawn(text, layout, lang);
-      return classed(texts, 'chart__axis').filter((box) => box.top > Math.max(...grid)).map((box) => box.text);
+      return classed(texts, 'chart__axis')
+        .filter((box) => box.top > Math.max(...grid))
+        .map((box) => box.text);
     };
     expect(axis(monthly('line'))).toEqual(['2019', '2020', '2021', '2022', '2023']);
     expect(axis(monthly('line'), 'ko')).toEqual(['2019년', '2020년', '2021년', '2022년', '2023년']);
@@ -71,7 +76,8 @@ describe('type: line', () => {
     year.rows = year.rows.filter((row) => String(row.month) >= '2023-01');
     const { spec, aggregate } = testChart(monthly('line'), 'en', { 'monthly-by-product': year });
     const ticks = textBoxes(renderArtboard(spec, aggregate, DESKTOP).svg)
-      .filter((box) => box.classes.includes('chart__axis') && /[a-z]/.test(box.text)).map((box) => box.text);
+      .filter((box) => box.classes.includes('chart__axis') && /[a-z]/.test(box.text))
+      .map((box) => box.text);
     expect(ticks.slice(0, 2)).toEqual(['January 2023', 'March 2023']);
     for (const layout of [PHONE, DESKTOP]) {
       const { svg, width } = renderArtboard(spec, aggregate, layout);

@@ -70,19 +70,21 @@ function drawTime(input: DrawInput, layout: Parameters<DrawChart>[1], area: bool
   const single = data.series.length === 1;
   // Plot draws value ticks 9px left of the plot; the first time tick, centred on the plot's left edge, needs half its width.
   const firstTick = axis.ticks[0]?.getTime() === data.categories[0]?.date?.getTime() ? axis.ticks[0] : undefined;
-  const marginLeft = Math.ceil(Math.max(
-    Math.max(...scale.ticks.map((tick) => textWidth(tickFormat(tick), fs))) + 10,
-    firstTick ? textWidth(axis.format(firstTick), fs) / 2 : 0,
-  ));
+  const marginLeft = Math.ceil(
+    Math.max(Math.max(...scale.ticks.map((tick) => textWidth(tickFormat(tick), fs))) + 10, firstTick ? textWidth(axis.format(firstTick), fs) / 2 : 0),
+  );
   const plotHeight = phone ? 220 : Math.round(layout.width * 0.4);
 
   // End labels for lines (areas have a key), nudged apart so no two overlap.
-  const ends = area || single ? [] : series
-    .map((s) => {
-      const last = s.points.at(-1)!;
-      return { date: last.date, at: last.y2, text: s.label, className: s.className, py: plotHeight * (1 - last.y2 / scale.domain[1]) };
-    })
-    .sort((a, b) => a.py - b.py);
+  const ends =
+    area || single
+      ? []
+      : series
+          .map((s) => {
+            const last = s.points.at(-1)!;
+            return { date: last.date, at: last.y2, text: s.label, className: s.className, py: plotHeight * (1 - last.y2 / scale.domain[1]) };
+          })
+          .sort((a, b) => a.py - b.py);
   let floor = -Infinity;
   const labels = ends.map((end) => {
     const py = Math.max(end.py, floor + fs * 1.2);
@@ -139,7 +141,10 @@ function drawTime(input: DrawInput, layout: Parameters<DrawChart>[1], area: bool
           ? Plot.areaY(s.points, { x: 'date', y1: 'y1', y2: 'y2', fill: 'currentColor', fillOpacity: stacked ? 0.85 : 0.35, className: s.className })
           : Plot.line(s.points, { x: 'date', y: 'y2', stroke: 'currentColor', strokeWidth: 2, className: s.className }),
         Plot.dot(s.points, {
-          x: 'date', y: 'y2', r: phone ? 3 : 4, fill: 'currentColor',
+          x: 'date',
+          y: 'y2',
+          r: phone ? 3 : 4,
+          fill: 'currentColor',
           fillOpacity: (p: TimePoint) => (p.className === HIGHLIGHT ? 1 : 0),
           ariaLabel: datumChannel((p: TimePoint) => ({ ...p.datum, className: p.className })),
         }),

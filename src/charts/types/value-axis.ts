@@ -32,7 +32,13 @@ export function valueScale(max: number, count: number): ValueScale {
  */
 export function valueAxisLabel(label: string, marginLeft: number, above: number): Plot.Markish {
   return Plot.text([label], {
-    frameAnchor: 'top-left', dx: 3 - marginLeft, dy: -above, text: (text: string) => text,
-    textAnchor: 'start', lineAnchor: 'top', fill: 'currentColor', className: 'chart__axis-label',
+    frameAnchor: 'top-left',
+    dx: 3 - marginLeft,
+    dy: -above,
+    text: (text: string) => text,
+    textAnchor: 'start',
+    lineAnchor: 'top',
+    fill: 'currentColor',
+    className: 'chart__axis-label',
   });
 }

@@ -4,9 +4,20 @@ import type { Currency, HeaderLanguage } from '../../contract/index.ts';
 // the query that produced it.
 
 export type ColumnField =
-  | 'month' | 'hs_code' | 'commodity' | 'partner_code' | 'partner'
-  | 'trade_mode_code' | 'trade_mode' | 'place_code' | 'place'
-  | 'quantity' | 'unit' | 'quantity2' | 'unit2' | 'value';
+  | 'month'
+  | 'hs_code'
+  | 'commodity'
+  | 'partner_code'
+  | 'partner'
+  | 'trade_mode_code'
+  | 'trade_mode'
+  | 'place_code'
+  | 'place'
+  | 'quantity'
+  | 'unit'
+  | 'quantity2'
+  | 'unit2'
+  | 'value';
 
 interface HeaderName {
   field: ColumnField;

@@ -38,7 +38,7 @@ describe('scanRow', () => {
     expect([...spans.escaped.subarray(0, 3)]).toEqual([0, 1, 0]);
   });
 
-  it('counts line breaks inside quoted fields so the next row\'s line number stays true', () => {
+  it("counts line breaks inside quoted fields so the next row's line number stays true", () => {
     const { fields: f, spans } = scan('"a\nb","c\r\nd\ne"\r\n');
     expect(f).toEqual(['a\nb', 'c\r\nd\ne']);
     expect(spans.innerLineBreaks).toBe(3);
@@ -81,7 +81,13 @@ describe('scanRow', () => {
 
   it('finds fields in GB18030 bytes, whose multi-byte characters never contain a quote, comma or newline byte', () => {
     // 猪鬃 and Korea，DPR in GB18030: D6 ED F7 D7 and ... A3 AC ...
-    const buf = Buffer.concat([Buffer.from('"'), Buffer.from([0xd6, 0xed, 0xf7, 0xd7]), Buffer.from('","Korea'), Buffer.from([0xa3, 0xac]), Buffer.from('DPR",\r\n')]);
+    const buf = Buffer.concat([
+      Buffer.from('"'),
+      Buffer.from([0xd6, 0xed, 0xf7, 0xd7]),
+      Buffer.from('","Korea'),
+      Buffer.from([0xa3, 0xac]),
+      Buffer.from('DPR",\r\n'),
+    ]);
     const spans = new FieldSpans();
     expect(scanRow(buf, 0, buf.length, true, spans)).toBe(buf.length);
     expect(spans.count).toBe(3);

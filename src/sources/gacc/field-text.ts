@@ -130,8 +130,7 @@ export class FieldTextCache {
     if (this.encoding === 'gb18030') {
       if (this.english && hasLetterAfterHighByte(bytes)) return UNDECODABLE;
       text = iconv.decode(bytes, 'gb18030');
-    }
-    else if (this.encoding === undefined) text = bytes.toString('latin1');
+    } else if (this.encoding === undefined) text = bytes.toString('latin1');
     else text = bytes.toString('utf8');
     if (text.includes('\uFFFD')) return UNDECODABLE;
     // Valid fields hold a quote only doubled, inside quotes ("6"" pipe"), or single in a name
@@ -154,7 +153,8 @@ function hasLetterAfterHighByte(bytes: Uint8Array): boolean {
       continue;
     }
     const next = bytes[i + 1] ?? 0;
-    if (next >= 0x30 && next <= 0x39) { // a four-byte character: lead, digit, lead, digit
+    if (next >= 0x30 && next <= 0x39) {
+      // a four-byte character: lead, digit, lead, digit
       i += 4;
       continue;
     }

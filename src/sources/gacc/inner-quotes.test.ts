@@ -3,7 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { FieldSpans, scanRow } from './csv-rows.ts';
 import { BROKEN_QUOTING, readInnerQuotes, type RowShape } from './inner-quotes.ts';
 
-const SHAPE: RowShape = { width: 4, trailingEmpty: true, nameColumns: Uint8Array.from([0, 1, 0, 0]), columnNames: ['Commodity code', 'Commodity', 'US dollar', ''] };
+const SHAPE: RowShape = {
+  width: 4,
+  trailingEmpty: true,
+  nameColumns: Uint8Array.from([0, 1, 0, 0]),
+  columnNames: ['Commodity code', 'Commodity', 'US dollar', ''],
+};
 
 function reread(line: string, shape = SHAPE) {
   const buf = Buffer.from(line);

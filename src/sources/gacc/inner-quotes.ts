@@ -70,8 +70,10 @@ export function readInnerQuotes(buf: Uint8Array, spans: FieldSpans, shape: RowSh
   for (let k = 0; k < fields; k++) {
     for (let i = starts[k]!; i < ends[k]!; i++) {
       if (buf[i] !== QUOTE) continue;
-      if (!shape.nameColumns[k]) return `broken quoting: column ${k + 1} (${JSON.stringify(shape.columnNames[k] ?? '')}) holds a double quote, which only a name may; check the row against the header, or download the file again`;
-      if (buf[i + 1] === QUOTE) return 'broken quoting: a name holds both doubled ("") and single double quotes, so it cannot be read for certain; write each quote inside a name twice ("")';
+      if (!shape.nameColumns[k])
+        return `broken quoting: column ${k + 1} (${JSON.stringify(shape.columnNames[k] ?? '')}) holds a double quote, which only a name may; check the row against the header, or download the file again`;
+      if (buf[i + 1] === QUOTE)
+        return 'broken quoting: a name holds both doubled ("") and single double quotes, so it cannot be read for certain; write each quote inside a name twice ("")';
     }
   }
   const count = trailingComma ? fields + 1 : fields;

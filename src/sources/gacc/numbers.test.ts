@@ -34,9 +34,12 @@ describe('readWholeNumber', () => {
     expect(readWholeNumber(bytes, 5, 13)).toBeNaN(); // "5,848,71"
   });
 
-  it.each(['1,23', '12,3456', ',123', '1,,234', '1,234,', '1234,567', '12,34', '1,2345,678', '1,234,56', '0,700', '00,700', '0,000'])('rejects the malformed grouping "%s"', (text) => {
-    expect(whole(text)).toBeNaN();
-  });
+  it.each(['1,23', '12,3456', ',123', '1,,234', '1,234,', '1234,567', '12,34', '1,2345,678', '1,234,56', '0,700', '00,700', '0,000'])(
+    'rejects the malformed grouping "%s"',
+    (text) => {
+      expect(whole(text)).toBeNaN();
+    },
+  );
 
   it('rejects any grouping where a group after the first does not have exactly three digits', () => {
     const group = fc.array(fc.constantFrom(...'0123456789'), { minLength: 1, maxLength: 5 }).map((d) => d.join(''));

@@ -64,15 +64,31 @@ export async function readGaccFile(source: SourceFile, options: GaccReadOptions)
     const head = await readHead(handle, source.file, texts, chunkSize);
     const { layout } = head;
     if (layout.index.month === undefined && !source.period) {
-      throw new FileError({ file: source.file, line: head.headerLine, message: 'the file has no month column (数据年月 / "Date of data"), so its entry in sources.yaml must give the period it covers, e.g. period: 2023-01..2023-10' });
+      throw new FileError({
+        file: source.file,
+        line: head.headerLine,
+        message:
+          'the file has no month column (数据年月 / "Date of data"), so its entry in sources.yaml must give the period it covers, e.g. period: 2023-01..2023-10',
+      });
     }
     const size = (await handle.stat()).size;
     const segmentBytes = Math.max(MIN_CHUNK, options.segmentBytes ?? DEFAULT_SEGMENT);
-    const threads = size - head.dataStart > segmentBytes ? options.threads ?? segmentThreads() : 0;
+    const threads = size - head.dataStart > segmentBytes ? (options.threads ?? segmentThreads()) : 0;
     const file = new FileRows(source, layout, options);
     const task = (start: number, end: number, exact: boolean, encoding: TextEncoding | undefined, codeLength: number | undefined): SegmentTask => ({
-      fileId, path: source.path, start, exact, end, encoding, codeLength, english: texts.english, layout,
-      shape: head.shape, period: source.period, flow: source.flow, chunkSize,
+      fileId,
+      path: source.path,
+      start,
+      exact,
+      end,
+      encoding,
+      codeLength,
+      english: texts.english,
+      layout,
+      shape: head.shape,
+      period: source.period,
+      flow: source.flow,
+      chunkSize,
     });
     // Nominal segment bounds; each but the first starts at the first line start after its bound.
     const bounds: number[] = [];
@@ -101,7 +117,7 @@ export async function readGaccFile(source: SourceFile, options: GaccReadOptions)
       let text: (entry: number) => string;
       const thread = sent.get(k);
       sent.delete(k);
-      const inThread = thread && await thread.result;
+      const inThread = thread && (await thread.result);
       if (inThread) {
         const table = tables[k % threads]!;
         if (inThread.textResets > 0) table.length = 0;
@@ -192,7 +208,12 @@ async function readHead(handle: FileHandle, file: string, texts: FieldTextCache,
 }
 
 function header(buf: Buffer, spans: FieldSpans, line: number, file: string, texts: FieldTextCache): { layout: ColumnLayout; shape: RowShape } {
-  if (spans.tooManyFields) throw new FileError({ file, line, message: `the header row has more than ${spans.capacity} columns; is this a GACC download, with its line breaks intact?` });
+  if (spans.tooManyFields)
+    throw new FileError({
+      file,
+      line,
+      message: `the header row has more than ${spans.capacity} columns; is this a GACC download, with its line breaks intact?`,
+    });
   if (spans.malformed) throw new FileError({ file, line, message: 'the header row has broken quoting' });
   const names: string[] = [];
   for (let k = 0; k < spans.count; k++) {
@@ -334,8 +355,7 @@ class FileRows {
     const { file } = this.source;
     if (this.dataRows === 0) throw new FileError({ file, line: 2, message: 'the file has a header but no data rows; check the query that produced it' });
     if (!Number.isSafeInteger(this.total)) throw new FileError({ file, message: 'the values add up to more than can be counted exactly' });
-    const [periodStart, periodEnd] = this.fixedPeriod
-      ?? (this.accepted > 0 ? [monthName(this.firstMonth), monthName(this.lastMonth)] : ['', '']);
+    const [periodStart, periodEnd] = this.fixedPeriod ?? (this.accepted > 0 ? [monthName(this.firstMonth), monthName(this.lastMonth)] : ['', '']);
     return {
       report: {
         file,

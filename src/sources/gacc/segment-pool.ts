@@ -50,7 +50,6 @@ class SegmentThread {
 
 let threads: SegmentThread[] | undefined;
 
-
 /** How many threads read segments: one per core, at most four. */
 export function segmentThreads(): number {
   return Math.min(4, availableParallelism());

@@ -17,7 +17,7 @@ async function serve(id: number, task: SegmentTask): Promise<void> {
     const result = await readSegment(handle, task, texts);
     parentPort!.postMessage({ id, result }, [result.ints.buffer, result.floats.buffer, result.tails.buffer, result.tailEnds.buffer] as ArrayBuffer[]);
   } catch (error) {
-    parentPort!.postMessage({ id, error: error instanceof Error ? error.stack ?? error.message : String(error) });
+    parentPort!.postMessage({ id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
   } finally {
     await handle.close();
   }

@@ -48,7 +48,18 @@ export interface SegmentRejection {
 /** Ints per accepted row in SegmentResult.ints: line, month, then one entry per text column. */
 export const INT_STRIDE = 12;
 /** Order of the text columns after line and month. */
-export const TEXT_COLUMNS = ['hs_code', 'commodity', 'partner_code', 'partner', 'trade_mode_code', 'trade_mode', 'place_code', 'place', 'unit', 'unit2'] as const;
+export const TEXT_COLUMNS = [
+  'hs_code',
+  'commodity',
+  'partner_code',
+  'partner',
+  'trade_mode_code',
+  'trade_mode',
+  'place_code',
+  'place',
+  'unit',
+  'unit2',
+] as const;
 /** Floats per accepted row: value, quantity, quantity2 (NaN where there is none). */
 export const FLOAT_STRIDE = 3;
 /** Entry number standing for '' (a column the file lacks, or a missing unit). */
@@ -83,14 +94,21 @@ export interface SegmentResult {
 }
 
 /** Whether a segment read on the given assumptions stands, given what the file really had decided. */
-export function segmentHolds(task: SegmentTask, result: SegmentResult, at: number, encoding: TextEncoding | undefined, codeLength: number | undefined): boolean {
+export function segmentHolds(
+  task: SegmentTask,
+  result: SegmentResult,
+  at: number,
+  encoding: TextEncoding | undefined,
+  codeLength: number | undefined,
+): boolean {
   if (result.start !== at) return false;
   // Undecided, a segment reads ASCII the same in any encoding, and decides as the file would.
   const used = result.encodingAtStart;
-  const encodingHolds = used === encoding
-    || (used === undefined && (result.encodingAtEnd === undefined || encoding === undefined || result.encodingAtEnd === encoding));
-  const codeLengthHolds = task.codeLength === codeLength
-    || (task.codeLength === undefined && (result.decidedCodeLength === undefined || result.decidedCodeLength === codeLength || codeLength === undefined));
+  const encodingHolds =
+    used === encoding || (used === undefined && (result.encodingAtEnd === undefined || encoding === undefined || result.encodingAtEnd === encoding));
+  const codeLengthHolds =
+    task.codeLength === codeLength ||
+    (task.codeLength === undefined && (result.decidedCodeLength === undefined || result.decidedCodeLength === codeLength || codeLength === undefined));
   return encodingHolds && codeLengthHolds;
 }
 
@@ -218,7 +236,10 @@ function firstLineStart(buf: Buffer, filled: number, atEnd: boolean): number {
 
 /** Column positions of one file, -1 where it lacks the column. */
 interface Positions {
-  month: number; value: number; quantity: number; quantity2: number;
+  month: number;
+  value: number;
+  quantity: number;
+  quantity2: number;
   /** In TEXT_COLUMNS order. */
   text: Int32Array;
 }
@@ -226,7 +247,10 @@ interface Positions {
 function positionsOf(layout: ColumnLayout): Positions {
   const at = (field: keyof ColumnLayout['index']) => layout.index[field] ?? -1;
   return {
-    month: at('month'), value: at('value'), quantity: at('quantity'), quantity2: at('quantity2'),
+    month: at('month'),
+    value: at('value'),
+    quantity: at('quantity'),
+    quantity2: at('quantity2'),
     text: Int32Array.from(TEXT_COLUMNS, (field) => at(field)),
   };
 }
@@ -239,7 +263,18 @@ const HYPHEN = 0x2d;
 const COMMA = 0x2c;
 const ZERO = 0x30;
 /** Labels for messages, in TEXT_COLUMNS order. */
-const TEXT_LABELS = ['commodity code', 'commodity name', 'trading partner code', 'trading partner name', 'trade mode code', 'trade mode name', 'place code', 'place name', 'unit', 'second unit'];
+const TEXT_LABELS = [
+  'commodity code',
+  'commodity name',
+  'trading partner code',
+  'trading partner name',
+  'trade mode code',
+  'trade mode name',
+  'place code',
+  'place name',
+  'unit',
+  'second unit',
+];
 /** The code columns after hs_code: digits only, or empty. */
 const IS_CODE = [false, false, true, false, true, false, true, false, false, false];
 const UNIT_COLUMNS = [8, 9];

@@ -8,10 +8,12 @@ import { cachedPng } from '../../../site/png-cache.ts';
 import { loadSiteCharts } from '../../../site/stories.ts';
 
 export async function getStaticPaths() {
-  return (await loadSiteCharts()).flatMap((chart) => IMAGE_LAYOUTS.map((layout) => ({
-    params: { chart: chartPath(chart.spec), width: String(layout.width) },
-    props: { chart, layout },
-  })));
+  return (await loadSiteCharts()).flatMap((chart) =>
+    IMAGE_LAYOUTS.map((layout) => ({
+      params: { chart: chartPath(chart.spec), width: String(layout.width) },
+      props: { chart, layout },
+    })),
+  );
 }
 
 export const GET: APIRoute<{ chart: SiteChart; layout: Layout }> = ({ props }) => {
