@@ -18,7 +18,7 @@ import { readHeader, type ColumnField, type ColumnLayout } from './columns.ts';
 import { FieldTextCache, UNDECODABLE } from './field-text.ts';
 import type { RowShape } from './inner-quotes.ts';
 import { EMPTY_TEXT, FLOAT_STRIDE, INT_STRIDE, NOT_TEXT_MESSAGE, readSegment, segmentHolds, type SegmentResult, type SegmentTask } from './segment.ts';
-import { readSegmentInThread, releaseFile, segmentThreads } from './segment-pool.ts';
+import { readSegmentInThread, releaseFile, reuseInThread, segmentThreads } from './segment-pool.ts';
 
 export interface FileReadResult extends SourceReadResult {
   /** Data rows seen, accepted or not. */
@@ -42,8 +42,14 @@ export const GACC_ROW_LIMIT = 10_000;
 const ROW_LIMIT_MESSAGE = `has exactly ${GACC_ROW_LIMIT.toLocaleString('en-US')} data rows, GACC's download limit: it is probably cut short; split the query (by month or product) and download again`;
 const KEY_FIELDS: readonly KeyField[] = ['partner_code', 'trade_mode_code', 'place_code'];
 const MIN_CHUNK = 16;
-const DEFAULT_CHUNK = 4 << 20;
-const DEFAULT_SEGMENT = 4 << 20;
+/**
+ * Bytes per segment. Each thread holds the rows of a few segments at once (being read, sent,
+ * given back), about twice their bytes each, so small segments keep memory down; below a
+ * megabyte the messages per segment start to cost more than they save.
+ */
+const DEFAULT_SEGMENT = 1 << 20;
+/** A segment and the row that runs past its end, in one read. */
+const DEFAULT_CHUNK = DEFAULT_SEGMENT + (64 << 10);
 /** How far to read, at most, for a line that tells GB18030 from UTF-8 (see decideEncoding). */
 const SNIFF_LIMIT = 1 << 20;
 const UTF16_MESSAGE = 'the file is UTF-16 (as Excel\'s "Unicode text" saves it); save it as CSV in UTF-8, or use the original GACC download';
@@ -135,6 +141,7 @@ export async function readGaccFile(source: SourceFile, options: GaccReadOptions)
       if (result.error) throw new FileError({ file: source.file, message: result.error });
       if (result.encodingAtEnd !== undefined) encoding = result.encodingAtEnd;
       file.take(result, line, text);
+      if (inThread) reuseInThread(k % threads, inThread);
       options.onBytes?.(Math.min(result.end, size) - at);
       at = Math.max(at, result.end);
       line += result.lines;

@@ -4,7 +4,7 @@
 // cache per file, so the entry numbers in its results follow on from its previous result.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { SegmentResult, SegmentTask } from './segment.ts';
+import { rowBuffersOf, type SegmentResult, type SegmentTask } from './segment.ts';
 
 interface Pending {
   resolve: (result: SegmentResult) => void;
@@ -38,6 +38,11 @@ class SegmentThread {
     this.worker.postMessage({ release: fileId });
   }
 
+  reuse(result: SegmentResult): void {
+    const buffers = rowBuffersOf(result);
+    this.worker.postMessage({ reuse: buffers }, [buffers.ints.buffer, buffers.floats.buffer, buffers.tails.buffer, buffers.tailEnds.buffer] as ArrayBuffer[]);
+  }
+
   read(task: SegmentTask): Promise<SegmentResult> {
     const id = this.nextId++;
     if (this.pending.size === 0) this.worker.ref();
@@ -60,6 +65,11 @@ export function readSegmentInThread(index: number, task: SegmentTask): Promise<S
   threads ??= [];
   while (threads.length <= index) threads.push(new SegmentThread());
   return threads[index]!.read(task);
+}
+
+/** Gives a result's arrays back to thread `index`, which read it, once its rows are taken. */
+export function reuseInThread(index: number, result: SegmentResult): void {
+  threads![index]!.reuse(result);
 }
 
 /** Lets every thread drop what it kept for a file. */

@@ -93,6 +93,28 @@ export interface SegmentResult {
   error?: string;
 }
 
+/**
+ * The arrays a segment's rows are written into, whole (a result holds views of their start).
+ * Once the reader has taken a result, it gives them back to the thread that made them, so
+ * that segment after segment reuses them instead of allocating and freeing megabytes.
+ */
+export interface RowBuffers {
+  ints: Int32Array;
+  floats: Float64Array;
+  tails: Uint8Array;
+  tailEnds: Int32Array;
+}
+
+/** The whole arrays behind a result's rows, to read another segment into. */
+export function rowBuffersOf(result: SegmentResult): RowBuffers {
+  return {
+    ints: new Int32Array(result.ints.buffer),
+    floats: new Float64Array(result.floats.buffer),
+    tails: new Uint8Array(result.tails.buffer),
+    tailEnds: new Int32Array(result.tailEnds.buffer),
+  };
+}
+
 /** Whether a segment read on the given assumptions stands, given what the file really had decided. */
 export function segmentHolds(
   task: SegmentTask,
@@ -122,8 +144,11 @@ const CR = 0x0d;
 
 let spareBuffer: Buffer | undefined;
 
-/** Reads one segment. `texts` carries on from the segment before it read with the same cache. */
-export async function readSegment(handle: FileHandle, task: SegmentTask, texts: FieldTextCache): Promise<SegmentResult> {
+/**
+ * Reads one segment. `texts` carries on from the segment before it read with the same cache;
+ * its rows go into `buffers` when given (and grown past them if need be).
+ */
+export async function readSegment(handle: FileHandle, task: SegmentTask, texts: FieldTextCache, buffers?: RowBuffers): Promise<SegmentResult> {
   const sent = texts.resets;
   // Entries decoded in another encoding are void; a full table is emptied between segments.
   if ((task.encoding !== undefined && texts.encoding !== undefined && texts.encoding !== task.encoding) || texts.size > TABLE_LIMIT) texts.reset();
@@ -131,7 +156,7 @@ export async function readSegment(handle: FileHandle, task: SegmentTask, texts: 
   texts.english = task.english;
   const encodingAtStart = texts.encoding;
   const sentSize = texts.resets === sent ? texts.size : 0;
-  const parser = new SegmentParser(task, texts);
+  const parser = new SegmentParser(task, texts, buffers);
   // The read buffer is this thread's to reuse: segment after segment would otherwise leave
   // megabytes of garbage each.
   let buf = spareBuffer !== undefined && spareBuffer.length >= task.chunkSize ? spareBuffer : Buffer.allocUnsafe(task.chunkSize);
@@ -292,10 +317,10 @@ class SegmentParser {
   private total = 0;
   private firstMonth = Infinity;
   private lastMonth = -Infinity;
-  private ints = new Int32Array(INT_STRIDE * 4096);
-  private floats = new Float64Array(FLOAT_STRIDE * 4096);
-  private readonly tails = new ByteBuilder();
-  private tailEnds = new Int32Array(4096);
+  private ints: Int32Array;
+  private floats: Float64Array;
+  private readonly tails: ByteBuilder;
+  private tailEnds: Int32Array;
   private readonly flowBytes: Uint8Array;
   private readonly fixedPeriodBytes: Uint8Array | undefined;
   private readonly currencyBytes: Uint8Array;
@@ -307,9 +332,13 @@ class SegmentParser {
   private problem = '';
   private readonly entries = new Int32Array(TEXT_COLUMNS.length);
 
-  constructor(task: SegmentTask, texts: FieldTextCache) {
+  constructor(task: SegmentTask, texts: FieldTextCache, buffers: RowBuffers = newRowBuffers()) {
     this.task = task;
     this.texts = texts;
+    this.ints = buffers.ints;
+    this.floats = buffers.floats;
+    this.tails = new ByteBuilder(buffers.tails);
+    this.tailEnds = buffers.tailEnds;
     this.at = positionsOf(task.layout);
     this.codeLength = task.codeLength;
     this.flowBytes = Buffer.from(`${task.flow},`);
@@ -528,6 +557,17 @@ class SegmentParser {
 
 const NO_BYTES = new Uint8Array(0);
 
+/** Room for 4,096 rows: the arrays grow together, a row at the same place in each. */
+function newRowBuffers(): RowBuffers {
+  const rows = 4096;
+  return {
+    ints: new Int32Array(INT_STRIDE * rows),
+    floats: new Float64Array(FLOAT_STRIDE * rows),
+    tails: new Uint8Array(1 << 16),
+    tailEnds: new Int32Array(rows),
+  };
+}
+
 function grown<T extends Int32Array | Float64Array>(array: T): T {
   const bigger = new (array.constructor as new (length: number) => T)(array.length * 2);
   bigger.set(array);
@@ -559,8 +599,12 @@ function checkWidth(spans: FieldSpans, layout: ColumnLayout): string | undefined
 
 /** Bytes appended into one growing buffer. */
 class ByteBuilder {
-  private buffer = new Uint8Array(1 << 16);
+  private buffer: Uint8Array;
   length = 0;
+
+  constructor(buffer: Uint8Array) {
+    this.buffer = buffer;
+  }
 
   append(bytes: Uint8Array): void {
     const n = bytes.length;
