@@ -2,7 +2,9 @@
 // BigQuery. Codes stay text (leading zeros kept), quantities are nullable doubles, the value
 // a 64-bit integer and the line a 32-bit one. Rows are gathered into column arrays and
 // written a row group at a time, so memory stays flat however many records there are; the
-// file holds no timestamps, so the same records give the same bytes.
+// file holds no timestamps, so the same records give the same bytes. The column arrays are
+// made once, at their full length, and filled again for every row group: arrays this long
+// live outside V8's young generation, so new ones per group would pile up as old garbage.
 import { RECORD_COLUMNS, type TradeRecord } from './contract/index.ts';
 import { fileWriter, ParquetWriter, type SchemaElement } from 'hyparquet-writer';
 
@@ -28,7 +30,7 @@ export const RECORDS_PARQUET_SCHEMA: SchemaElement[] = [{ name: 'root', num_chil
 
 export class RecordsParquet {
   private readonly writer: ParquetWriter;
-  private columns: unknown[][] = RECORD_COLUMNS.map(() => []);
+  private readonly columns: unknown[][] = RECORD_COLUMNS.map(() => new Array<unknown>(ROW_GROUP).fill(null));
   /** INT64 columns take bigints. */
   private readonly values = new BigInt64Array(ROW_GROUP);
   private rows = 0;
@@ -41,10 +43,11 @@ export class RecordsParquet {
 
   add(record: TradeRecord): void {
     const columns = this.columns;
+    const row = this.rows;
     for (let c = 0; c < RECORD_COLUMNS.length; c++) {
-      if (c !== VALUE) columns[c]!.push(record[RECORD_COLUMNS[c]!]);
+      if (c !== VALUE) columns[c]![row] = record[RECORD_COLUMNS[c]!];
     }
-    this.values[this.rows] = BigInt(record.value);
+    this.values[row] = BigInt(record.value);
     if (++this.rows === ROW_GROUP) this.flush();
   }
 
@@ -55,9 +58,10 @@ export class RecordsParquet {
 
   private flush(): void {
     if (this.rows === 0) return;
+    // Only the last group is short; its arrays are cut to its rows, as nothing follows.
+    if (this.rows < ROW_GROUP) for (const column of this.columns) column.length = this.rows;
     const columnData = RECORD_COLUMNS.map((name, c) => ({ name, data: c === VALUE ? this.values.subarray(0, this.rows) : this.columns[c]! }));
     this.writer.write({ columnData, rowGroupSize: this.rows });
-    this.columns = RECORD_COLUMNS.map(() => []);
     this.rows = 0;
   }
 }
