@@ -5,7 +5,6 @@
 // as `npm run build` builds it. Builds are slow (two cores), so a test file that only reads
 // the result takes `sharedBuild`: each fixture is built once per test run, whichever file
 // asks first, and the others wait for it.
-import type { DataReport } from '../../src/contract/index.ts';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
@@ -87,7 +86,7 @@ export interface BuildOptions {
 }
 
 /** The address built projects have unless a test gives another. */
-export const SITE = 'https://stories.example.net';
+const SITE = 'https://stories.example.net';
 
 /** A built project: its inputs, the data step's output, the site, and ways to read them. */
 export interface BuiltProject extends ProjectFolders {
@@ -106,7 +105,6 @@ export interface BuiltProject extends ProjectFolders {
   page(path: string): Promise<Page>;
   /** Every HTML file of the build, relative to dist. */
   htmlFiles(): Promise<string[]>;
-  report(): Promise<DataReport>;
 }
 
 function built(folders: ProjectFolders, data: string, dist: string, options: BuildOptions): BuiltProject {
@@ -132,7 +130,6 @@ function built(folders: ProjectFolders, data: string, dist: string, options: Bui
     file,
     page: (path) => readPage(file(path)),
     htmlFiles: async () => (await listFiles(dist)).filter((name) => name.endsWith('.html')),
-    report: async () => JSON.parse(await readFile(join(data, 'report.json'), 'utf8')) as DataReport,
   };
 }
 
