@@ -24,6 +24,7 @@ describe('facts in the frontmatter', () => {
     const bound = bindField('title', 'Imports grew :fact[growth]{as=times}; :fact[leader]{as=label} led', options);
     expect(bound.text).toBe('Imports grew 2.5 times; Mongolia led');
     expect(bound.html).toMatch(/^Imports grew <data class="fact" value="2.5" data-fact="growth"[^>]*>2.5 times<\/data>; <span[^>]*>Mongolia<\/span> led$/);
+    expect(bound.facts).toEqual(['growth', 'leader']);
   });
 
   it('writes the figure in the story language', () => {
@@ -35,6 +36,7 @@ describe('facts in the frontmatter', () => {
     expect(bindFrontmatter({ title: 'A & B', dek: 'Plain.', summary: 'S.', shareImageAlt: 'Alt.' }, options).title).toEqual({
       text: 'A & B',
       html: 'A &amp; B',
+      facts: [],
     });
   });
 

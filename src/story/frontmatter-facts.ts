@@ -6,6 +6,7 @@ import remarkDirective from 'remark-directive';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
 import type { FactsFile } from '../contract/index.ts';
 import type { Lang } from '../i18n/index.ts';
 import { remarkFacts, remarkNoUnknownDirectives, STORY_DIRECTIVES } from '../markdown/index.ts';
@@ -19,6 +20,8 @@ export interface BoundText {
   text: string;
   /** For the page: figures as <data> elements with their tooltips. */
   html: string;
+  /** The keys of the facts the text binds, in order. */
+  facts: string[];
 }
 
 /** Takes a paragraph's content out of its <p>, so a headline can hold it. */
@@ -42,7 +45,7 @@ export interface FrontmatterFactsOptions {
 
 /** One field's text with its facts bound; throws "<file>: <field>: <reason>" on a bad fact. */
 export function bindField(field: FactField, value: string, options: FrontmatterFactsOptions): BoundText {
-  if (!value.includes(':')) return { text: value, html: escapeText(value) };
+  if (!value.includes(':')) return { text: value, html: escapeText(value), facts: [] };
   const processor = unified()
     .use(remarkParse)
     .use(remarkDirective)
@@ -51,13 +54,18 @@ export function bindField(field: FactField, value: string, options: FrontmatterF
     .use(remarkRehype)
     .use(rehypeStringify);
   let html: string;
+  const facts: string[] = [];
   try {
-    html = unwrap(String(processor.processSync(value)));
+    const tree = processor.runSync(processor.parse(value));
+    visit(tree, 'element', (element) => {
+      if (typeof element.properties.dataFact === 'string') facts.push(element.properties.dataFact);
+    });
+    html = unwrap(processor.stringify(tree));
   } catch (error) {
     const reason = (error as { reason?: string }).reason ?? String(error);
     throw new Error(`${options.path}: ${field}: ${reason}`, { cause: error });
   }
-  return { text: plain(html), html };
+  return { text: plain(html), html, facts };
 }
 
 export function bindFrontmatter(data: Record<FactField, string>, options: FrontmatterFactsOptions): Record<FactField, BoundText> {
