@@ -186,6 +186,7 @@ async function writeOutputs(
         const result = await reader.read(source, {
           onRecord,
           ...(reader.writesRecordsCsv ? { onRecordsCsv: (lines: Uint8Array, count: number) => records.write(lines, count) } : {}),
+          ...(parquet ? { ready: () => parquet.drained() } : {}),
           onBytes: (bytes) => {
             done += bytes;
             options.onProgress?.({ file: source.file, done, total });
@@ -203,10 +204,13 @@ async function writeOutputs(
         else throw error;
       }
     }
+  } catch (error) {
+    await parquet?.abort();
+    throw error;
   } finally {
     records.close();
-    parquet?.close();
   }
+  await parquet?.close();
   problems.push(...findOverlaps(coverages));
   if (problems.length > 0) throw new DataStepError(`${problems.length} problem(s) in the raw data`, problems);
   if (rejections.length > 0 && !options.allowRejects) {

@@ -1,15 +1,20 @@
 // records.parquet: the rows of records.csv, typed, for desks that query records in DuckDB or
 // BigQuery. Codes stay text (leading zeros kept), quantities are nullable doubles, the value
-// a 64-bit integer and the line a 32-bit one. Rows are gathered into column arrays and
-// written a row group at a time, so memory stays flat however many records there are; the
-// file holds no timestamps, so the same records give the same bytes. The column arrays are
-// made once, at their full length, and filled again for every row group: arrays this long
-// live outside V8's young generation, so new ones per group would pile up as old garbage.
+// a 64-bit integer and the line a 32-bit one. The file holds no timestamps, so the same
+// records give the same bytes.
+//
+// Encoding Parquet costs about as much as reading the downloads, so a worker thread does it
+// (records-parquet-worker.ts) while this thread goes on reading. Rows are gathered here a row
+// group at a time into typed arrays, text as numbers into per-column dictionaries, and sent
+// with the arrays transferred and only the texts the worker has not seen; memory stays flat
+// however many records there are. `drained` is the back-pressure: the reader awaits it
+// between segments, so at most a group or two wait while the worker encodes one.
 import { RECORD_COLUMNS, type TradeRecord } from './contract/index.ts';
-import { fileWriter, ParquetWriter, type SchemaElement } from 'hyparquet-writer';
+import { Worker } from 'node:worker_threads';
+import type { SchemaElement } from 'hyparquet-writer';
 
 /** Rows per row group: large enough for good compression, small enough to keep memory flat. */
-const ROW_GROUP = 50_000;
+export const ROW_GROUP = 50_000;
 
 type Column = (typeof RECORD_COLUMNS)[number];
 
@@ -24,44 +29,134 @@ function schemaElement(name: Column): SchemaElement {
   return { name, type: 'BYTE_ARRAY', converted_type: 'UTF8', repetition_type: 'REQUIRED' };
 }
 
-const VALUE = RECORD_COLUMNS.indexOf('value');
-
 export const RECORDS_PARQUET_SCHEMA: SchemaElement[] = [{ name: 'root', num_children: RECORD_COLUMNS.length }, ...RECORD_COLUMNS.map(schemaElement)];
 
+/** The text columns, in RECORD_COLUMNS order. */
+export const TEXT_COLUMNS = RECORD_COLUMNS.filter((name) => schemaElement(name).type === 'BYTE_ARRAY');
+/** The number columns: line and value exact, quantities NaN where there is none. */
+export const NUMBER_COLUMNS = RECORD_COLUMNS.filter((name) => schemaElement(name).type !== 'BYTE_ARRAY');
+
+/** One row group as sent to the worker. */
+export interface RowGroupMessage {
+  rows: number;
+  /** Per text column: each row's dictionary number, and the texts added to the dictionary since the last group. */
+  codes: Int32Array[];
+  newTexts: string[][];
+  /** Per number column. */
+  numbers: Float64Array[];
+}
+
+/** Messages from the worker. */
+export type ParquetWorkerReply = { written: RowGroupArrays } | { finished: true } | { error: string };
+
+/** A group's arrays, given back by the worker for the next group. */
+export interface RowGroupArrays {
+  codes: Int32Array[];
+  numbers: Float64Array[];
+}
+
+function newArrays(): RowGroupArrays {
+  return {
+    codes: TEXT_COLUMNS.map(() => new Int32Array(ROW_GROUP)),
+    numbers: NUMBER_COLUMNS.map(() => new Float64Array(ROW_GROUP)),
+  };
+}
+
+/** The buffers to transfer with a group's arrays. */
+export const rowGroupTransferList = (arrays: RowGroupArrays) => [...arrays.codes, ...arrays.numbers].map((array) => array.buffer as ArrayBuffer);
+
+/** Groups sent and not yet written beyond which `drained` holds the reader back. */
+const GROUPS_IN_FLIGHT = 2;
+
 export class RecordsParquet {
-  private readonly writer: ParquetWriter;
-  private readonly columns: unknown[][] = RECORD_COLUMNS.map(() => new Array<unknown>(ROW_GROUP).fill(null));
-  /** INT64 columns take bigints. */
-  private readonly values = new BigInt64Array(ROW_GROUP);
+  private readonly worker: Worker;
+  private readonly dictionaries: Map<string, number>[] = TEXT_COLUMNS.map(() => new Map());
+  private newTexts: string[][] = TEXT_COLUMNS.map(() => []);
+  private arrays: RowGroupArrays = newArrays();
+  private readonly spares: RowGroupArrays[] = [];
   private rows = 0;
+  private inFlight = 0;
+  private failure: Error | undefined;
+  private waiting: { resolve: () => void; reject: (error: Error) => void }[] = [];
+  private finished: { resolve: () => void; reject: (error: Error) => void } | undefined;
 
   constructor(path: string) {
-    // Without min/max statistics: comparing every string of every column cost more than the
-    // rest of the writing, and these files are read whole or filtered by value, not skipped through.
-    this.writer = new ParquetWriter({ writer: fileWriter(path), schema: RECORDS_PARQUET_SCHEMA, createdBy: 'customs-story', statistics: false });
+    this.worker = new Worker(new URL('./records-parquet-worker.ts', import.meta.url), { workerData: { path } });
+    this.worker.on('message', (reply: ParquetWorkerReply) => {
+      if ('written' in reply) {
+        this.inFlight--;
+        this.spares.push(reply.written);
+        this.wake();
+      } else if ('finished' in reply) this.finished?.resolve();
+      else this.fail(new Error(`records.parquet: ${reply.error}`));
+    });
+    this.worker.on('error', (error) => this.fail(error));
+    this.worker.on('exit', (code) => {
+      if (code !== 0) this.fail(new Error(`records.parquet: the writing thread stopped (exit code ${code})`));
+    });
   }
 
   add(record: TradeRecord): void {
-    const columns = this.columns;
     const row = this.rows;
-    for (let c = 0; c < RECORD_COLUMNS.length; c++) {
-      if (c !== VALUE) columns[c]![row] = record[RECORD_COLUMNS[c]!];
+    const { codes, numbers } = this.arrays;
+    for (let c = 0; c < TEXT_COLUMNS.length; c++) {
+      const text = record[TEXT_COLUMNS[c]!] as string;
+      const dictionary = this.dictionaries[c]!;
+      let code = dictionary.get(text);
+      if (code === undefined) {
+        dictionary.set(text, (code = dictionary.size));
+        this.newTexts[c]!.push(text);
+      }
+      codes[c]![row] = code;
     }
-    this.values[row] = BigInt(record.value);
-    if (++this.rows === ROW_GROUP) this.flush();
+    for (let c = 0; c < NUMBER_COLUMNS.length; c++) numbers[c]![row] = (record[NUMBER_COLUMNS[c]!] as number | null) ?? NaN;
+    if (++this.rows === ROW_GROUP) this.send();
   }
 
-  close(): void {
-    this.flush();
-    this.writer.finish();
+  /** Resolves once the worker has few enough groups left to write; rejects if it failed. */
+  drained(): Promise<void> {
+    if (this.failure) return Promise.reject(this.failure);
+    if (this.inFlight < GROUPS_IN_FLIGHT) return Promise.resolve();
+    return new Promise((resolve, reject) => this.waiting.push({ resolve, reject }));
   }
 
-  private flush(): void {
-    if (this.rows === 0) return;
-    // Only the last group is short; its arrays are cut to its rows, as nothing follows.
-    if (this.rows < ROW_GROUP) for (const column of this.columns) column.length = this.rows;
-    const columnData = RECORD_COLUMNS.map((name, c) => ({ name, data: c === VALUE ? this.values.subarray(0, this.rows) : this.columns[c]! }));
-    this.writer.write({ columnData, rowGroupSize: this.rows });
+  /** Writes the last group and the footer, and waits for the worker to finish the file. */
+  async close(): Promise<void> {
+    this.send();
+    const finished = new Promise<void>((resolve, reject) => (this.finished = { resolve, reject }));
+    if (this.failure) throw this.failure;
+    this.worker.postMessage({ finish: true });
+    await finished;
+    await this.worker.terminate();
+  }
+
+  /** Stops the worker without finishing the file (the data step failed). */
+  async abort(): Promise<void> {
+    await this.worker.terminate();
+  }
+
+  private send(): void {
+    if (this.rows === 0 || this.failure) return;
+    const message: RowGroupMessage = { rows: this.rows, codes: this.arrays.codes, newTexts: this.newTexts, numbers: this.arrays.numbers };
+    this.worker.postMessage(message, rowGroupTransferList(this.arrays));
+    this.inFlight++;
+    this.arrays = this.spares.pop() ?? newArrays();
+    this.newTexts = TEXT_COLUMNS.map(() => []);
     this.rows = 0;
+  }
+
+  private wake(): void {
+    if (this.inFlight >= GROUPS_IN_FLIGHT) return;
+    const waiting = this.waiting;
+    this.waiting = [];
+    for (const waiter of waiting) waiter.resolve();
+  }
+
+  private fail(error: Error): void {
+    this.failure ??= error;
+    const waiting = this.waiting;
+    this.waiting = [];
+    for (const waiter of waiting) waiter.reject(this.failure);
+    this.finished?.reject(this.failure);
   }
 }

@@ -20,6 +20,9 @@ interface Group {
   toConvert: Map<string, number>;
 }
 
+/** Groups by their first dimension's value, then the next's, down to the group. */
+type GroupIndex = Map<string | number, GroupIndex | Group>;
+
 /** The row column of a converting aggregate that names the rate periods its value used, space-separated. */
 export const RATE_PERIODS_FIELD = 'rate_periods';
 
@@ -29,8 +32,15 @@ export class AggregateBuilder {
   private readonly reference: Reference;
   private readonly sanctionList: SanctionList | undefined;
   private readonly groups = new Map<string, Group>();
-  /** Descriptive columns for each dimension value seen (labels, names). */
-  private readonly attributes = new Map<string, Attributes>();
+  /**
+   * The same groups by dimension value, one map per dimension: a record finds its group by
+   * values it already holds, where a joined key would build and hash a new string per record.
+   */
+  private readonly groupIndex: GroupIndex = new Map();
+  /** Descriptive columns for each dimension value seen (labels, names), by dimension. */
+  private readonly attributes = new Map<DimensionName, Map<string | number, Attributes>>();
+  /** Month indexes of the period strings seen: records repeat a handful of them. */
+  private readonly monthIndexes = new Map<string, number>();
   private readonly sources = new Set<string>();
   /** What each dimension value is called, by dimension and value. */
   private readonly names = new Map<string, Map<string, Names>>();
@@ -55,8 +65,8 @@ export class AggregateBuilder {
     const d = this.declaration;
     if (record.flow !== d.flow || !d.recordCurrencies.includes(record.currency)) return;
     if (d.partners && !d.partners.includes(record.partner_code)) return;
-    const start = monthIndex(record.period_start);
-    const end = record.period_end === record.period_start ? start : monthIndex(record.period_end);
+    const start = this.monthOf(record.period_start);
+    const end = record.period_end === record.period_start ? start : this.monthOf(record.period_end);
     if (!this.coversMonths(start, end)) return;
     for (let m = start; m <= end; m++) this.coveredMonths.add(m);
     if (d.hs && !d.hs.some((prefix) => record.hs_code.startsWith(prefix))) return;
@@ -69,22 +79,13 @@ export class AggregateBuilder {
     const rate = record.currency === d.currency ? undefined : this.rateOf(record);
     if (rate === null) return;
 
-    const dims: (string | number)[] = [];
+    let node: GroupIndex | Group | undefined = this.groupIndex;
     for (const dimension of d.groupBy) {
       const value = this.dimensionValue(dimension, record, start, product?.key, sanctionGroup);
-      dims.push(value);
-      const attrKey = `${dimension}|${value}`;
-      if (!this.attributes.has(attrKey)) {
-        this.attributes.set(attrKey, this.describe(dimension, value, record));
-        this.nameValue(dimension, value, record);
-      }
+      this.attributesFor(dimension, value, record);
+      node = node instanceof Map ? node.get(value) : undefined;
     }
-    const key = JSON.stringify(dims);
-    let group = this.groups.get(key);
-    if (!group) {
-      group = { dims, value: 0, records: 0, toConvert: new Map() };
-      this.groups.set(key, group);
-    }
+    const group = node === undefined || node instanceof Map ? this.groupOf(record, start, product?.key, sanctionGroup) : node;
     if (rate) group.toConvert.set(rate.period, (group.toConvert.get(rate.period) ?? 0) + record.value);
     else group.value += record.value;
     group.records++;
@@ -100,7 +101,7 @@ export class AggregateBuilder {
       d.groupBy.forEach((dimension, k) => {
         const value = group.dims[k]!;
         row[dimension] = value;
-        Object.assign(row, this.attributes.get(`${dimension}|${value}`));
+        Object.assign(row, this.attributes.get(dimension)?.get(value));
       });
       if (!Number.isSafeInteger(group.value) || [...group.toConvert.values()].some((sum) => !Number.isSafeInteger(sum))) {
         throw new Error(`aggregate ${d.id}: a sum is too large to count exactly`);
@@ -136,6 +137,38 @@ export class AggregateBuilder {
       synthetic: this.synthetic,
       sources: [...this.sources].sort(),
     };
+  }
+
+  /** The group of a record the index does not lead to: a new one, indexed, or (without dimensions) the one total. */
+  private groupOf(record: TradeRecord, start: number, product: string | undefined, sanctionGroup: string | null): Group {
+    const dims = this.declaration.groupBy.map((dimension) => this.dimensionValue(dimension, record, start, product, sanctionGroup));
+    const key = JSON.stringify(dims);
+    const known = this.groups.get(key);
+    if (known) return known;
+    const group: Group = { dims, value: 0, records: 0, toConvert: new Map() };
+    this.groups.set(key, group);
+    let level = this.groupIndex;
+    for (let k = 0; k < dims.length - 1; k++) {
+      let next = level.get(dims[k]!) as GroupIndex | undefined;
+      if (next === undefined) level.set(dims[k]!, (next = new Map()));
+      level = next;
+    }
+    if (dims.length > 0) level.set(dims.at(-1)!, group);
+    return group;
+  }
+
+  private attributesFor(dimension: DimensionName, value: string | number, record: TradeRecord | undefined): void {
+    let byValue = this.attributes.get(dimension);
+    if (!byValue) this.attributes.set(dimension, (byValue = new Map()));
+    if (byValue.has(value)) return;
+    byValue.set(value, this.describe(dimension, value, record));
+    this.nameValue(dimension, value, record);
+  }
+
+  private monthOf(period: string): number {
+    let index = this.monthIndexes.get(period);
+    if (index === undefined) this.monthIndexes.set(period, (index = monthIndex(period)));
+    return index;
   }
 
   /** Records no declared rate applies to, one per period: the data step fails on them. */
@@ -308,13 +341,7 @@ export class AggregateBuilder {
       const key = JSON.stringify(dims);
       if (this.groups.has(key)) continue;
       this.groups.set(key, { dims, value: 0, records: 0, toConvert: new Map() });
-      d.groupBy.forEach((dimension, k) => {
-        const attrKey = `${dimension}|${dims[k]}`;
-        if (!this.attributes.has(attrKey)) {
-          this.attributes.set(attrKey, this.describe(dimension, dims[k]!, undefined));
-          this.nameValue(dimension, dims[k]!, undefined);
-        }
-      });
+      d.groupBy.forEach((dimension, k) => this.attributesFor(dimension, dims[k]!, undefined));
     }
   }
 

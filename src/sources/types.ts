@@ -31,6 +31,11 @@ export interface ReadOptions {
    * next call. Cheaper than the data step formatting every record again.
    */
   onRecordsCsv?: (bytes: Uint8Array, records: number) => void;
+  /**
+   * Awaited between batches of records, when given: a consumer that works behind the reader
+   * (records.parquet is encoded on another thread) holds it back until it has caught up.
+   */
+  ready?: () => Promise<void>;
   /** Called with the number of bytes consumed since the last call, for the progress bar. */
   onBytes?: (bytes: number) => void;
 }

@@ -95,6 +95,7 @@ export async function readGaccFile(source: SourceFile, options: GaccReadOptions)
       period: source.period,
       flow: source.flow,
       chunkSize,
+      recordsCsv: options.onRecordsCsv !== undefined,
     });
     // Nominal segment bounds; each but the first starts at the first line start after its bound.
     const bounds: number[] = [];
@@ -142,6 +143,7 @@ export async function readGaccFile(source: SourceFile, options: GaccReadOptions)
       if (result.encodingAtEnd !== undefined) encoding = result.encodingAtEnd;
       file.take(result, line, text);
       if (inThread) reuseInThread(k % threads, inThread);
+      if (options.ready) await options.ready();
       options.onBytes?.(Math.min(result.end, size) - at);
       at = Math.max(at, result.end);
       line += result.lines;

@@ -36,6 +36,8 @@ export interface SegmentTask {
   period: MonthRange | undefined;
   flow: Flow;
   chunkSize: number;
+  /** Whether to write each row's records.csv line (tails); only the data step wants them. */
+  recordsCsv: boolean;
 }
 
 export interface SegmentRejection {
@@ -73,7 +75,7 @@ export interface SegmentResult {
   rows: number;
   ints: Int32Array;
   floats: Float64Array;
-  /** Each accepted row's records.csv line from the flow column on, '\n' included. */
+  /** Each accepted row's records.csv line from the flow column on, '\n' included (when the task asks for them). */
   tails: Uint8Array;
   tailEnds: Int32Array;
   rejections: SegmentRejection[];
@@ -448,6 +450,7 @@ class SegmentParser {
     this.floats[f] = value;
     this.floats[f + 1] = quantity;
     this.floats[f + 2] = quantity2;
+    if (!this.task.recordsCsv) return;
     this.writeTail(month, value, quantity, quantity2);
     this.tailEnds[row] = this.tails.length;
   }
