@@ -21,7 +21,7 @@ import {
   readAggregates,
   readPage,
   removeTempDirs,
-  ROOT,
+  SAMPLE_CHARTS,
   STORY_SLUG,
   tempDir,
 } from '../site/helpers.ts';
@@ -29,8 +29,8 @@ import { INSTALL_TIMEOUT, launchChromium } from '../browser/chromium.ts';
 import { cmsRoutes, COLUMN_WIDTHS, PAGE_MARGIN, type EmbedCode } from './cms.ts';
 import { files, serve, type Running } from './server.ts';
 
-/** The story's charts, kept as chart files; English, the story's language. */
-const LIBRARY = readChartLibrary(join(ROOT, 'content/charts'));
+/** The sample story's charts, kept as chart files (the build's, not the shipped project's); English, the story's language. */
+const LIBRARY = readChartLibrary(SAMPLE_CHARTS);
 const IDS = [...LIBRARY.keys()];
 const resolveChart = (id: string, aggregates: AggregatesFile) => compileChartFile(id, { aggregates, library: LIBRARY, lang: 'en' });
 const WIDTHS = [320, 600, 1000];

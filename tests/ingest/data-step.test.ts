@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { csvParse } from 'd3-dsv';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runDataStep } from '../../src/pipeline.ts';
+import { SAMPLE_PROJECT, sampleRawDir } from '../site/helpers.ts';
 import {
   failingRun,
   fixture,
@@ -112,17 +113,17 @@ describe('a failed run', () => {
 
 describe('declared periods no download covers', () => {
   it('fail the step, naming them, instead of becoming zeros', async () => {
-    // The shipped data without 2022's exports: sanctioned exports "zero in 2022" would be made up.
+    // The sample data without 2022's exports: sanctioned exports "zero in 2022" would be made up.
     const raw = await tempDir('ingest-raw-');
-    await cp('data/raw', raw, { recursive: true });
+    await cp(await sampleRawDir(), raw, { recursive: true });
     await rm(join(raw, 'kp-exports-2022.csv'));
     const manifest = await readFile(join(raw, 'sources.yaml'), 'utf8');
     await writeFile(join(raw, 'sources.yaml'), manifest.replace(/^- file: kp-exports-2022\.csv\n(?: {2}.*\n)+/m, ''));
     const error = await failingRun({
       rawDir: raw,
       outDir: await tempDir('ingest-out-'),
-      referenceDir: 'data/reference',
-      aggregatesFile: 'data/aggregates.yaml',
+      referenceDir: REFERENCE,
+      aggregatesFile: join(SAMPLE_PROJECT, 'data/aggregates.yaml'),
     });
     expect(error.problems.map((p) => p.message)).toEqual([
       expect.stringMatching(/^aggregate sanctioned-exports declares 2022, but no download of exports in CNY with partner 109 covers it/),

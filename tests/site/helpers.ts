@@ -18,6 +18,7 @@ export { removeTempDirs, ROOT, tempDir } from '../support/temp.ts';
 export const SAMPLE_PROJECT = join(ROOT, 'tests/fixtures/projects/sample');
 export const STORY_SLUG = 'china-north-korea-minerals';
 export const STORY_FILE = join(SAMPLE_PROJECT, 'content/stories', `${STORY_SLUG}.md`);
+export const SAMPLE_CHARTS = join(SAMPLE_PROJECT, 'content/charts');
 
 let sampleRaw: Promise<string> | undefined;
 
@@ -38,7 +39,7 @@ export async function dataStep(outDir: string, rawDir?: string, referenceDir = j
 
 /** `astro build` of the project reading `dataDir`; the caller finishes it (src/build/site.ts finishBuild) if it needs to. */
 export function buildSite(options: Omit<SiteBuildOptions, 'astroOnly'>): Promise<string> {
-  const content = { STORIES_DIR: join(SAMPLE_PROJECT, 'content/stories'), CHARTS_DIR: join(SAMPLE_PROJECT, 'content/charts') };
+  const content = { STORIES_DIR: join(SAMPLE_PROJECT, 'content/stories'), CHARTS_DIR: SAMPLE_CHARTS };
   return siteBuild({ ...options, env: { ...content, ...options.env }, astroOnly: true });
 }
 
