@@ -4,11 +4,17 @@
 //   - a reload after every successful data run, so new figures show without a restart;
 //   - a gate on page reloads: before the browser reloads (after a Markdown edit, say), the
 //     stories are checked, and if one would fail to render the reload is held back, so the
-//     last good page stays on screen under the banner instead of Astro's error page.
+//     last good page stays on screen under the banner instead of Astro's error page;
+//   - a story edit reaches the content collection at once, not after the half second Astro
+//     waits before writing its store, and is checked meanwhile;
+//   - drawings are kept between reloads and forgotten when the code changes (code-edits.ts).
 import type { Problem } from '../contract/index.ts';
-import type { AstroIntegration } from 'astro';
+import type { AstroIntegration, HookParameters } from 'astro';
+import { resolve, sep } from 'node:path';
 import { isRunnableDevEnvironment, type ViteDevServer } from 'vite';
+import { PATHS } from '../config.ts';
 import { formatProblem } from '../ingest/errors.ts';
+import { renewCacheOnCodeEdits } from './code-edits.ts';
 import type { DataStatus } from './data-loop.ts';
 import { HELLO_EVENT, PROBLEMS_EVENT, type ProblemsMessage, type ProblemsPayload } from './events.ts';
 
@@ -35,6 +41,10 @@ export function devBridge(log: (line: string) => void = (line) => console.error(
   let checking: Promise<void> | undefined;
   /** A reload was asked for while a check ran: its result is stale, check again. */
   let pending = false;
+  /** The content collection's latest sync: a reload waits for it, so pages read the story as saved. */
+  let contentSync: Promise<void> = Promise.resolve();
+  /** Syncs under way. The page reload Astro sends when one writes its store is the gate's to send. */
+  let syncing = 0;
 
   const payloads = () => [data, stories].filter((payload): payload is ProblemsPayload => payload !== undefined);
   const message = (): ProblemsMessage => ({ payloads: payloads() });
@@ -75,9 +85,8 @@ export function devBridge(log: (line: string) => void = (line) => console.error(
       return;
     }
     const root = server.config.root;
-    checking = checkModule()
-      .then(({ checkStories }) => checkStories(root))
-      .then(({ errors }) => {
+    checking = Promise.all([checkModule().then(({ checkStories }) => checkStories(root)), contentSync])
+      .then(([{ errors }]) => {
         if (!pending) decide(errors);
       })
       .catch((error: unknown) => {
@@ -98,22 +107,43 @@ export function devBridge(log: (line: string) => void = (line) => console.error(
     timer = setTimeout(runGate, RELOAD_DELAY_MS);
   };
 
+  /** Syncs the content collection now (Astro would write its store half a second later) while the stories are checked. */
+  function storyEdited(refreshContent: HookParameters<'astro:server:setup'>['refreshContent']): void {
+    if (refreshContent) {
+      syncing += 1;
+      // Every loader (no list): a list would add its watchers again on each sync.
+      contentSync = refreshContent({})
+        .catch((error: unknown) => log(`dev: could not sync the stories: ${error instanceof Error ? error.message : String(error)}`))
+        .finally(() => {
+          syncing -= 1;
+        });
+    }
+    requestReload();
+  }
+
   const integration: AstroIntegration = {
     name: 'customs-story:dev',
     hooks: {
       'astro:config:setup': ({ command, injectScript }) => {
         if (command === 'dev') injectScript('page', "import '/src/dev/banner.ts';");
       },
-      'astro:server:setup': ({ server: vite }) => {
+      'astro:server:setup': ({ server: vite, refreshContent }) => {
         server = vite;
+        renewCacheOnCodeEdits(vite);
+        const stories = resolve(vite.config.root, PATHS.stories) + sep;
+        vite.watcher.on('all', (_event, file) => {
+          if (file.startsWith(stories) && file.endsWith('.md')) storyEdited(refreshContent);
+        });
         const hot = vite.environments.client.hot;
         const forward = hot.send.bind(hot) as (payload: unknown, data?: unknown) => void;
         send = (payload) => forward(payload);
         // Astro's content layer and Vite send page reloads through this channel, and wrapping
         // its send is the one place to hold them back. Everything else passes untouched.
         hot.send = ((payload: unknown, data?: unknown) => {
-          if (typeof payload === 'object' && payload !== null && (payload as { type?: string }).type === 'full-reload') requestReload();
-          else forward(payload, data);
+          if (typeof payload === 'object' && payload !== null && (payload as { type?: string }).type === 'full-reload') {
+            // During a sync, the gate already waits for it and reloads after.
+            if (syncing === 0) requestReload();
+          } else forward(payload, data);
         }) as typeof hot.send;
         hot.on(HELLO_EVENT, (_data, client) => client.send(PROBLEMS_EVENT, message()));
       },

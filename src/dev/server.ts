@@ -16,9 +16,6 @@ export interface DevServer {
 }
 
 export async function startDev(options: DevOptions): Promise<DevServer> {
-  // The build cache keys drawings by the code's version, read once per process: here the
-  // code changes under the running server, so every page draws afresh (src/site/cache.ts).
-  process.env.BUILD_CACHE = 'off';
   const bridge = devBridge();
   const loop = new DataLoop({ root: options.root, onRun: (status) => bridge.dataRun(status) });
   // The first run comes before the server, so the first page already has data.

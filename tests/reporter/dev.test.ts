@@ -89,6 +89,17 @@ describe('npm run dev', () => {
     await pageWhere('the edited sentence', (html) => html.includes('In 2024 the largest supplier of soybeans was'));
   });
 
+  it('draws the charts again after an edit to the code that draws them', async () => {
+    // Drawings are kept between reloads; one the old code made must not be served again.
+    await replaceIn(
+      root,
+      'src/charts/render.ts',
+      "root.setAttribute('role', 'img');",
+      "root.setAttribute('role', 'img');\n  root.setAttribute('data-drawn-by', 'edited code');",
+    );
+    await pageWhere('charts drawn by the edited code', (html) => html.includes('data-drawn-by="edited code"'));
+  });
+
   it('re-runs the data step when a download changes and serves the new figures', async () => {
     expect(FIGURE.exec((await page())!)?.[1]).toBe('24.46 billion yuan');
     await replaceIn(root, SOY_2024, ARGENTINA_JANUARY, '"1,111,220,040"');
