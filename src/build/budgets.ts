@@ -22,10 +22,18 @@ export function builtFile(distDir: string, url: string, base: string): string {
   return join(distDir, url.startsWith(prefix) ? url.slice(prefix.length) : url);
 }
 
-/** `page` is the HTML file's path inside `distDir`; `base` the site's base path. */
-export function pageWeight(distDir: string, page: string, base = '/'): PageWeight {
-  const html = readFileSync(join(distDir, page), 'utf8');
-  const { document } = parseHTML(html);
+/** Gzipped sizes of the build's files, each compressed once however many pages load it. */
+export type GzippedFiles = Map<string, number>;
+
+function gzippedFile(file: string, sizes: GzippedFiles): { source: string; size: number } {
+  const source = readFileSync(file, 'utf8');
+  let size = sizes.get(file);
+  if (size === undefined) sizes.set(file, (size = gzipped(source)));
+  return { source, size };
+}
+
+/** Gzipped bytes of the scripts and styles of a parsed page. */
+function assetWeight(document: Document, distDir: string, page: string, base: string, sizes: GzippedFiles): { js: number; css: number } {
   const local = (url: string) => builtFile(distDir, url, base);
   let js = 0;
   let css = 0;
@@ -37,8 +45,8 @@ export function pageWeight(distDir: string, page: string, base = '/'): PageWeigh
       const file = specifier!.startsWith('/') ? local(specifier!) : join(dirname(importer), specifier!);
       if (modules.has(file)) continue;
       modules.add(file);
-      const source = readFileSync(file, 'utf8');
-      js += gzipped(source);
+      const { source, size } = gzippedFile(file, sizes);
+      js += size;
       follow(source, file);
     }
   };
@@ -46,14 +54,20 @@ export function pageWeight(distDir: string, page: string, base = '/'): PageWeigh
     if (script.getAttribute('type') === 'application/ld+json') continue;
     const src = script.getAttribute('src');
     if (src && modules.has(local(src))) continue;
-    const code = src ? readFileSync(local(src), 'utf8') : (script.textContent ?? '');
+    const code = src ? gzippedFile(local(src), sizes) : { source: script.textContent ?? '', size: gzipped(script.textContent ?? '') };
     if (src) modules.add(local(src));
-    js += gzipped(code);
-    follow(code, src ? local(src) : join(distDir, page));
+    js += code.size;
+    follow(code.source, src ? local(src) : join(distDir, page));
   }
-  for (const link of document.querySelectorAll('link[rel="stylesheet"]')) css += gzipped(readFileSync(local(link.getAttribute('href')!)));
+  for (const link of document.querySelectorAll('link[rel="stylesheet"]')) css += gzippedFile(local(link.getAttribute('href')!), sizes).size;
   for (const style of document.querySelectorAll('style')) css += gzipped(style.textContent ?? '');
-  return { page, js, css, html: gzipped(html) };
+  return { js, css };
+}
+
+/** `page` is the HTML file's path inside `distDir`; `base` the site's base path. */
+export function pageWeight(distDir: string, page: string, base = '/', sizes: GzippedFiles = new Map()): PageWeight {
+  const html = readFileSync(join(distDir, page), 'utf8');
+  return { page, ...assetWeight(parseHTML(html).document, distDir, page, base, sizes), html: gzipped(html) };
 }
 
 export interface Budget {
@@ -71,10 +85,11 @@ export const BUDGETS: Budget[] = [
 /** Every page over its JavaScript budget, as messages a developer can act on. */
 export function overBudget(distDir: string, pages: string[], base = '/'): string[] {
   const problems: string[] = [];
+  const sizes: GzippedFiles = new Map();
   for (const page of pages) {
     const budget = BUDGETS.find((b) => b.pages.test(page));
     if (!budget) continue;
-    const weight = pageWeight(distDir, page, base);
+    const weight = assetWeight(parseHTML(readFileSync(join(distDir, page), 'utf8')).document, distDir, page, base, sizes);
     if (weight.js > budget.maxJs) {
       problems.push(`${page} ships ${(weight.js / 1024).toFixed(1)} KB of gzipped JavaScript; ${budget.label} may ship ${budget.maxJs / 1024} KB`);
     }

@@ -20,6 +20,7 @@ import { KOREAN_FAMILY, KOREAN_WEIGHTS } from '../fonts/korean.ts';
 import { pageText } from '../fonts/page-text.ts';
 import { builtFile } from './budgets.ts';
 import { basePrefix, HASHED_DIR } from './headers.ts';
+import { BYTES, buildCache, buildCodeVersion, hashParts } from '../site/cache.ts';
 
 /**
  * The layout features the site's text uses: kerning, ligatures, marks and tabular figures.
@@ -63,6 +64,21 @@ const HANGUL = /[\u1100-\u11ff\u3000-\u303f\u3130-\u318f\uac00-\ud7af]/;
 
 const isKorean = (html: string) => /^ko\b/i.test(parseHTML(html).document.documentElement.getAttribute('lang') ?? '');
 
+/** Whether a numeric character reference in `html` stands for Hangul. */
+const referencesHangul = (html: string) =>
+  [...html.matchAll(/&#(?:x([\da-f]+)|(\d+));/gi)].some(([, hex, decimal]) => {
+    const codePoint = hex ? parseInt(hex, 16) : Number(decimal);
+    return codePoint <= 0x10ffff && HANGUL.test(String.fromCodePoint(codePoint));
+  });
+
+/**
+ * Whether a page may show Korean at all, read from its bytes without parsing them: its
+ * <html> tag says lang=ko, or it has Hangul, written or as a character reference (no named
+ * reference stands for Hangul). Most pages of an English archive have none, and parsing
+ * them was most of this step's time.
+ */
+const mayShowKorean = (html: string) => /<html\b[^>]*\blang=["']?ko\b/i.test(html) || HANGUL.test(html) || referencesHangul(html);
+
 /** Every stylesheet a page loads, joined: linked files of the build and inline styles. */
 function pageCss(dir: string, html: string, base: string): Promise<string> {
   const { document } = parseHTML(html);
@@ -83,8 +99,17 @@ export async function addKoreanFonts(dir: string, pages: string[], base: string)
     const key = `${weight}:${characters}`;
     const known = cuts.get(key);
     if (known) return known;
-    if (!sources.has(weight)) sources.set(weight, await readFile(truetype()));
-    const bytes = await subsetFont(sources.get(weight)!, characters, { targetFormat: 'woff2', keepFeatures: FEATURES });
+    // Cutting is slow and most cuts are the same from one build to the next: kept by the build cache.
+    const bytes = await buildCache().memoAsync(
+      'font',
+      () => hashParts(buildCodeVersion(), weight, characters),
+      BYTES,
+      async () => {
+        if (!sources.has(weight)) sources.set(weight, await readFile(truetype()));
+        return subsetFont(sources.get(weight)!, characters, { targetFormat: 'woff2', keepFeatures: FEATURES });
+      },
+      { memory: false },
+    );
     const file = `${HASHED_DIR}/pretendard-${weight}.${createHash('sha256').update(bytes).digest('base64url').slice(0, 8)}.woff2`;
     await writeFile(join(dir, file), bytes);
     const made = { file, weight, bytes: bytes.length };
@@ -96,6 +121,7 @@ export async function addKoreanFonts(dir: string, pages: string[], base: string)
   for (const page of [...pages].sort()) {
     const path = join(dir, page);
     const html = await readFile(path, 'utf8');
+    if (!mayShowKorean(html)) continue;
     const korean = isKorean(html);
     const text = pageText(html, await pageCss(dir, html, base));
     // A page in another language may still show some Korean (the language switch, a Korean

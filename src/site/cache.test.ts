@@ -93,6 +93,21 @@ describe('ContentCache', () => {
     expect(new ContentCache({ dir }).read('png', KEY)?.toString()).toBe('lazy');
   });
 
+  it('computes an asynchronous value once, and serves the next process from disk', async () => {
+    let calls = 0;
+    const compute = async () => Buffer.from(`font ${(calls += 1)}`);
+    const cache = new ContentCache({ dir });
+    expect((await cache.memoAsync('font', KEY, BYTES, compute)).toString()).toBe('font 1');
+    expect((await cache.memoAsync('font', KEY, BYTES, compute)).toString()).toBe('font 1');
+    const next = new ContentCache({ dir });
+    expect((await next.memoAsync('font', KEY, BYTES, compute, { memory: false })).toString()).toBe('font 1');
+    expect(calls).toBe(1);
+    expect([cache.stats, next.stats]).toEqual([
+      { memoryHits: 1, diskHits: 0, misses: 1 },
+      { memoryHits: 0, diskHits: 1, misses: 0 },
+    ]);
+  });
+
   it('refuses addresses that could leave its folder', () => {
     const cache = new ContentCache({ dir });
     expect(() => cache.memo('../png', KEY, BYTES, () => Buffer.alloc(0))).toThrow(/not a cache address/);

@@ -50,30 +50,59 @@ export class ContentCache {
    * key may be given as a function: a cache with neither layer never computes it.
    * `memory: false` keeps large values that one build asks for once (PNGs) out of memory.
    */
-  memo<T>(namespace: string, key: string | (() => string), codec: Codec<T>, compute: () => T, { memory = true }: { memory?: boolean } = {}): T {
+  memo<T>(namespace: string, key: string | (() => string), codec: Codec<T>, compute: () => T, options: { memory?: boolean } = {}): T {
+    const found = this.lookup(namespace, key, codec, options);
+    if (found.hit) return found.value;
+    return found.store(compute());
+  }
+
+  /** memo() for a value computed asynchronously (a PNG drawn on a worker thread). */
+  async memoAsync<T>(
+    namespace: string,
+    key: string | (() => string),
+    codec: Codec<T>,
+    compute: () => Promise<T>,
+    options: { memory?: boolean } = {},
+  ): Promise<T> {
+    const found = this.lookup(namespace, key, codec, options);
+    if (found.hit) return found.value;
+    return found.store(await compute());
+  }
+
+  /** The value held in memory or on disk under the key, or how to store the one computed. */
+  private lookup<T>(
+    namespace: string,
+    key: string | (() => string),
+    codec: Codec<T>,
+    { memory = true }: { memory?: boolean },
+  ): { hit: true; value: T } | { hit: false; store: (value: T) => T } {
     if (this.dir === undefined && this.memory === undefined) {
       this.stats.misses += 1;
-      return compute();
+      return { hit: false, store: (value) => value };
     }
     const id = `${namespace}/${typeof key === 'string' ? key : key()}`;
     const held = memory ? this.memory : undefined;
     if (held?.has(id)) {
       this.stats.memoryHits += 1;
-      return held.get(id) as T;
+      return { hit: true, value: held.get(id) as T };
     }
     const address = id.slice(namespace.length + 1);
     const stored = this.read(namespace, address);
-    let value: T;
-    if (stored === undefined) {
-      this.stats.misses += 1;
-      value = compute();
-      this.write(namespace, address, codec.encode(value));
-    } else {
+    if (stored !== undefined) {
       this.stats.diskHits += 1;
-      value = codec.decode(stored);
+      const value = codec.decode(stored);
+      held?.set(id, value);
+      return { hit: true, value };
     }
-    held?.set(id, value);
-    return value;
+    this.stats.misses += 1;
+    return {
+      hit: false,
+      store: (value) => {
+        this.write(namespace, address, codec.encode(value));
+        held?.set(id, value);
+        return value;
+      },
+    };
   }
 
   /** The bytes on disk under `key`, if any. */
