@@ -72,6 +72,9 @@ export class RecordsParquet {
   private readonly worker: Worker;
   private readonly dictionaries: Map<string, number>[] = TEXT_COLUMNS.map(() => new Map());
   private newTexts: string[][] = TEXT_COLUMNS.map(() => []);
+  /** Each text column's value in the row before, and its number. */
+  private readonly lastTexts: (string | undefined)[] = TEXT_COLUMNS.map(() => undefined);
+  private readonly lastCodes = new Int32Array(TEXT_COLUMNS.length);
   private arrays: RowGroupArrays = newArrays();
   private readonly spares: RowGroupArrays[] = [];
   private rows = 0;
@@ -99,15 +102,22 @@ export class RecordsParquet {
   add(record: TradeRecord): void {
     const row = this.rows;
     const { codes, numbers } = this.arrays;
+    const { lastTexts, lastCodes } = this;
     for (let c = 0; c < TEXT_COLUMNS.length; c++) {
       const text = record[TEXT_COLUMNS[c]!] as string;
+      // Many columns repeat the row before (file, flow, month, currency): no lookup for those.
+      if (text === lastTexts[c]) {
+        codes[c]![row] = lastCodes[c]!;
+        continue;
+      }
       const dictionary = this.dictionaries[c]!;
       let code = dictionary.get(text);
       if (code === undefined) {
         dictionary.set(text, (code = dictionary.size));
         this.newTexts[c]!.push(text);
       }
-      codes[c]![row] = code;
+      codes[c]![row] = lastCodes[c] = code;
+      lastTexts[c] = text;
     }
     for (let c = 0; c < NUMBER_COLUMNS.length; c++) numbers[c]![row] = (record[NUMBER_COLUMNS[c]!] as number | null) ?? NaN;
     if (++this.rows === ROW_GROUP) this.send();

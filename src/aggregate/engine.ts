@@ -42,6 +42,9 @@ export class AggregateBuilder {
   /** Month indexes of the period strings seen: records repeat a handful of them. */
   private readonly monthIndexes = new Map<string, number>();
   private readonly sources = new Set<string>();
+  /** What the last record added to sources and coveredMonths: consecutive records mostly repeat it. */
+  private lastFile = '';
+  private lastCovered = [NaN, NaN];
   /** What each dimension value is called, by dimension and value. */
   private readonly names = new Map<string, Map<string, Names>>();
   private readonly ratesUsed = new Map<string, ExchangeRate>();
@@ -68,7 +71,10 @@ export class AggregateBuilder {
     const start = this.monthOf(record.period_start);
     const end = record.period_end === record.period_start ? start : this.monthOf(record.period_end);
     if (!this.coversMonths(start, end)) return;
-    for (let m = start; m <= end; m++) this.coveredMonths.add(m);
+    if (start !== this.lastCovered[0] || end !== this.lastCovered[1]) {
+      for (let m = start; m <= end; m++) this.coveredMonths.add(m);
+      this.lastCovered = [start, end];
+    }
     if (d.hs && !d.hs.some((prefix) => record.hs_code.startsWith(prefix))) return;
     if (end !== start && d.groupBy.includes('month')) return; // a total over months cannot be split by month
     const product = d.products || d.productGroup || d.groupBy.includes('product') ? this.classifier.product(record) : undefined;
@@ -81,15 +87,14 @@ export class AggregateBuilder {
 
     let node: GroupIndex | Group | undefined = this.groupIndex;
     for (const dimension of d.groupBy) {
-      const value = this.dimensionValue(dimension, record, start, product?.key, sanctionGroup);
-      this.attributesFor(dimension, value, record);
-      node = node instanceof Map ? node.get(value) : undefined;
+      // A known group's values are described already: only a new group can bring a new value.
+      node = node instanceof Map ? node.get(this.dimensionValue(dimension, record, start, product?.key, sanctionGroup)) : undefined;
     }
     const group = node === undefined || node instanceof Map ? this.groupOf(record, start, product?.key, sanctionGroup) : node;
     if (rate) group.toConvert.set(rate.period, (group.toConvert.get(rate.period) ?? 0) + record.value);
     else group.value += record.value;
     group.records++;
-    this.sources.add(record.file);
+    if (record.file !== this.lastFile) this.sources.add((this.lastFile = record.file));
     if (synthetic) this.synthetic = true;
   }
 
@@ -141,7 +146,9 @@ export class AggregateBuilder {
 
   /** The group of a record the index does not lead to: a new one, indexed, or (without dimensions) the one total. */
   private groupOf(record: TradeRecord, start: number, product: string | undefined, sanctionGroup: string | null): Group {
-    const dims = this.declaration.groupBy.map((dimension) => this.dimensionValue(dimension, record, start, product, sanctionGroup));
+    const { groupBy } = this.declaration;
+    const dims = groupBy.map((dimension) => this.dimensionValue(dimension, record, start, product, sanctionGroup));
+    groupBy.forEach((dimension, k) => this.attributesFor(dimension, dims[k]!, record));
     const key = JSON.stringify(dims);
     const known = this.groups.get(key);
     if (known) return known;
