@@ -451,18 +451,24 @@ describe('what the pages download', () => {
     expect(external).toEqual([]);
   });
 
-  it('serves its fonts itself: stylesheets name no URL on another host', async () => {
-    const sheets = (await listFiles(project.dist)).filter((f) => f.endsWith('.css'));
-    expect(sheets.length).toBeGreaterThan(0);
+  it('serves its fonts itself: stylesheets, in files or inline, name no URL on another host', async () => {
+    // Each stylesheet with the URL its own url()s are relative to.
+    const sheets: { name: string; css: string; base: string }[] = [];
+    for (const file of (await listFiles(project.dist)).filter((f) => f.endsWith('.css'))) {
+      sheets.push({ name: file, css: await readFile(join(project.dist, file), 'utf8'), base: project.url(file) });
+    }
+    for (const file of await project.htmlFiles()) {
+      const styles = (await project.page(file)).querySelectorAll('style');
+      for (const style of styles) sheets.push({ name: `${file} <style>`, css: style.textContent ?? '', base: project.url(file) });
+    }
     const offsite: string[] = [];
     let fonts = 0;
     for (const sheet of sheets) {
-      const css = await readFile(join(project.dist, sheet), 'utf8');
-      for (const url of cssUrls(css)) {
-        if (/^(https?:)?\/\//i.test(url)) offsite.push(`${sheet}: ${url}`);
+      for (const url of cssUrls(sheet.css)) {
+        if (/^(https?:)?\/\//i.test(url)) offsite.push(`${sheet.name}: ${url}`);
         if (/\.woff2?$/.test(url)) {
           fonts++;
-          expect(await fileExists(project.file(new URL(url, project.url(sheet)).href)), `${sheet} → ${url}`).toBe(true);
+          expect(await fileExists(project.file(new URL(url, sheet.base).href)), `${sheet.name} → ${url}`).toBe(true);
         }
       }
     }
