@@ -3,7 +3,7 @@
 // wrong with the data or the stories, file and line first, so the last good page stays
 // readable above it. It goes away by itself once everything is fixed.
 import type { Problem } from '../contract/index.ts';
-import { HELLO_EVENT, PROBLEMS_EVENT, type ProblemsMessage, type ProblemsPayload } from './events.ts';
+import { HELLO_EVENT, PROBLEMS_EVENT, type HelloMessage, type ProblemsMessage, type ProblemsPayload } from './events.ts';
 
 const ID = 'customs-story-dev-problems';
 
@@ -45,5 +45,5 @@ function show(payloads: readonly ProblemsPayload[]): void {
 
 if (import.meta.hot) {
   import.meta.hot.on(PROBLEMS_EVENT, (data: ProblemsMessage) => show(data.payloads));
-  import.meta.hot.send(HELLO_EVENT, {});
+  import.meta.hot.send(HELLO_EVENT, { path: location.pathname + location.search } satisfies HelloMessage);
 }

@@ -7,6 +7,11 @@ export const PROBLEMS_EVENT = 'customs-story:problems';
 /** Page → server: a page has loaded and wants the current problems. */
 export const HELLO_EVENT = 'customs-story:hello';
 
+export interface HelloMessage {
+  /** The page's address without its origin, which the reload gate renders before each reload. */
+  path: string;
+}
+
 /** One source of problems (the data step, or the stories) with a line saying what it means. */
 export interface ProblemsPayload {
   summary: string;

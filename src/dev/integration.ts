@@ -3,8 +3,9 @@
 //     clears when they are fixed (src/dev/banner.ts, fed over Vite's HMR socket);
 //   - a reload after every successful data run, so new figures show without a restart;
 //   - a gate on page reloads: before the browser reloads (after a Markdown edit, say), the
-//     stories are checked, and if one would fail to render the reload is held back, so the
-//     last good page stays on screen under the banner instead of Astro's error page;
+//     open pages are rendered, and if one fails the reload is held back and the stories are
+//     checked, so the last good page stays on screen under a banner saying what is wrong
+//     instead of Astro's error page; the reloads get the pages already rendered (prerender.ts);
 //   - a story edit reaches the content collection at once, not after the half second Astro
 //     waits before writing its store, and is checked meanwhile;
 //   - drawings are kept between reloads and forgotten when the code changes (code-edits.ts).
@@ -16,7 +17,8 @@ import { PATHS } from '../config.ts';
 import { formatProblem } from '../ingest/errors.ts';
 import { renewCacheOnCodeEdits } from './code-edits.ts';
 import type { DataStatus } from './data-loop.ts';
-import { HELLO_EVENT, PROBLEMS_EVENT, type ProblemsMessage, type ProblemsPayload } from './events.ts';
+import { HELLO_EVENT, PROBLEMS_EVENT, type HelloMessage, type ProblemsMessage, type ProblemsPayload } from './events.ts';
+import { PrerenderedPages } from './prerender.ts';
 
 // The check is loaded only when a page asks for it, so its type is taken without importing it.
 // eslint-disable-next-line @typescript-eslint/consistent-type-imports
@@ -33,6 +35,7 @@ const RELOAD_DELAY_MS = 40;
 
 export function devBridge(log: (line: string) => void = (line) => console.error(line)): DevBridge {
   let server: ViteDevServer | undefined;
+  let pages: PrerenderedPages | undefined;
   let send: ((payload: { type: 'full-reload'; path: string }) => void) | undefined;
   let data: ProblemsPayload | undefined;
   let stories: ProblemsPayload | undefined;
@@ -57,8 +60,8 @@ export function devBridge(log: (line: string) => void = (line) => console.error(
     return import('../reporter/check.ts');
   }
 
-  /** Reloads the pages if every story renders; otherwise shows why and keeps them as they are. */
-  function decide(errors: Problem[]): void {
+  /** Shows the stories' problems; reloads the pages if there are none and they were not reloaded yet. */
+  function decide(errors: Problem[], reloaded: boolean): void {
     const text = errors.map(formatProblem).join('\n');
     if (text !== printed) {
       printed = text;
@@ -66,17 +69,20 @@ export function devBridge(log: (line: string) => void = (line) => console.error(
         log(`stories: ${errors.length} problem(s); the browser keeps the last good page until they are fixed`);
         for (const error of errors) log(`  ${formatProblem(error)}`);
       } else {
-        log('stories: fixed; reloading the browser');
+        log('stories: fixed');
       }
     }
     stories = errors.length > 0 ? { summary: 'A story has errors: pages show their last good version until they are fixed', problems: errors } : undefined;
-    if (errors.length > 0) broadcast();
-    else send?.({ type: 'full-reload', path: '*' });
+    if (errors.length > 0 || reloaded) broadcast();
+    else reload();
   }
 
+  const reload = () => send?.({ type: 'full-reload', path: '*' });
+
   /**
-   * One check at a time, and only the latest decides: a check that read a story before (or
-   * while) it was saved again must not bring back an error that the next save fixed.
+   * One gate at a time, and only the latest decides: one that read a story before (or while)
+   * it was saved again must not bring back an error that the next save fixed. The open pages
+   * are rendered first, and shown at once if they render; the check then fills the banner.
    */
   function runGate(): void {
     if (!server) return;
@@ -85,13 +91,17 @@ export function devBridge(log: (line: string) => void = (line) => console.error(
       return;
     }
     const root = server.config.root;
-    checking = Promise.all([checkModule().then(({ checkStories }) => checkStories(root)), contentSync])
-      .then(([{ errors }]) => {
-        if (!pending) decide(errors);
+    checking = contentSync
+      .then(() => pages?.renderOpen() ?? false)
+      .then(async (rendered) => {
+        if (pending) return;
+        if (rendered) reload();
+        const { errors } = await (await checkModule()).checkStories(root);
+        if (!pending) decide(errors, rendered);
       })
       .catch((error: unknown) => {
         log(`dev: could not check the stories: ${error instanceof Error ? error.stack : String(error)}`);
-        send?.({ type: 'full-reload', path: '*' });
+        reload();
       })
       .finally(() => {
         checking = undefined;
@@ -129,6 +139,7 @@ export function devBridge(log: (line: string) => void = (line) => console.error(
       },
       'astro:server:setup': ({ server: vite, refreshContent }) => {
         server = vite;
+        pages = new PrerenderedPages(vite);
         renewCacheOnCodeEdits(vite);
         const stories = resolve(vite.config.root, PATHS.stories) + sep;
         vite.watcher.on('all', (_event, file) => {
@@ -145,11 +156,16 @@ export function devBridge(log: (line: string) => void = (line) => console.error(
             if (syncing === 0) requestReload();
           } else forward(payload, data);
         }) as typeof hot.send;
-        hot.on(HELLO_EVENT, (_data, client) => client.send(PROBLEMS_EVENT, message()));
+        hot.on(HELLO_EVENT, (hello: HelloMessage, client) => {
+          pages?.opened(hello.path);
+          // A page loaded by the gate's reload gets the problems its check finds.
+          void Promise.resolve(checking).then(() => client.send(PROBLEMS_EVENT, message()));
+        });
       },
       'astro:server:done': () => {
         clearTimeout(timer);
         server = undefined;
+        pages = undefined;
       },
     },
   };
