@@ -8,8 +8,12 @@ export interface Watcher {
   close(): void;
 }
 
-/** Calls `onChange` with the changed paths (relative to `root`) `delayMs` after the last change. */
-export function watchPaths(root: string, paths: readonly string[], onChange: (changed: string[]) => void, delayMs = 250): Watcher {
+/**
+ * Calls `onChange` with the changed paths (relative to `root`) `delayMs` after the last change.
+ * A save by rename is one event, and a file copied or written in place gives events
+ * milliseconds apart, so a tenth of a second joins each save into one burst.
+ */
+export function watchPaths(root: string, paths: readonly string[], onChange: (changed: string[]) => void, delayMs = 100): Watcher {
   const changed = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
   const note = (path: string) => {
