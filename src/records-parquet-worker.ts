@@ -7,6 +7,7 @@ import { RECORD_COLUMNS } from './contract/index.ts';
 import {
   NUMBER_COLUMNS,
   RECORDS_PARQUET_SCHEMA,
+  ROW_GROUP,
   rowGroupTransferList,
   TEXT_COLUMNS,
   type ParquetWorkerReply,
@@ -18,30 +19,42 @@ const { path } = workerData as { path: string };
 // rest of the writing, and these files are read whole or filtered by value, not skipped through.
 const writer = new ParquetWriter({ writer: fileWriter(path), schema: RECORDS_PARQUET_SCHEMA, createdBy: 'customs-story', statistics: false });
 const dictionaries: string[][] = TEXT_COLUMNS.map(() => []);
-const textIndex = new Map<string, number>(TEXT_COLUMNS.map((name, k) => [name, k]));
-const numberIndex = new Map<string, number>(NUMBER_COLUMNS.map((name, k) => [name, k]));
+const VALUE = NUMBER_COLUMNS.indexOf('value');
+// The column values are made once, at a row group's length, and filled again for every
+// group: arrays this long live outside V8's young generation, so new ones per group would
+// pile up as old garbage. Only the last group is short; its arrays are cut to its rows.
+const texts = TEXT_COLUMNS.map(() => new Array<string>(ROW_GROUP).fill(''));
+const numbers = NUMBER_COLUMNS.map(() => new Array<number | null>(ROW_GROUP).fill(null));
+const values = new BigInt64Array(ROW_GROUP);
+const columnData = RECORD_COLUMNS.map((name) => {
+  const t = TEXT_COLUMNS.indexOf(name);
+  const n = NUMBER_COLUMNS.indexOf(name);
+  return { name, data: t !== -1 ? texts[t]! : n === VALUE ? values : numbers[n]! };
+});
+const VALUE_COLUMN = RECORD_COLUMNS.indexOf('value');
 
-function write({ rows, codes, newTexts, numbers }: RowGroupMessage): void {
-  for (let c = 0; c < TEXT_COLUMNS.length; c++) dictionaries[c]!.push(...newTexts[c]!);
-  const columnData = RECORD_COLUMNS.map((name) => {
-    const t = textIndex.get(name);
-    if (t !== undefined) {
-      const dictionary = dictionaries[t]!;
-      const code = codes[t]!;
-      const data = new Array<string>(rows);
-      for (let i = 0; i < rows; i++) data[i] = dictionary[code[i]!]!;
-      return { name, data };
+function write(group: RowGroupMessage): void {
+  const { rows } = group;
+  for (let c = 0; c < TEXT_COLUMNS.length; c++) {
+    const dictionary = dictionaries[c]!;
+    for (const text of group.newTexts[c]!) dictionary.push(text);
+    const codes = group.codes[c]!;
+    const data = texts[c]!;
+    for (let i = 0; i < rows; i++) data[i] = dictionary[codes[i]!]!;
+  }
+  for (let c = 0; c < NUMBER_COLUMNS.length; c++) {
+    const from = group.numbers[c]!;
+    if (c === VALUE) {
+      for (let i = 0; i < rows; i++) values[i] = BigInt(from[i]!);
+      continue;
     }
-    const number = numbers[numberIndex.get(name)!]!;
-    if (name === 'value') {
-      const data = new BigInt64Array(rows);
-      for (let i = 0; i < rows; i++) data[i] = BigInt(number[i]!);
-      return { name, data };
-    }
-    const data = new Array<number | null>(rows);
-    for (let i = 0; i < rows; i++) data[i] = Number.isNaN(number[i]) ? null : number[i]!;
-    return { name, data };
-  });
+    const data = numbers[c]!;
+    for (let i = 0; i < rows; i++) data[i] = Number.isNaN(from[i]) ? null : from[i]!;
+  }
+  if (rows < ROW_GROUP) {
+    for (const data of [...texts, ...numbers]) data.length = rows;
+    columnData[VALUE_COLUMN]!.data = values.subarray(0, rows);
+  }
   writer.write({ columnData, rowGroupSize: rows });
 }
 

@@ -84,7 +84,12 @@ export class RecordsParquet {
   private finished: { resolve: () => void; reject: (error: Error) => void } | undefined;
 
   constructor(path: string) {
-    this.worker = new Worker(new URL('./records-parquet-worker.ts', import.meta.url), { workerData: { path } });
+    // A small young generation, as for the segment threads: the worker's garbage is mostly
+    // row-group arrays, and the default young space would add tens of megabytes to the peak.
+    this.worker = new Worker(new URL('./records-parquet-worker.ts', import.meta.url), {
+      workerData: { path },
+      resourceLimits: { maxYoungGenerationSizeMb: 8 },
+    });
     this.worker.on('message', (reply: ParquetWorkerReply) => {
       if ('written' in reply) {
         this.inFlight--;

@@ -6,7 +6,8 @@
 // `read` opens the file, throws a FileError for a file it cannot read at all, and calls
 // `onRecord` for every row it accepts, in file order, with every TradeRecord field filled
 // ('' for a field the format lacks, null for a missing quantity), whole-number values in
-// the currency it reports, and the line the row starts on. A row it cannot read exactly
+// the currency it reports, and the line the row starts on; between batches of rows it awaits
+// `ready` when given, which holds it back while records.parquet catches up. A row it cannot read exactly
 // becomes a rejection with its line and what to fix, never a guess. It returns the file's
 // report (rows, rejections, period, total value, and the entry's provenance as given), any
 // warnings, and which key fields its files have. Unless it sets `writesRecordsCsv`, the
