@@ -1,10 +1,11 @@
 // What a page makes a reader download, gzipped: the JavaScript and CSS a built HTML page
 // references (same-origin files in the build), the modules those scripts import, plus its
 // inline scripts and styles; and the fonts of a Korean page, whose cuts the build makes.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { parseHTML } from 'linkedom';
+import { buildCache, buildCodeVersion, hashParts, jsonCodec } from '../site/cache.ts';
 
 export interface PageWeight {
   page: string;
@@ -32,11 +33,10 @@ function gzippedFile(file: string, sizes: GzippedFiles): { source: string; size:
   return { source, size };
 }
 
-/** Gzipped bytes of the scripts and styles of a parsed page. */
-function assetWeight(document: Document, distDir: string, page: string, base: string, sizes: GzippedFiles): { js: number; css: number } {
+/** Gzipped bytes of the scripts of a parsed page, external and inline, with the modules they import. */
+function scriptWeight(document: Document, distDir: string, page: string, base: string, sizes: GzippedFiles): number {
   const local = (url: string) => builtFile(distDir, url, base);
   let js = 0;
-  let css = 0;
   const modules = new Set<string>();
   // A bundler splits shared code into chunks the entry imports (`import"./charts.js"`): the
   // reader downloads those too, each once however many scripts import it.
@@ -59,15 +59,22 @@ function assetWeight(document: Document, distDir: string, page: string, base: st
     js += code.size;
     follow(code.source, src ? local(src) : join(distDir, page));
   }
-  for (const link of document.querySelectorAll('link[rel="stylesheet"]')) css += gzippedFile(local(link.getAttribute('href')!), sizes).size;
+  return js;
+}
+
+/** Gzipped bytes of the stylesheets of a parsed page, linked and inline. */
+function styleWeight(document: Document, distDir: string, base: string, sizes: GzippedFiles): number {
+  let css = 0;
+  for (const link of document.querySelectorAll('link[rel="stylesheet"]')) css += gzippedFile(builtFile(distDir, link.getAttribute('href')!, base), sizes).size;
   for (const style of document.querySelectorAll('style')) css += gzipped(style.textContent ?? '');
-  return { js, css };
+  return css;
 }
 
 /** `page` is the HTML file's path inside `distDir`; `base` the site's base path. */
 export function pageWeight(distDir: string, page: string, base = '/', sizes: GzippedFiles = new Map()): PageWeight {
   const html = readFileSync(join(distDir, page), 'utf8');
-  return { page, ...assetWeight(parseHTML(html).document, distDir, page, base, sizes), html: gzipped(html) };
+  const { document } = parseHTML(html);
+  return { page, js: scriptWeight(document, distDir, page, base, sizes), css: styleWeight(document, distDir, base, sizes), html: gzipped(html) };
 }
 
 export interface Budget {
@@ -82,16 +89,36 @@ export const BUDGETS: Budget[] = [
   { pages: /^(?!embed\/)[^/]+\/index\.html$/, label: 'a story page', maxJs: 10 * 1024 },
 ];
 
-/** Every page over its JavaScript budget, as messages a developer can act on. */
+/** Every script file of the build, by name and bytes: what any page's scripts can load. */
+function scriptFiles(distDir: string): string {
+  const names = readdirSync(distDir, { recursive: true, encoding: 'utf8' })
+    .filter((name) => /\.m?js$/.test(name))
+    .sort();
+  return hashParts(...names.flatMap((name) => [name, readFileSync(join(distDir, name))]));
+}
+
+/**
+ * Every page over its JavaScript budget, as messages a developer can act on. A page's weight
+ * is kept by the build cache, keyed by its HTML and every script file of the build, so a
+ * rebuild weighs only the pages that changed.
+ */
 export function overBudget(distDir: string, pages: string[], base = '/'): string[] {
   const problems: string[] = [];
   const sizes: GzippedFiles = new Map();
+  let scripts: string | undefined;
   for (const page of pages) {
     const budget = BUDGETS.find((b) => b.pages.test(page));
     if (!budget) continue;
-    const weight = assetWeight(parseHTML(readFileSync(join(distDir, page), 'utf8')).document, distDir, page, base, sizes);
-    if (weight.js > budget.maxJs) {
-      problems.push(`${page} ships ${(weight.js / 1024).toFixed(1)} KB of gzipped JavaScript; ${budget.label} may ship ${budget.maxJs / 1024} KB`);
+    const html = readFileSync(join(distDir, page), 'utf8');
+    const js = buildCache().memo(
+      'page-js',
+      () => hashParts(buildCodeVersion(), base, page, html, (scripts ??= scriptFiles(distDir))),
+      jsonCodec<number>(),
+      () => scriptWeight(parseHTML(html).document, distDir, page, base, sizes),
+      { memory: false },
+    );
+    if (js > budget.maxJs) {
+      problems.push(`${page} ships ${(js / 1024).toFixed(1)} KB of gzipped JavaScript; ${budget.label} may ship ${budget.maxJs / 1024} KB`);
     }
   }
   return problems;

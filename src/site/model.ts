@@ -44,7 +44,7 @@ let last: { key: string; model: SiteModel } | undefined;
 export const modelStats = { built: 0, reused: 0 };
 
 /** The chart files' names and bytes, sorted; none when the folder is missing. */
-function chartFileBytes(dir: string): (string | Buffer)[] {
+export function chartFileBytes(dir: string): (string | Buffer)[] {
   let names: string[];
   try {
     names = readdirSync(dir)

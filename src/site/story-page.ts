@@ -1,12 +1,16 @@
 // Everything a story's page and its share image show, computed in one place from the story
 // and the data step's outputs: the frontmatter with its facts bound, the article, its
 // provenance and its editions in other languages.
+import { readFileSync } from 'node:fs';
 import type { CollectionEntry } from 'astro:content';
 import type { ResolvedChart } from '../charts/index.ts';
 import { PATHS } from '../config.ts';
 import { bindFrontmatter, type BoundText, type FactField } from '../story/frontmatter-facts.ts';
 import { citedFacts, readStoryBody, renderStory } from '../story/render.ts';
+import { hashParts } from './cache.ts';
 import { readChartLibrary } from './chart-files.ts';
+import { readBuildText } from './data.ts';
+import { chartFileBytes } from './model.ts';
 import { editionsOf, type Edition } from './editions.ts';
 import { provenanceOf, type Provenance } from './provenance.ts';
 import { storyData } from './story-data.ts';
@@ -56,4 +60,29 @@ export async function storyPage(story: StoryEntry, stories: readonly StoryEntry[
     provenance: provenanceOf({ aggregates: rendered.charts.map((chart) => chart.aggregate), facts }, data),
     editions: editionsOf(story, stories),
   };
+}
+
+/** The summary of each story, with a key of everything it was worked out from. */
+const summaries = new Map<string, { key: string; page: Promise<StoryPage> }>();
+
+/**
+ * The story's page without its own links (no CSV or embed addresses): what the site index
+ * and the story's share image show of it, worked out once for both. Worked out again when
+ * the story, the stories beside it, the data step's outputs or the chart files change, so
+ * `npm run dev` sees every edit.
+ */
+export function storySummary(story: StoryEntry, stories: readonly StoryEntry[]): Promise<StoryPage> {
+  const key = hashParts(
+    storyPath(story),
+    readFileSync(storyPath(story)),
+    // In one order: the index lists the stories newest first, the share images as collected.
+    stories.map((other) => [other.id, other.data]).sort(([a], [b]) => String(a).localeCompare(String(b))),
+    ...['facts.json', 'aggregates.json', 'report.json'].map((name) => readBuildText(name)),
+    ...chartFileBytes(PATHS.charts),
+  );
+  const known = summaries.get(story.id);
+  if (known?.key === key) return known.page;
+  const page = storyPage(story, stories, { csvHref: () => '' });
+  summaries.set(story.id, { key, page });
+  return page;
 }

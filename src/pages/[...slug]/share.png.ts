@@ -6,7 +6,7 @@ import { standaloneSvg } from '../../charts/standalone.ts';
 import { shareImageJob, type ShareImageInput } from '../../share/share-image.ts';
 import { cachedPng } from '../../site/png-cache.ts';
 import { publishedStories } from '../../site/stories.ts';
-import { storyPage, type StoryEntry } from '../../site/story-page.ts';
+import { storySummary, type StoryEntry } from '../../site/story-page.ts';
 
 export async function getStaticPaths() {
   const stories = await publishedStories();
@@ -14,7 +14,7 @@ export async function getStaticPaths() {
 }
 
 export const GET: APIRoute<{ story: StoryEntry; stories: StoryEntry[] }> = async ({ props }) => {
-  const page = await storyPage(props.story, props.stories, { csvHref: () => '' });
+  const page = await storySummary(props.story, props.stories);
   const [lead] = page.charts;
   if (!lead) throw new Error(`${page.path}: the story places no chart, so its share image has nothing to show; add a ::chart directive or a \`\`\`chart block`);
   const input: ShareImageInput = {
