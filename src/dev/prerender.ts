@@ -55,7 +55,9 @@ export class PrerenderedPages {
 
   /** The page drawn for a browser's reload of it, if there is one. */
   private take(request: IncomingMessage): string | undefined {
-    if (request.method !== 'GET' || request.headers[PRERENDER_HEADER] || request.headers['sec-fetch-dest'] !== 'document' || !request.url) return undefined;
+    // Only a browser loading a page (an embed in an iframe too), never a script's fetch.
+    const loadsPage = request.headers['sec-fetch-dest'] === 'document' || request.headers['sec-fetch-dest'] === 'iframe';
+    if (request.method !== 'GET' || request.headers[PRERENDER_HEADER] || !loadsPage || !request.url) return undefined;
     const page = this.drawn.get(request.url);
     this.drawn.delete(request.url);
     return page && page.until >= Date.now() ? page.html : undefined;
