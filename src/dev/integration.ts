@@ -7,7 +7,7 @@
 //     checked, so the last good page stays on screen under a banner saying what is wrong
 //     instead of Astro's error page; the reloads get the pages already rendered (prerender.ts);
 //   - a story edit reaches the content collection at once, not after the half second Astro
-//     waits before writing its store, and is checked meanwhile;
+//     waits before writing its store, and the gate waits for that;
 //   - drawings are kept between reloads and forgotten when the code changes (code-edits.ts).
 import type { Problem } from '../contract/index.ts';
 import type { AstroIntegration, HookParameters } from 'astro';
@@ -42,7 +42,7 @@ export function devBridge(log: (line: string) => void = (line) => console.error(
   let printed = '';
   let timer: NodeJS.Timeout | undefined;
   let checking: Promise<void> | undefined;
-  /** A reload was asked for while a check ran: its result is stale, check again. */
+  /** A reload was asked for while the gate ran: its result is stale, run it again. */
   let pending = false;
   /** The content collection's latest sync: a reload waits for it, so pages read the story as saved. */
   let contentSync: Promise<void> = Promise.resolve();
@@ -66,7 +66,7 @@ export function devBridge(log: (line: string) => void = (line) => console.error(
     if (text !== printed) {
       printed = text;
       if (errors.length > 0) {
-        log(`stories: ${errors.length} problem(s); the browser keeps the last good page until they are fixed`);
+        log(`stories: ${errors.length} problem(s)${reloaded ? '' : '; the browser keeps the last good page until they are fixed'}`);
         for (const error of errors) log(`  ${formatProblem(error)}`);
       } else {
         log('stories: fixed');
@@ -100,7 +100,7 @@ export function devBridge(log: (line: string) => void = (line) => console.error(
         if (!pending) decide(errors, rendered);
       })
       .catch((error: unknown) => {
-        log(`dev: could not check the stories: ${error instanceof Error ? error.stack : String(error)}`);
+        log(`dev: could not render the pages or check the stories: ${error instanceof Error ? error.stack : String(error)}`);
         reload();
       })
       .finally(() => {
@@ -117,7 +117,7 @@ export function devBridge(log: (line: string) => void = (line) => console.error(
     timer = setTimeout(runGate, RELOAD_DELAY_MS);
   };
 
-  /** Syncs the content collection now (Astro would write its store half a second later) while the stories are checked. */
+  /** Syncs the content collection now (Astro would write its store half a second later); the gate waits for the sync. */
   function storyEdited(refreshContent: HookParameters<'astro:server:setup'>['refreshContent']): void {
     if (refreshContent) {
       syncing += 1;
