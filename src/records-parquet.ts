@@ -137,12 +137,15 @@ export class RecordsParquet {
 
   /** Writes the last group and the footer, and waits for the worker to finish the file. */
   async close(): Promise<void> {
-    this.send();
-    const finished = new Promise<void>((resolve, reject) => (this.finished = { resolve, reject }));
-    if (this.failure) throw this.failure;
-    this.worker.postMessage({ finish: true });
-    await finished;
-    await this.worker.terminate();
+    try {
+      this.send();
+      const finished = new Promise<void>((resolve, reject) => (this.finished = { resolve, reject }));
+      if (this.failure) throw this.failure;
+      this.worker.postMessage({ finish: true });
+      await finished;
+    } finally {
+      await this.worker.terminate();
+    }
   }
 
   /** Stops the worker without finishing the file (the data step failed). */
