@@ -72,6 +72,11 @@ describe('the build cache', () => {
     expect(inNamespace(entries.cold, 'png').length).toBeGreaterThanOrEqual(10);
   });
 
+  it("keeps the Korean pages' font cuts and every budgeted page's script weight", () => {
+    expect(inNamespace(entries.cold, 'font').length).toBeGreaterThanOrEqual(2);
+    expect(inNamespace(entries.cold, 'page-js').length).toBeGreaterThanOrEqual(10);
+  });
+
   it('gives a warm build the same bytes as the cold one, file for file', () => {
     expect([...warm.keys()]).toEqual([...cold.keys()]);
     const differing = [...cold].filter(([file, hash]) => warm.get(file) !== hash).map(([file]) => file);
@@ -90,6 +95,9 @@ describe('the build cache', () => {
     expect(added('png').length).toBeLessThanOrEqual(3);
     const changed = [...edited].filter(([file, hash]) => warm.get(file) !== hash).map(([file]) => file);
     expect(changed.some((file) => file.startsWith('embed/second-story-chart/'))).toBe(true);
+    // Only pages whose HTML changed are weighed again.
+    expect(added('page-js').length).toBeGreaterThanOrEqual(1);
+    expect(added('page-js').length).toBeLessThanOrEqual(changed.filter((file) => file.endsWith('index.html')).length);
     // Not the stories beside it, nor the chart file drawn from the same aggregate.
     expect(changed.filter((file) => file.startsWith('soybeans/') || file.startsWith('embed/soy-partners/'))).toEqual([]);
   });
