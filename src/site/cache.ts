@@ -174,8 +174,9 @@ export function buildCodeVersion(): string {
 }
 
 /**
- * Whether the build cache is off: with BUILD_CACHE=off (which `npm run dev` sets: there code
- * changes under a running process, and the code's version is read once), and in unit tests.
+ * Whether the build cache is off: with BUILD_CACHE=off, for a build that must draw everything
+ * afresh, and in unit tests. (`npm run dev` keeps it on: src/dev/code-edits.ts loads this
+ * module afresh after a code edit, so no drawing by the old code is served.)
  */
 export function cacheDisabled(env: NodeJS.ProcessEnv = process.env): boolean {
   return env.BUILD_CACHE === 'off' || env.VITEST !== undefined;
