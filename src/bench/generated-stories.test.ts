@@ -1,25 +1,12 @@
-import type { Aggregate, AggregatesFile } from '../contract/index.ts';
+import type { AggregatesFile } from '../contract/index.ts';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { aggregate as fixture } from '../charts/fixtures.ts';
 import { validateStoryFrontmatter } from '../story/validate.ts';
 import { blockFor, editStoryText, generatedStory } from './generated-stories.ts';
 
-/** Aggregates in the data step's shape: only ids and dimensions matter to the generator. */
-function aggregate(id: string, dimensions: string[]): Aggregate {
-  return {
-    id,
-    description: id,
-    flow: 'import',
-    currency: 'CNY',
-    period: { start: '2023-01', end: '2023-10' },
-    measures: ['value', 'records'],
-    synthetic: true,
-    sources: ['imports.csv'],
-    dimensions,
-    rows: [],
-  };
-}
-
+// Only ids and dimensions matter to the generator.
+const aggregate = (id: string, dimensions: string[]) => fixture(id, { dimensions, rows: [] });
 const byMonth = aggregate('monthly-products', ['month', 'product']);
 const byYear = aggregate('products-by-year', ['year', 'product']);
 const ranked = aggregate('ranked-products', ['product']);

@@ -3,7 +3,7 @@ import { annotationValues, describeAnnotations, placeAnnotations, type Annotatio
 import type { Annotation } from './definition.ts';
 import { DESKTOP, PHONE, WIDE } from './layouts.ts';
 import { renderArtboard } from './render.ts';
-import { overlaps, svgDocument, testChart, textBoxes, yaml, type TextBox } from './testing.ts';
+import { overlaps, svgDocument, testChart, textBoxes, yaml, type TextBox } from './fixtures.ts';
 
 const note = (text: string, x: number): Annotation => ({ kind: 'note', text: { en: text }, x, line: 1 });
 

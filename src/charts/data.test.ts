@@ -4,7 +4,7 @@ import type { Lang } from '../i18n/index.ts';
 import { readChartData } from './data.ts';
 import { parseChartDefinition } from './definition.ts';
 import { nameOf } from './names.ts';
-import { monthlyByProduct, productsByYear, rankedProducts, yaml } from './testing.ts';
+import { monthlyByProduct, productsByYear, rankedProducts, yaml } from './fixtures.ts';
 
 /** The chart's data as the definition (a few keys over a base) reads it. */
 function dataOf(aggregate: Aggregate, keys: string[], lang: Lang = 'en') {

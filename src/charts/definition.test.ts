@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ChartDefinitionError, parseChartDefinition, slug, textIn, type DefinitionOptions } from './definition.ts';
-import { yaml } from './testing.ts';
+import { yaml } from './fixtures.ts';
 
 const BASE = ['type: bar', 'aggregate: ranked-products', 'x: product', 'title: Top products', 'dek: The largest ones.'];
 const chart = (...extra: string[]) => yaml(...BASE, ...extra);

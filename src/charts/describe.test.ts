@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Lang } from '../i18n/index.ts';
-import { testChart, yaml } from './testing.ts';
+import { testChart, yaml } from './fixtures.ts';
 
 /** The generated description and alt text of a chart (id given, so any title will do). */
 function words(lines: string[], lang: Lang = 'en', change?: (aggregate: ReturnType<typeof testChart>['aggregate']) => void) {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Aggregate } from '../contract/index.ts';
 import type { Lang } from '../i18n/index.ts';
 import { embedCodeHtml, renderChartFigure, type FrameOptions } from './frame.ts';
-import { testChart, yaml } from './testing.ts';
+import { testChart, yaml } from './fixtures.ts';
 
 const TOP = yaml(
   'type: bar',

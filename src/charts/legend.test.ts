@@ -3,7 +3,7 @@ import { readChartData } from './data.ts';
 import { DESKTOP, layoutsFor, PHONE } from './layouts.ts';
 import { layoutLegend, legendItems } from './legend.ts';
 import { renderArtboard } from './render.ts';
-import { svgDocument, testChart, textBoxes, yaml } from './testing.ts';
+import { svgDocument, testChart, textBoxes, yaml } from './fixtures.ts';
 
 const ranked = (...keys: string[]) => yaml('type: bar', 'aggregate: ranked-products', 'x: product', 'top: 6', 'title: T', 'dek: D', ...keys);
 const byYear = (type: string, ...keys: string[]) =>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DESKTOP, PHONE, WIDE } from './layouts.ts';
 import { renderArtboard } from './render.ts';
-import { svgDocument, testChart, yaml } from './testing.ts';
+import { svgDocument, testChart, yaml } from './fixtures.ts';
 
 /** A chart of each type, and how many marks carry a datum (one per bar, dot or point). */
 const CHARTS: [string, string, number][] = [

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseChartDefinition } from './definition.ts';
 import { resolveChart } from './resolve.ts';
-import { chartFailure, testAggregates, yaml } from './testing.ts';
+import { chartFailure, testAggregates, yaml } from './fixtures.ts';
 
 const ranked = (...extra: string[]) => yaml('type: bar', 'aggregate: ranked-products', 'x: product', 'title: T', 'dek: D', ...extra);
 const byYear = (...extra: string[]) => yaml('type: column', 'aggregate: products-by-year', 'x: product', 'colour: year', 'title: T', 'dek: D', ...extra);

@@ -3,7 +3,7 @@ import { DEFAULT_CREDIT, DEFAULT_SOURCE } from '../config.ts';
 import { ChartDefinitionError, parseChartDefinition } from './definition.ts';
 import { DESKTOP } from './layouts.ts';
 import { chartSpec, sourceText } from './spec.ts';
-import { rankedProducts, yaml } from './testing.ts';
+import { rankedProducts, yaml } from './fixtures.ts';
 
 const BASE = ['type: bar', 'aggregate: ranked-products', 'x: product', 'top: 3'];
 /** A chart file: plain text is English, unless it says lang:. */

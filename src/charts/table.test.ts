@@ -4,7 +4,7 @@ import type { Aggregate } from '../contract/index.ts';
 import type { Lang } from '../i18n/index.ts';
 import { chartCsv } from './frame.ts';
 import { cellNumber, cellText } from './table.ts';
-import { testChart, yaml } from './testing.ts';
+import { testChart, yaml } from './fixtures.ts';
 
 function tableOf(lines: string[], lang: Lang = 'en', change?: (aggregate: Aggregate) => void) {
   const { spec, aggregate } = testChart(yaml(...lines, 'title: T', 'dek: D', 'id: chart'), lang);

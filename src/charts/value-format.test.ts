@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DESKTOP } from './layouts.ts';
 import { renderArtboard } from './render.ts';
-import { rankedProducts, svgDocument, testChart, yaml } from './testing.ts';
+import { rankedProducts, svgDocument, testChart, yaml } from './fixtures.ts';
 import { valueFormat } from './value-format.ts';
 
 const yuan = rankedProducts();

@@ -5,7 +5,7 @@ import { build } from 'esbuild';
 import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { renderChartFigure } from '../charts/index.ts';
-import { rankedProducts, testChart, yaml } from '../charts/testing.ts';
+import { rankedProducts, testChart, yaml } from '../charts/fixtures.ts';
 
 const aggregate = rankedProducts();
 aggregate.names!.product!.tungsten!.en = '<img src=x onerror=alert(1)>';

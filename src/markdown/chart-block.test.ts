@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderChartFigure, type ResolvedChart } from '../charts/index.ts';
-import { testAggregates, testChart } from '../charts/testing.ts';
+import { testAggregates, testChart } from '../charts/fixtures.ts';
 import { sampleFacts } from '../format/fixtures.ts';
 import type { Lang } from '../i18n/index.ts';
 import { remarkChartBlocks } from './chart-block.ts';

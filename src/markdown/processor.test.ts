@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { testChart } from '../charts/testing.ts';
+import { testChart } from '../charts/fixtures.ts';
 import { sampleFacts } from '../format/fixtures.ts';
 import type { Lang } from '../format/index.ts';
 import { storyProcessor } from './processor.ts';

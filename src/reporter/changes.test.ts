@@ -1,6 +1,6 @@
 import type { AggregatesFile, Fact, FactsFile } from '../contract/index.ts';
 import { describe, expect, it } from 'vitest';
-import { rankedProducts } from '../charts/testing.ts';
+import { rankedProducts } from '../charts/fixtures.ts';
 import { ferrosilicon, tungsten } from '../format/fixtures.ts';
 import { changeSummary, changesMarkdown, compareRuns } from './changes.ts';
 

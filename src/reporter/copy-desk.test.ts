@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderChartFigure } from '../charts/frame.ts';
-import { testChart, yaml } from '../charts/testing.ts';
+import { testChart, yaml } from '../charts/fixtures.ts';
 import { copyDeskSheet, storySheet } from './copy-desk.ts';
 import type { StoryCheck } from './story-check.ts';
 

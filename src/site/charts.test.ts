@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseChartDefinition } from '../charts/index.ts';
-import { testAggregates, yaml } from '../charts/testing.ts';
+import { testAggregates, yaml } from '../charts/fixtures.ts';
 import type { Lang } from '../i18n/index.ts';
 import type { ChartLibrary } from './chart-files.ts';
 import { chartLanguages, chartPath, siteCharts, type SiteStory } from './charts.ts';

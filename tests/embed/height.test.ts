@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rankedProducts, testChart, yaml } from '../../src/charts/testing.ts';
+import { rankedProducts, testChart, yaml } from '../../src/charts/fixtures.ts';
 import { fallbackHeight } from '../../src/embed/height.ts';
 
 const CHART = [

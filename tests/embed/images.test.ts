@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { compileBlock } from '../../src/charts/index.ts';
 import { DESKTOP, PHONE } from '../../src/charts/layouts.ts';
 import { standaloneSvg } from '../../src/charts/standalone.ts';
-import { rankedProducts } from '../../src/charts/testing.ts';
+import { rankedProducts } from '../../src/charts/fixtures.ts';
 import { chartGraphicInput, chartPng, chartPngJob, IMAGE_LAYOUTS, thumbnailSize } from '../../src/embed/images.ts';
 import type { Lang } from '../../src/i18n/index.ts';
 import { renderPng, type PngJob } from '../../src/share/png.ts';

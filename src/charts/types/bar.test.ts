@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DESKTOP, PHONE } from '../layouts.ts';
 import { renderArtboard } from '../render.ts';
-import { svgDocument, testChart, textBoxes, yaml } from '../testing.ts';
+import { svgDocument, testChart, textBoxes, yaml } from '../fixtures.ts';
 
 /** The drawn bars (in reading order) and texts of a bar chart at one artboard. */
 function drawn(text: string, layout = DESKTOP) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DESKTOP, PHONE, WIDE } from '../layouts.ts';
 import { renderArtboard } from '../render.ts';
-import { overlaps, svgDocument, testChart, textBoxes, yaml } from '../testing.ts';
+import { overlaps, svgDocument, testChart, textBoxes, yaml } from '../fixtures.ts';
 
 function drawn(text: string, layout = DESKTOP, change?: (aggregate: ReturnType<typeof testChart>['aggregate']) => void) {
   const { spec, aggregate } = testChart(text);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DESKTOP, PHONE } from '../layouts.ts';
 import { renderArtboard } from '../render.ts';
-import { overlaps, testChart, textBoxes, yaml } from '../testing.ts';
+import { overlaps, testChart, textBoxes, yaml } from '../fixtures.ts';
 
 const TABLE = yaml('type: table', 'aggregate: ranked-products', 'x: product', 'top: 4', 'columns: [rank, product, value, share]', 'title: T', 'dek: D');
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Lang } from '../../i18n/index.ts';
 import { DESKTOP, PHONE, WIDE } from '../layouts.ts';
 import { renderArtboard } from '../render.ts';
-import { monthlyByProduct, overlaps, svgDocument, testChart, textBoxes, yaml } from '../testing.ts';
+import { monthlyByProduct, overlaps, svgDocument, testChart, textBoxes, yaml } from '../fixtures.ts';
 import { dateAt } from './time.ts';
 
 /** The y coordinates a path passes through. */

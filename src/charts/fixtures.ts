@@ -7,7 +7,8 @@ import { compileBlock } from './compile.ts';
 import { ChartDefinitionError } from './definition.ts';
 import { textWidth } from './layouts.ts';
 
-function aggregate(id: string, partial: Partial<Aggregate> & Pick<Aggregate, 'dimensions' | 'rows'>): Aggregate {
+/** An aggregate in the data step's shape, with the fields a test does not care about filled in. */
+export function aggregate(id: string, partial: Partial<Aggregate> & Pick<Aggregate, 'dimensions' | 'rows'>): Aggregate {
   return {
     id,
     description: id,
