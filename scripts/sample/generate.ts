@@ -4,7 +4,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
-import { writeGaccFile, type GaccColumn, type GaccFileLayout, type GaccRow } from '../../src/sample/gacc-writer.ts';
+import { GACC_COLUMNS, writeGaccFile, type GaccColumn, type GaccFileLayout, type GaccRow } from '../../src/sample/gacc-writer.ts';
 import { apportion } from '../../src/sample/split.ts';
 import { between, randomFor, sample, type Random } from '../../src/sample/random.ts';
 import {
@@ -29,21 +29,6 @@ import {
   type SampleYear,
 } from './plan.ts';
 
-const ALL_COLUMNS: readonly GaccColumn[] = [
-  'date',
-  'code',
-  'commodity',
-  'partnerCode',
-  'partner',
-  'modeCode',
-  'mode',
-  'placeCode',
-  'place',
-  'quantity',
-  'unit',
-  'quantity2',
-  'unit2',
-];
 const TOTALS_COLUMNS: readonly GaccColumn[] = ['code', 'commodity', 'partnerCode', 'partner', 'quantity', 'unit', 'quantity2', 'unit2'];
 
 /** GACC cuts downloads at 10,000 rows; a sample file that long would look truncated. */
@@ -97,7 +82,7 @@ function kpLayout(plan: KpFilePlan): GaccFileLayout {
   return {
     language: plan.language,
     currency: 'CNY',
-    columns: ALL_COLUMNS,
+    columns: GACC_COLUMNS,
     ...(plan.supplementarySpelling ? { supplementarySpelling: plan.supplementarySpelling } : {}),
     ...(plan.missingQuantity ? { missingQuantity: plan.missingQuantity } : {}),
   };

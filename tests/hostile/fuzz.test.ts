@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MonthRange } from '../../src/months.ts';
 import { monthName } from '../../src/months.ts';
 import { FileError } from '../../src/ingest/errors.ts';
+import type { ColumnField } from '../../src/sources/gacc/columns.ts';
 import { readGaccFile, type FileReadResult, type GaccReadOptions } from '../../src/sources/gacc/read-file.ts';
 import type { SourceFile } from '../../src/sources/types.ts';
 import { removeTempDirs, tempDir } from '../ingest/helpers.ts';
@@ -145,23 +146,7 @@ describe('random bytes', () => {
 
 // --- (b) Random valid GACC files, some rows damaged --------------------------------------
 
-type Field =
-  | 'month'
-  | 'hs_code'
-  | 'commodity'
-  | 'partner_code'
-  | 'partner'
-  | 'trade_mode_code'
-  | 'trade_mode'
-  | 'place_code'
-  | 'place'
-  | 'quantity'
-  | 'unit'
-  | 'quantity2'
-  | 'unit2'
-  | 'value';
-
-const OPTIONAL: Field[] = [
+const OPTIONAL: ColumnField[] = [
   'month',
   'commodity',
   'partner_code',
@@ -177,7 +162,7 @@ const OPTIONAL: Field[] = [
 ];
 
 /** Header names as GACC writes them; English ones in any of their spellings. */
-const HEADER: Record<Exclude<Field, 'value'>, { zh: string; en: string[] }> = {
+const HEADER: Record<Exclude<ColumnField, 'value'>, { zh: string; en: string[] }> = {
   month: { zh: '数据年月', en: ['Date of data'] },
   hs_code: { zh: '商品编码', en: ['Commodity code'] },
   commodity: { zh: '商品名称', en: ['Commodity'] },
@@ -247,7 +232,7 @@ const ROW = (codeLength: number) =>
     badCode: fc.constantFrom('1234567', '123', '1', '1234567890', 'AB12', '12 34'),
     blankLinesBefore: fc.oneof({ weight: 5, arbitrary: fc.constant(0) }, fc.integer({ min: 1, max: 2 })),
   });
-type Row = { [K in Field]: K extends 'month' ? [number, number] : K extends 'value' ? number : string } & {
+type Row = { [K in ColumnField]: K extends 'month' ? [number, number] : K extends 'value' ? number : string } & {
   groupValue: boolean;
   damage: Damage;
   badValue: string;
@@ -291,7 +276,7 @@ interface Built {
 }
 
 function build(spec: FileSpec): Built {
-  const fields = (['hs_code', 'value', ...spec.optional] as Field[])
+  const fields = (['hs_code', 'value', ...spec.optional] as ColumnField[])
     .map((f, k) => [f, spec.sortKeys[k]!] as const)
     .sort((a, b) => a[1] - b[1])
     .map(([f]) => f);
@@ -315,7 +300,7 @@ function build(spec: FileSpec): Built {
     const lineNumber = 1 + (text.match(/\n/g)?.length ?? 0);
     let damage = row.damage;
     if (damage === 'month' && !hasMonth) damage = 'value';
-    const written: Record<Field, string> = {
+    const written: Record<ColumnField, string> = {
       ...row,
       month: `${row.month[0]}${String(row.month[1]).padStart(2, '0')}`,
       value: row.groupValue ? grouped(row.value) : String(row.value),
@@ -331,10 +316,10 @@ function build(spec: FileSpec): Built {
       expected.push({ line: lineNumber, reason: REASONS[damage] });
       continue;
     }
-    const has = (f: Field) => fields.includes(f);
-    const textOf = (f: Field) => (has(f) ? trimPadding(written[f]) : '');
+    const has = (f: ColumnField) => fields.includes(f);
+    const textOf = (f: ColumnField) => (has(f) ? trimPadding(written[f]) : '');
     // "?" (current platform) and "-" (2018 files) mark a missing unit.
-    const unitOf = (f: Field) => (textOf(f) === '?' || textOf(f) === '-' ? '' : textOf(f));
+    const unitOf = (f: ColumnField) => (textOf(f) === '?' || textOf(f) === '-' ? '' : textOf(f));
     const month = hasMonth ? monthName(row.month[0] * 12 + row.month[1] - 1) : undefined;
     expected.push({
       line: lineNumber,
