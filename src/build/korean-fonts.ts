@@ -12,15 +12,15 @@
 // font. Swapping fonts later would rewrap every line of Hangul, whose widths no local
 // stand-in can be relied on to match (a machine may have no Korean font at all).
 import { createHash } from 'node:crypto';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import subsetFont from 'subset-font';
 import { KOREAN_FAMILY, KOREAN_WEIGHTS } from '../fonts/korean.ts';
-import { pageText } from '../fonts/page-text.ts';
+import { pageText, type PageText } from '../fonts/page-text.ts';
 import { builtFile } from './budgets.ts';
 import { basePrefix, HASHED_DIR } from './headers.ts';
-import { BYTES, buildCache, buildCodeVersion, hashParts } from '../site/cache.ts';
+import { BYTES, buildCache, buildCodeVersion, hashParts, jsonCodec } from '../site/cache.ts';
 
 /**
  * The layout features the site's text uses: kerning, ligatures, marks and tabular figures.
@@ -87,6 +87,12 @@ function pageCss(dir: string, html: string, base: string): Promise<string> {
   return Promise.all(linked).then((files) => [...files, ...inline].join('\n'));
 }
 
+/** A digest of every stylesheet in the build folder. */
+async function builtStylesheets(dir: string): Promise<string> {
+  const names = (await readdir(dir, { recursive: true, encoding: 'utf8' })).filter((name) => name.endsWith('.css')).sort();
+  return hashParts(...(await Promise.all(names.map(async (name) => [name, await readFile(join(dir, name), 'utf8')]))).flat());
+}
+
 /**
  * Cuts, writes and declares the Korean fonts of every Korean page among `pages` (HTML files
  * inside `dir`), and says which files each page got.
@@ -117,13 +123,30 @@ export async function addKoreanFonts(dir: string, pages: string[], base: string)
     return made;
   };
 
+  // Reading a page is most of this step: what each page shows is kept by the build cache,
+  // keyed by its HTML and every stylesheet of the build, which are all it depends on.
+  let stylesheets: string | undefined;
+  const shownText = async (html: string): Promise<{ korean: boolean; text: PageText }> => {
+    stylesheets ??= await builtStylesheets(dir);
+    const shown = await buildCache().memoAsync(
+      'page-text',
+      () => hashParts(buildCodeVersion(), base, html, stylesheets),
+      jsonCodec<{ korean: boolean; all: string[]; bold: string[] }>(),
+      async () => {
+        const text = pageText(html, await pageCss(dir, html, base));
+        return { korean: isKorean(html), all: [...text.all], bold: [...text.bold] };
+      },
+      { memory: false },
+    );
+    return { korean: shown.korean, text: { all: new Set(shown.all), bold: new Set(shown.bold) } };
+  };
+
   const done: KoreanPageFonts[] = [];
   for (const page of [...pages].sort()) {
     const path = join(dir, page);
     const html = await readFile(path, 'utf8');
     if (!mayShowKorean(html)) continue;
-    const korean = isKorean(html);
-    const text = pageText(html, await pageCss(dir, html, base));
+    const { korean, text } = await shownText(html);
     // A page in another language may still show some Korean (the language switch, a Korean
     // story in the index): it gets a cut of just those characters, for its [lang=ko] text.
     const shown = (characters: Set<string>) => (korean ? characters : new Set([...characters].filter((c) => HANGUL.test(c))));

@@ -16,6 +16,7 @@ import { renderArtboard } from '../charts/render.ts';
 import { sourceText, type ChartSpec } from '../charts/spec.ts';
 import { cellText, type ChartTable } from '../charts/table.ts';
 import { strings } from '../i18n/index.ts';
+import { buildCache, buildCodeVersion, hashParts, jsonCodec } from '../site/cache.ts';
 
 /** embed.css: the figure's padding, and its widest content box (the wide artboard's width). */
 const PADDING = 12;
@@ -146,7 +147,14 @@ export interface FallbackHeight {
   at(width: number): number;
 }
 
-export function fallbackHeight(spec: ChartSpec, aggregate: Aggregate): FallbackHeight {
+/** The estimate at every content width, and the pieces the CSS is made of. */
+interface HeightModel {
+  artboards: { from: number; upTo: number; cap: number; ratio: number }[];
+  text: (content: number) => number;
+  estimate: (content: number) => number;
+}
+
+function heightModel(spec: ChartSpec, aggregate: Aggregate): HeightModel {
   // The content widths each artboard shows at, how wide it is drawn at most, and its height
   // per pixel of width.
   // A table chart shows its table and no artboard.
@@ -164,6 +172,26 @@ export function fallbackHeight(spec: ChartSpec, aggregate: Aggregate): FallbackH
     const artboard = artboards.find((a) => content <= a.upTo) ?? artboards[artboards.length - 1]!;
     return text(content) + Math.min(content, artboard.cap) * artboard.ratio;
   };
+  return { artboards, text, estimate };
+}
+
+/**
+ * The chart's fallback height. The attribute and the CSS take every pixel of width to work
+ * out, so they are kept by the build cache; the estimate at one width is quick.
+ */
+export function fallbackHeight(spec: ChartSpec, aggregate: Aggregate): FallbackHeight {
+  let model: HeightModel | undefined;
+  const modelOf = () => (model ??= heightModel(spec, aggregate));
+  const { attribute, css } = buildCache().memo(
+    'fallback-height',
+    () => hashParts(buildCodeVersion(), spec.cacheKey, spec.id, spec.lang, aggregate),
+    jsonCodec<Omit<FallbackHeight, 'at'>>(),
+    () => cssHeight(modelOf()),
+  );
+  return { attribute, css, at: (width) => Math.ceil(modelOf().estimate(Math.min(width - 2 * PADDING, MAX_CONTENT))) };
+}
+
+function cssHeight({ artboards, text, estimate }: HeightModel): Omit<FallbackHeight, 'at'> {
   // The widths each term covers: an artboard's, cut where its text gets shorter.
   const bands = artboards.flatMap((artboard) => {
     const starts = [artboard.from];
@@ -189,6 +217,5 @@ export function fallbackHeight(spec: ChartSpec, aggregate: Aggregate): FallbackH
   return {
     attribute: Math.max(...terms.map((term) => term.tallest)),
     css: `max(${terms.map((term) => term.css).join(', ')})`,
-    at: (width) => Math.ceil(estimate(Math.min(width - 2 * PADDING, MAX_CONTENT))),
   };
 }

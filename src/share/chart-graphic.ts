@@ -4,6 +4,7 @@
 // artboard SVG, so it knows nothing of how charts are defined.
 import type { Lang } from '../format/index.ts';
 import { themeColors, type Theme } from '../charts/standalone.ts';
+import { buildCache, buildCodeVersion, hashParts, jsonCodec } from '../site/cache.ts';
 import { escapeXml } from './escape.ts';
 import { familyFor, type FontWeight } from './fonts.ts';
 import { nestSvg } from './nest-svg.ts';
@@ -87,7 +88,20 @@ function badge(label: string, family: string, size: number, colors: { text: stri
   };
 }
 
+/**
+ * The picture composed for this input, once per build however often its size is asked for
+ * (the embed page, oEmbed), and kept for the next build by the build cache.
+ */
 export function chartGraphic(input: ChartGraphicInput): ChartGraphic {
+  return buildCache().memo(
+    'chart-graphic',
+    () => hashParts(buildCodeVersion(), input),
+    jsonCodec<ChartGraphic>(),
+    () => composeChartGraphic(input),
+  );
+}
+
+function composeChartGraphic(input: ChartGraphicInput): ChartGraphic {
   const { artboard, lang } = input;
   const width = artboard.width;
   const colors = themeColors(input.theme ?? 'light');

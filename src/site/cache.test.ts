@@ -119,9 +119,19 @@ describe('hashParts', () => {
   it('is the same for the same parts and differs when parts are split differently', () => {
     expect(hashParts('ab', 'c')).toBe(hashParts('ab', 'c'));
     expect(hashParts('ab', 'c')).not.toBe(hashParts('a', 'bc'));
-    expect(hashParts({ width: 640 })).toBe(hashParts('{"width":640}'));
+    expect(hashParts({ width: 640 })).toBe(hashParts({ width: 640 }));
     expect(hashParts({ width: 640 })).not.toBe(hashParts({ width: 320 }));
+    expect(hashParts({ width: 640 })).not.toBe(hashParts('{"width":640}'));
+    expect(hashParts([1, 2])).not.toBe(hashParts([1], [2]));
     expect(hashParts(Buffer.from('x'))).toBe(hashParts('x'));
+  });
+
+  it('hashes an object as it was when first hashed: the same object is not read twice', () => {
+    const aggregate = { rows: [1] };
+    const first = hashParts(aggregate);
+    aggregate.rows.push(2);
+    expect(hashParts(aggregate)).toBe(first);
+    expect(hashParts({ rows: [1, 2] })).not.toBe(first);
   });
 });
 

@@ -132,14 +132,32 @@ export class ContentCache {
   }
 }
 
+/** Each object's JSON digest, worked out once: one aggregate keys every artboard of its charts. */
+const objectDigests = new WeakMap<object, string>();
+
+function objectDigest(value: object): string {
+  let digest = objectDigests.get(value);
+  if (digest === undefined) {
+    digest = createHash('sha256').update(JSON.stringify(value)).digest('hex');
+    objectDigests.set(value, digest);
+  }
+  return digest;
+}
+
 /**
  * A hash of the parts in order, as hex. Each part is length-prefixed, so ("ab", "c") and
- * ("a", "bc") differ. Objects are hashed as their JSON.
+ * ("a", "bc") differ. Objects are hashed by the digest of their JSON, taken once per object:
+ * what is hashed is the build's data, which nothing changes after it is read.
  */
 export function hashParts(...parts: readonly (string | Uint8Array | object | number | undefined)[]): string {
   const hash = createHash('sha256');
   for (const part of parts) {
-    const bytes = typeof part === 'string' || part instanceof Uint8Array ? part : JSON.stringify(part ?? null);
+    const bytes =
+      typeof part === 'string' || part instanceof Uint8Array
+        ? part
+        : typeof part === 'object' && part !== null
+          ? `{}${objectDigest(part)}`
+          : JSON.stringify(part ?? null);
     hash.update(`${Buffer.byteLength(bytes)}:`);
     hash.update(bytes);
   }

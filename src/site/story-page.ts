@@ -5,15 +5,18 @@ import { readFileSync } from 'node:fs';
 import type { CollectionEntry } from 'astro:content';
 import type { ResolvedChart } from '../charts/index.ts';
 import { PATHS } from '../config.ts';
+import { embedSnippet, type SiteAddress } from '../embed/snippet.ts';
 import { bindFrontmatter, type BoundText, type FactField } from '../story/frontmatter-facts.ts';
 import { citedFacts, readStoryBody, renderStory } from '../story/render.ts';
 import { hashParts } from './cache.ts';
+import { chartPath } from './charts.ts';
 import { readChartLibrary } from './chart-files.ts';
 import { readBuildText } from './data.ts';
 import { chartFileBytes } from './model.ts';
 import { editionsOf, type Edition } from './editions.ts';
 import { provenanceOf, type Provenance } from './provenance.ts';
 import { storyData } from './story-data.ts';
+import { withBase } from './urls.ts';
 
 export type StoryEntry = CollectionEntry<'stories'>;
 
@@ -28,16 +31,11 @@ export interface StoryPage {
   editions: Edition[];
 }
 
-export interface StoryPageOptions {
-  csvHref: (chart: ResolvedChart) => string;
-  embedCode?: (chart: ResolvedChart) => string;
-}
-
 export function storyPath(story: StoryEntry): string {
   return story.filePath ?? `${PATHS.stories}/${story.id}.md`;
 }
 
-export async function storyPage(story: StoryEntry, stories: readonly StoryEntry[], options: StoryPageOptions): Promise<StoryPage> {
+async function workOutStoryPage(story: StoryEntry, stories: readonly StoryEntry[], address: SiteAddress): Promise<StoryPage> {
   const data = storyData();
   const path = storyPath(story);
   const lang = story.data.lang;
@@ -48,7 +46,8 @@ export async function storyPage(story: StoryEntry, stories: readonly StoryEntry[
     facts: data.facts,
     aggregates: data.aggregates,
     library: readChartLibrary(),
-    ...options,
+    csvHref: ({ spec }) => withBase(address.base, `data/${chartPath(spec)}.csv`),
+    embedCode: (chart) => embedSnippet(chart, address),
   });
   const facts = [...new Set([...rendered.facts, ...Object.values(bound).flatMap((text) => citedFacts(text.html))])];
   return {
@@ -62,16 +61,15 @@ export async function storyPage(story: StoryEntry, stories: readonly StoryEntry[
   };
 }
 
-/** The summary of each story, with a key of everything it was worked out from. */
-const summaries = new Map<string, { key: string; page: Promise<StoryPage> }>();
+/** Each story's page, with a key of everything it was worked out from. */
+const pages = new Map<string, { key: string; page: Promise<StoryPage> }>();
 
 /**
- * The story's page without its own links (no CSV or embed addresses): what the site index
- * and the story's share image show of it, worked out once for both. Worked out again when
- * the story, the stories beside it, the data step's outputs or the chart files change, so
- * `npm run dev` sees every edit.
+ * The story's page: worked out once per build for the page itself, the site index and the
+ * story's share image. Worked out again when the story, the stories beside it, the data
+ * step's outputs or the chart files change, so `npm run dev` sees every edit.
  */
-export function storySummary(story: StoryEntry, stories: readonly StoryEntry[]): Promise<StoryPage> {
+export function storyPage(story: StoryEntry, stories: readonly StoryEntry[], address: SiteAddress): Promise<StoryPage> {
   const key = hashParts(
     storyPath(story),
     readFileSync(storyPath(story)),
@@ -79,10 +77,12 @@ export function storySummary(story: StoryEntry, stories: readonly StoryEntry[]):
     stories.map((other) => [other.id, other.data]).sort(([a], [b]) => String(a).localeCompare(String(b))),
     ...['facts.json', 'aggregates.json', 'report.json'].map((name) => readBuildText(name)),
     ...chartFileBytes(PATHS.charts),
+    address.site?.href ?? '',
+    address.base,
   );
-  const known = summaries.get(story.id);
+  const known = pages.get(story.id);
   if (known?.key === key) return known.page;
-  const page = storyPage(story, stories, { csvHref: () => '' });
-  summaries.set(story.id, { key, page });
+  const page = workOutStoryPage(story, stories, address);
+  pages.set(story.id, { key, page });
   return page;
 }

@@ -72,9 +72,15 @@ describe('the build cache', () => {
     expect(inNamespace(entries.cold, 'png').length).toBeGreaterThanOrEqual(10);
   });
 
-  it("keeps the Korean pages' font cuts and every budgeted page's script weight", () => {
+  it("keeps the Korean pages' font cuts and texts, and every budgeted page's script weight", () => {
     expect(inNamespace(entries.cold, 'font').length).toBeGreaterThanOrEqual(2);
+    expect(inNamespace(entries.cold, 'page-text').length).toBeGreaterThanOrEqual(2);
     expect(inNamespace(entries.cold, 'page-js').length).toBeGreaterThanOrEqual(10);
+  });
+
+  it("keeps each chart's fallback height and each picture's composition", () => {
+    expect(inNamespace(entries.cold, 'fallback-height').length).toBeGreaterThanOrEqual(3);
+    expect(inNamespace(entries.cold, 'chart-graphic').length).toBeGreaterThanOrEqual(3);
   });
 
   it('gives a warm build the same bytes as the cold one, file for file', () => {
@@ -93,6 +99,7 @@ describe('the build cache', () => {
     expect(added('artboard').length).toBeLessThanOrEqual(3);
     expect(added('png').length).toBeGreaterThanOrEqual(1);
     expect(added('png').length).toBeLessThanOrEqual(3);
+    expect(added('fallback-height')).toHaveLength(1);
     const changed = [...edited].filter(([file, hash]) => warm.get(file) !== hash).map(([file]) => file);
     expect(changed.some((file) => file.startsWith('embed/second-story-chart/'))).toBe(true);
     // Only pages whose HTML changed are weighed again.

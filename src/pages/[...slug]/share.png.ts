@@ -1,20 +1,21 @@
 // The story's 1200×630 share image: headline and lead chart, drawn at build time, in the
 // story's language, labelled as sample data only when the story's own figures are.
 import type { APIRoute } from 'astro';
+import { base } from 'astro:config/client';
 import { DESKTOP } from '../../charts/layouts.ts';
 import { standaloneSvg } from '../../charts/standalone.ts';
 import { shareImageJob, type ShareImageInput } from '../../share/share-image.ts';
 import { cachedPng } from '../../site/png-cache.ts';
 import { publishedStories } from '../../site/stories.ts';
-import { storySummary, type StoryEntry } from '../../site/story-page.ts';
+import { storyPage, type StoryEntry } from '../../site/story-page.ts';
 
 export async function getStaticPaths() {
   const stories = await publishedStories();
   return stories.map((story) => ({ params: { slug: story.id }, props: { story, stories } }));
 }
 
-export const GET: APIRoute<{ story: StoryEntry; stories: StoryEntry[] }> = async ({ props }) => {
-  const page = await storySummary(props.story, props.stories);
+export const GET: APIRoute<{ story: StoryEntry; stories: StoryEntry[] }> = async ({ props, site }) => {
+  const page = await storyPage(props.story, props.stories, { site, base });
   const [lead] = page.charts;
   if (!lead) throw new Error(`${page.path}: the story places no chart, so its share image has nothing to show; add a ::chart directive or a \`\`\`chart block`);
   const input: ShareImageInput = {
