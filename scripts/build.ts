@@ -13,7 +13,8 @@ if (frontmatter.length > 0) {
   process.exit(1);
 }
 
-const code = await dataCommand([]);
+// A story edit leaves the data as it was: an unchanged run is kept, not read again.
+const code = await dataCommand(['--keep-unchanged']);
 if (code !== 0) {
   console.error('build: the data step failed; dist/ is unchanged');
   process.exit(code);

@@ -30,6 +30,7 @@ import { Classifier } from './aggregate/classify.ts';
 import { AggregateBuilder } from './aggregate/engine.ts';
 import { computeFacts } from './aggregate/facts.ts';
 import { writeChangeReport, type ChangeReport } from './reporter/changes.ts';
+import { inputsDigest, keptRun, lastRunText } from './ingest/last-run.ts';
 
 export interface DataStepOptions {
   rawDir: string;
@@ -46,6 +47,12 @@ export interface DataStepOptions {
   parquet?: boolean;
   /** The readers by format; SOURCE_READERS unless a test brings its own. */
   readers?: ReadonlyMap<string, SourceReader>;
+  /**
+   * Keep the outputs in outDir when they came from a run with the same inputs (downloads,
+   * reference tables, declarations, options, code), and leave the digest for the next run.
+   * Not with a test's own readers, which the digest cannot see.
+   */
+  keepUnchanged?: boolean;
 }
 
 export interface DataStepResult {
@@ -53,19 +60,31 @@ export interface DataStepResult {
   records: number;
   aggregates: number;
   facts: number;
-  /** Present when the options asked for a change report. */
+  /** Present when the options asked for a change report and the run wrote new outputs. */
   changes?: ChangeReport;
+  /** True when no input had changed and the last run's outputs were kept. */
+  kept?: boolean;
 }
 
 const REJECTIONS_SHOWN = 20;
 
 export async function runDataStep(options: DataStepOptions): Promise<DataStepResult> {
+  const parquet = options.parquet ?? true;
+  const digest =
+    options.keepUnchanged && options.readers === undefined
+      ? await inputsDigest({ ...options, allowRejects: options.allowRejects ?? false, parquet })
+      : undefined;
+  if (digest !== undefined) {
+    const kept = await keptRun(options.outDir, digest, parquet);
+    if (kept) return { ...kept, kept: true };
+  }
   const { sources, reference, declarations } = await prepare(options);
   const scratch = scratchFor(options.outDir);
   await rm(scratch, { recursive: true, force: true });
   await mkdir(scratch, { recursive: true });
   try {
     const result = await writeOutputs(sources, reference, declarations, scratch, options);
+    if (digest !== undefined) await writeFile(join(scratch, OUTPUT_FILES.lastRun), lastRunText(digest, result));
     // Compared before the swap, while the previous run is still in outDir.
     const changes = options.changeReport ? await writeChangeReport(options.outDir, scratch) : undefined;
     await swapIn(scratch, options.outDir);

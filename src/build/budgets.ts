@@ -5,7 +5,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { parseHTML } from 'linkedom';
-import { buildCache, buildCodeVersion, hashParts, jsonCodec } from '../site/cache.ts';
+import { buildCache, buildCodeVersion, jsonCodec } from '../site/cache.ts';
+import { hashParts } from '../fs/digest.ts';
 
 export interface PageWeight {
   page: string;

@@ -20,7 +20,8 @@ import { KOREAN_FAMILY, KOREAN_WEIGHTS } from '../fonts/korean.ts';
 import { pageText, type PageText } from '../fonts/page-text.ts';
 import { builtFile } from './budgets.ts';
 import { basePrefix, HASHED_DIR } from './headers.ts';
-import { BYTES, buildCache, buildCodeVersion, hashParts, jsonCodec } from '../site/cache.ts';
+import { BYTES, buildCache, buildCodeVersion, jsonCodec } from '../site/cache.ts';
+import { hashParts } from '../fs/digest.ts';
 
 /**
  * The layout features the site's text uses: kerning, ligatures, marks and tabular figures.

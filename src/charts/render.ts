@@ -4,7 +4,8 @@
 import type { Aggregate } from '../contract/index.ts';
 import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
-import { buildCache, buildCodeVersion, hashParts, jsonCodec } from '../site/cache.ts';
+import { buildCache, buildCodeVersion, jsonCodec } from '../site/cache.ts';
+import { hashParts } from '../fs/digest.ts';
 import { readDatum } from './datum.ts';
 import { escapeHtml } from './html.ts';
 import type { ChartSpec, Layout } from './spec.ts';

@@ -5,7 +5,8 @@ import type { Aggregate } from '../contract/index.ts';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseHTML } from 'linkedom';
-import { buildCache, hashParts, jsonCodec } from '../site/cache.ts';
+import { buildCache, jsonCodec } from '../site/cache.ts';
+import { hashParts } from '../fs/digest.ts';
 import { artboardKey, renderArtboard, serialize } from './render.ts';
 import type { ChartSpec, Layout } from './spec.ts';
 

@@ -8,11 +8,13 @@ import { DataStepError, formatProblem } from '../ingest/errors.ts';
 import { progressBar } from './progress.ts';
 import { CHANGES_FILE, changeSummary } from '../reporter/changes.ts';
 
-export const DATA_USAGE = `Usage: npm run data -- [--raw DIR] [--out DIR] [--reference DIR] [--aggregates FILE] [--allow-rejects]
+export const DATA_USAGE = `Usage: npm run data -- [--raw DIR] [--out DIR] [--reference DIR] [--aggregates FILE] [--allow-rejects] [--keep-unchanged]
 
 Reads every CSV under the raw folder (GACC downloads, declared in its sources.yaml) and
 writes records.csv, records.parquet, report.json, aggregates.json and facts.json to the out folder.
-Unreadable rows fail the run; --allow-rejects writes them to rejected.csv instead.`;
+Unreadable rows fail the run; --allow-rejects writes them to rejected.csv instead.
+--keep-unchanged keeps the out folder as it is when no download, reference table,
+declaration or code changed since the last run that was given it (npm run build does this).`;
 
 /** Runs the data step; returns the process exit code. */
 export async function dataCommand(args: string[]): Promise<number> {
@@ -24,6 +26,7 @@ export async function dataCommand(args: string[]): Promise<number> {
       reference: { type: 'string', default: PATHS.reference },
       aggregates: { type: 'string', default: 'data/aggregates.yaml' },
       'allow-rejects': { type: 'boolean', default: false },
+      'keep-unchanged': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -41,17 +44,23 @@ export async function dataCommand(args: string[]): Promise<number> {
       aggregatesFile: resolve(values.aggregates),
       allowRejects: values['allow-rejects'],
       changeReport: true,
+      keepUnchanged: values['keep-unchanged'],
       onProgress: ({ file, done, total }) => bar.update(file, done, total),
     });
     bar.done();
     const { report } = result;
     for (const warning of report.warnings) console.warn(`warning: ${formatProblem(warning)}`);
     const rejected = report.rejected.length;
-    console.error(
-      `data: ${report.files.length} file(s), ${result.records.toLocaleString('en-US')} records` +
-        `${rejected ? `, ${rejected} rejected (see ${values.out}/rejected.csv)` : ''}` +
-        `, ${result.aggregates} aggregates, ${result.facts} facts → ${values.out} (${((performance.now() - started) / 1000).toFixed(1)} s)`,
-    );
+    const took = `${((performance.now() - started) / 1000).toFixed(1)} s`;
+    if (result.kept) {
+      console.error(`data: no download, reference table, declaration or code changed since the last run: ${values.out} kept as it was (${took})`);
+    } else {
+      console.error(
+        `data: ${report.files.length} file(s), ${result.records.toLocaleString('en-US')} records` +
+          `${rejected ? `, ${rejected} rejected (see ${values.out}/rejected.csv)` : ''}` +
+          `, ${result.aggregates} aggregates, ${result.facts} facts → ${values.out} (${took})`,
+      );
+    }
     if (result.changes) for (const line of changeSummary(result.changes, `${values.out}/${CHANGES_FILE}`)) console.error(`data: ${line}`);
     if (report.files.some((f) => f.synthetic)) console.error('data: note: some sources are synthetic sample data; pages built from them say so');
     return 0;

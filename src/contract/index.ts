@@ -77,6 +77,8 @@ export const OUTPUT_FILES = {
   aggregates: 'aggregates.json',
   facts: 'facts.json',
   changes: 'changes.md',
+  /** The digest of a run's inputs, left by `npm run build` so the next build can keep an unchanged run. */
+  lastRun: 'last-run.json',
 } as const;
 
 /** Something a reporter can act on: the file (relative to its folder) and, where it has one, the line. */

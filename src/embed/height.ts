@@ -16,7 +16,8 @@ import { renderArtboard } from '../charts/render.ts';
 import { sourceText, type ChartSpec } from '../charts/spec.ts';
 import { cellText, type ChartTable } from '../charts/table.ts';
 import { strings } from '../i18n/index.ts';
-import { buildCache, buildCodeVersion, hashParts, jsonCodec } from '../site/cache.ts';
+import { buildCache, buildCodeVersion, jsonCodec } from '../site/cache.ts';
+import { hashParts } from '../fs/digest.ts';
 
 /** embed.css: the figure's padding, and its widest content box (the wide artboard's width). */
 const PADDING = 12;

@@ -4,7 +4,8 @@
 // artboard SVG, so it knows nothing of how charts are defined.
 import type { Lang } from '../format/index.ts';
 import { themeColors, type Theme } from '../charts/standalone.ts';
-import { buildCache, buildCodeVersion, hashParts, jsonCodec } from '../site/cache.ts';
+import { buildCache, buildCodeVersion, jsonCodec } from '../site/cache.ts';
+import { hashParts } from '../fs/digest.ts';
 import { escapeXml } from './escape.ts';
 import { familyFor, type FontWeight } from './fonts.ts';
 import { nestSvg } from './nest-svg.ts';

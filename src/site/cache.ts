@@ -4,10 +4,11 @@
 // many pages ask for it; and files under node_modules/.cache/customs-story/ (git-ignored;
 // CI starts without it), so the next build draws only what changed. A hit returns exactly
 // the bytes a miss would have produced, so a cached build is byte-identical to an uncached one.
-import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { PATHS } from '../config.ts';
+import { codeVersion } from '../fs/digest.ts';
 
 /** How a cached value is stored on disk. */
 export interface Codec<T> {
@@ -130,58 +131,6 @@ export class ContentCache {
     if (!/^[a-z0-9-]+$/.test(namespace) || !/^[0-9a-f]{16,}$/.test(key)) throw new Error(`not a cache address: ${namespace}/${key}`);
     return join(this.dir!, namespace, key.slice(0, 2), key);
   }
-}
-
-/** Each object's JSON digest, worked out once: one aggregate keys every artboard of its charts. */
-const objectDigests = new WeakMap<object, string>();
-
-function objectDigest(value: object): string {
-  let digest = objectDigests.get(value);
-  if (digest === undefined) {
-    digest = createHash('sha256').update(JSON.stringify(value)).digest('hex');
-    objectDigests.set(value, digest);
-  }
-  return digest;
-}
-
-/**
- * A hash of the parts in order, as hex. Each part is length-prefixed, so ("ab", "c") and
- * ("a", "bc") differ. Objects are hashed by the digest of their JSON, taken once per object:
- * what is hashed is the build's data, which nothing changes after it is read.
- */
-export function hashParts(...parts: readonly (string | Uint8Array | object | number | undefined)[]): string {
-  const hash = createHash('sha256');
-  for (const part of parts) {
-    const bytes =
-      typeof part === 'string' || part instanceof Uint8Array
-        ? part
-        : typeof part === 'object' && part !== null
-          ? `{}${objectDigest(part)}`
-          : JSON.stringify(part ?? null);
-    hash.update(`${Buffer.byteLength(bytes)}:`);
-    hash.update(bytes);
-  }
-  return hash.digest('hex');
-}
-
-/**
- * A version of the code that draws: every source file under `src/` but tests, and the
- * installed packages (npm's record of node_modules). Deliberately wide: charts, PNGs and the
- * words around them reach into formatting, i18n, config and fonts, and a narrower list
- * would go stale the day a new import crosses it. Editing any source file redraws everything
- * once; editing a story or the data does not change it.
- */
-export function codeVersion(root: string = process.cwd()): string {
-  const parts: (string | Buffer)[] = [];
-  const src = join(root, 'src');
-  for (const name of readdirSync(src, { recursive: true, encoding: 'utf8' }).sort()) {
-    if (/\.test\.ts$/.test(name)) continue;
-    const path = join(src, name);
-    if (statSync(path).isFile()) parts.push(name, readFileSync(path));
-  }
-  const installed = ['node_modules/.package-lock.json', 'package-lock.json'].map((name) => join(root, name)).find((path) => existsSync(path));
-  if (installed) parts.push(readFileSync(installed));
-  return hashParts(...parts);
 }
 
 let version: string | undefined;

@@ -8,7 +8,7 @@ import { PATHS } from '../config.ts';
 import type { AggregatesFile } from '../contract/index.ts';
 import type { Lang } from '../i18n/index.ts';
 import { bodyOf } from '../story/render.ts';
-import { hashParts } from './cache.ts';
+import { hashParts } from '../fs/digest.ts';
 import { readChartLibrary, type ChartLibrary } from './chart-files.ts';
 import { siteCharts, type SiteChart, type SiteStory } from './charts.ts';
 import { readBuildText } from './data.ts';

@@ -3,7 +3,8 @@
 // standalone SVG, flags) and the code: a picture whose input did not change is read back,
 // neither composed nor rasterised, by the next build.
 import { renderPng, type PngJob } from '../share/png.ts';
-import { BYTES, buildCache, buildCodeVersion, hashParts } from './cache.ts';
+import { BYTES, buildCache, buildCodeVersion } from './cache.ts';
+import { hashParts } from '../fs/digest.ts';
 
 /** The bytes renderPng(job()) gives, from the cache when `input` was drawn before. `kind` names the composition. */
 export function cachedPng(kind: string, input: object, job: () => PngJob): Buffer {

@@ -8,7 +8,7 @@ import { PATHS } from '../config.ts';
 import { embedSnippet, type SiteAddress } from '../embed/snippet.ts';
 import { bindFrontmatter, type BoundText, type FactField } from '../story/frontmatter-facts.ts';
 import { citedFacts, readStoryBody, renderStory } from '../story/render.ts';
-import { hashParts } from './cache.ts';
+import { hashParts } from '../fs/digest.ts';
 import { chartPath } from './charts.ts';
 import { readChartLibrary } from './chart-files.ts';
 import { readBuildText } from './data.ts';

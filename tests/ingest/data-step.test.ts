@@ -1,5 +1,6 @@
 // The data step's contract with what comes after it: records.csv and its columns, report.json,
-// rejected.csv, a failed run leaving the last good output alone, and repeatable bytes.
+// rejected.csv, a failed run leaving the last good output alone, repeatable bytes, and an
+// unchanged run kept by `npm run build`.
 import { cp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { csvParse } from 'd3-dsv';
@@ -143,5 +144,54 @@ describe('repeatability', () => {
     const { out, outputs } = await runCase(fixture('overlap-none'));
     await runDataStep({ rawDir: fixture('overlap-none'), outDir: out, referenceDir: REFERENCE });
     expect(await readOutputs(out)).toEqual(outputs);
+  });
+});
+
+describe('keeping an unchanged run', () => {
+  async function keptCase() {
+    const raw = await tempDir('ingest-raw-');
+    await cp(fixture('overlap-none'), raw, { recursive: true });
+    const reference = await tempDir('ingest-reference-');
+    await cp(REFERENCE, reference, { recursive: true });
+    const options = { rawDir: raw, outDir: join(await tempDir('ingest-out-'), 'build'), referenceDir: reference, keepUnchanged: true };
+    const first = await runDataStep(options);
+    return { raw, reference, options, first, outputs: await readOutputs(options.outDir) };
+  }
+
+  it('keeps the outputs, and reports the same counts, when nothing it reads changed', async () => {
+    const { options, first, outputs } = await keptCase();
+    expect(first.kept).toBeUndefined();
+    expect(outputs.has('last-run.json')).toBe(true);
+    const second = await runDataStep(options);
+    expect(second.kept).toBe(true);
+    expect([second.records, second.aggregates, second.facts]).toEqual([first.records, first.aggregates, first.facts]);
+    expect(second.report).toEqual(first.report);
+    expect(await readOutputs(options.outDir)).toEqual(outputs);
+  });
+
+  it.each([
+    ['a download', (raw: string) => join(raw, 'kp-exports-2023.csv')],
+    ['sources.yaml', (raw: string) => join(raw, 'sources.yaml')],
+    ['a reference table', (_raw: string, reference: string) => join(reference, 'products.yaml')],
+  ])('reads everything again when %s changed', async (_what, file) => {
+    const { raw, reference, options } = await keptCase();
+    const path = file(raw, reference);
+    await writeFile(path, Buffer.concat([await readFile(path), Buffer.from('\r\n')]));
+    expect((await runDataStep(options)).kept).toBeUndefined();
+  });
+
+  it('reads everything again when an option changed or an output is missing', async () => {
+    const { options } = await keptCase();
+    expect((await runDataStep({ ...options, allowRejects: true })).kept).toBeUndefined();
+    await rm(join(options.outDir, 'facts.json'));
+    expect((await runDataStep({ ...options, allowRejects: true })).kept).toBeUndefined();
+    expect((await runDataStep({ ...options, allowRejects: true })).kept).toBe(true);
+  });
+
+  it('leaves no digest when not asked to keep, so a later run cannot mistake its outputs', async () => {
+    const { options } = await keptCase();
+    await runDataStep({ ...options, keepUnchanged: false });
+    expect((await readOutputs(options.outDir)).has('last-run.json')).toBe(false);
+    expect((await runDataStep(options)).kept).toBeUndefined();
   });
 });
