@@ -7,7 +7,9 @@ export default defineConfig({
   site: process.env.SITE_URL ?? 'https://graphics.example.org',
   base: process.env.BASE_PATH ?? '/',
   trailingSlash: 'ignore',
-  build: { format: 'directory' },
+  // Pages are rendered a few at a time, so the main thread goes on with the next pages while
+  // the PNG pool draws a picture (src/share/png-pool.ts).
+  build: { format: 'directory', concurrency: 4 },
   devToolbar: { enabled: false },
   // The content collection also renders each story with Astro's own Markdown pipeline,
   // where a ```chart block is just code; name its language so Shiki does not warn.

@@ -12,7 +12,7 @@ import { standaloneSvg } from '../src/charts/standalone.ts';
 import { PATHS } from '../src/config.ts';
 import { chartPngJob, IMAGE_LAYOUTS } from '../src/embed/images.ts';
 import { renderPng, type PngJob } from '../src/share/png.ts';
-import { renderPngs } from '../src/share/png-pool.ts';
+import { DRAWING_THREADS, renderPngs } from '../src/share/png-pool.ts';
 import { shareImageJob } from '../src/share/share-image.ts';
 import { siteModel } from '../src/site/model.ts';
 import { storyCharts } from '../src/story/charts.ts';
@@ -69,10 +69,14 @@ const jobs = siteJobs();
 const serial: Timing[] = [];
 const pooled: Timing[] = [];
 for (let run = 0; run < runs; run++) {
-  serial.push(await timed(() => jobs.forEach(renderPng)));
+  serial.push(
+    await timed(async () => {
+      for (const job of jobs) await renderPng(job);
+    }),
+  );
   pooled.push(await timed(() => renderPngs(jobs)));
 }
 // Other work on the machine takes cores from the pool, not from the single thread: say how busy it was.
 console.log(`${jobs.length} PNGs, ${availableParallelism()} cores (load average ${loadavg()[0]!.toFixed(1)} after the runs), median (range) of ${runs} runs`);
 console.log(`serial, one thread:          ${summary(serial)}`);
-console.log(`pool, ${availableParallelism()} worker threads:     ${summary(pooled)}`);
+console.log(`pool, ${DRAWING_THREADS} worker threads:     ${summary(pooled)}`);

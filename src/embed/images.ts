@@ -36,7 +36,7 @@ export function chartPngJob(spec: ChartSpec, aggregate: Aggregate, layout: Layou
   return chartGraphicJob(chartGraphicInput(spec, aggregate, layout));
 }
 
-export function chartPng(spec: ChartSpec, aggregate: Aggregate, layout: Layout): Buffer {
+export function chartPng(spec: ChartSpec, aggregate: Aggregate, layout: Layout): Promise<Buffer> {
   return renderPng(chartPngJob(spec, aggregate, layout));
 }
 

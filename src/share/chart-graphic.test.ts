@@ -30,7 +30,7 @@ const KOREAN: ChartGraphicInput = {
   artboard: ARTBOARD,
 };
 
-const png = (input: ChartGraphicInput) => decode(renderChartGraphic(input));
+const png = async (input: ChartGraphicInput) => decode(await renderChartGraphic(input));
 
 /** The text lines of the composed SVG, with their font size and weight. */
 function textLines(svg: string): { text: string; size: number; weight: 400 | 700 }[] {
@@ -51,8 +51,8 @@ function inkIn(image: ReturnType<typeof decode>, top: number, bottom: number): n
 }
 
 describe('the chart graphic', () => {
-  it('is twice the artboard wide, and taller than the bare chart by its words', () => {
-    const image = png(ENGLISH);
+  it('is twice the artboard wide, and taller than the bare chart by its words', async () => {
+    const image = await png(ENGLISH);
     expect(image.width).toBe(CHART_GRAPHIC_ZOOM * ARTBOARD.width);
     expect(image.height).toBeGreaterThan(CHART_GRAPHIC_ZOOM * ARTBOARD.height + 100);
     expect(image.height).toBe(CHART_GRAPHIC_ZOOM * chartGraphic(ENGLISH).height);
@@ -95,21 +95,21 @@ describe('the chart graphic', () => {
 
   // A glyph missing from every font is drawn as the same box, so two Hangul titles of one
   // length would give the same title pixels.
-  it('draws a Hangul-only title in real glyphs, not empty boxes', () => {
-    const titleRows = (title: string) => {
+  it('draws a Hangul-only title in real glyphs, not empty boxes', async () => {
+    const titleRows = async (title: string) => {
       const input = { ...KOREAN, title };
       const { size } = textLines(chartGraphic(input).svg)[0]!;
-      const image = png(input);
+      const image = await png(input);
       const bottom = Math.ceil((12 + size * 1.25) * CHART_GRAPHIC_ZOOM);
       return { ink: inkIn(image, 0, bottom), pixels: Buffer.from(image.data.subarray(0, bottom * image.width * image.channels)) };
     };
-    const north = titleRows('북한 무역');
-    const china = titleRows('중국 수입');
+    const north = await titleRows('북한 무역');
+    const china = await titleRows('중국 수입');
     expect(north.ink).toBeGreaterThan(500);
     expect(north.pixels.equals(china.pixels)).toBe(false);
   });
 
-  it('is the same bytes on every run', () => {
-    expect(renderChartGraphic(KOREAN).equals(renderChartGraphic(KOREAN))).toBe(true);
+  it('is the same bytes on every run', async () => {
+    expect((await renderChartGraphic(KOREAN)).equals(await renderChartGraphic(KOREAN))).toBe(true);
   });
 });

@@ -159,7 +159,7 @@ export function chartGraphicJob(input: ChartGraphicInput): PngJob {
   return pngJob(chartGraphic(input).svg, CHART_GRAPHIC_ZOOM);
 }
 
-export function renderChartGraphic(input: ChartGraphicInput): Buffer {
+export function renderChartGraphic(input: ChartGraphicInput): Promise<Buffer> {
   return renderPng(chartGraphicJob(input));
 }
 

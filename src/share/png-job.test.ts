@@ -39,7 +39,7 @@ describe('fontsFor', () => {
     ['Latin with Chinese, bold', svg(text('Ferrosilicon 硅铁 and 钨矿', ' font-weight="700"'))],
     ['Latin with Hangul and Chinese', svg(text('Source: 중국 해관총서 硅铁'))],
     ['a bold Korean headline with Chinese', svg(text('중국의 대북 수입 硅铁', ' font-weight="700"'), KOREAN_FONT_FAMILY)],
-  ])('draws %s to the same bytes as with every bundled font', (_case, picture) => {
-    expect(renderPng(pngJob(picture, 2)).equals(renderPng({ svg: picture, zoom: 2, fonts: ALL_FONTS }))).toBe(true);
+  ])('draws %s to the same bytes as with every bundled font', async (_case, picture) => {
+    expect((await renderPng(pngJob(picture, 2))).equals(await renderPng({ svg: picture, zoom: 2, fonts: ALL_FONTS }))).toBe(true);
   });
 });

@@ -14,10 +14,10 @@ describe('renderPngs', () => {
     const jobs = [job('one'), job('two', 2), job('three'), job('four', 3), job('five')];
     const pngs = await renderPngs(jobs, 2);
     expect(pngs).toHaveLength(jobs.length);
-    pngs.forEach((png, i) => {
+    for (const [i, png] of pngs.entries()) {
       expect(Buffer.isBuffer(png)).toBe(true);
-      expect(png.equals(renderPng(jobs[i]!))).toBe(true);
-    });
+      expect(png.equals(await renderPng(jobs[i]!))).toBe(true);
+    }
   });
 
   it('has nothing to do for no jobs', async () => {

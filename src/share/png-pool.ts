@@ -1,5 +1,6 @@
-// Many PNGs at once, on one worker thread per core: rasterising is the slow part of a build
-// and each picture is independent.
+// PNGs on worker threads: rasterising is the slowest part of a build and each picture is
+// independent, so the pages go on being rendered on the main thread while the pictures are
+// drawn beside it, on every other core.
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
@@ -12,27 +13,51 @@ import type { PngJob } from './png.ts';
 // Every command runs from the project root.
 const WORKER_FILE = 'src/share/png-worker.ts';
 
-/**
- * The PNGs of `jobs`, in order, the same bytes renderPng gives. Each call starts and stops
- * its own threads, so a build should make one call with every job.
- */
-export async function renderPngs(jobs: readonly PngJob[], threads = availableParallelism()): Promise<Buffer[]> {
+/** Threads that draw while the main thread renders pages: one per core, as the main thread spends much of a build waiting for them. */
+export const DRAWING_THREADS = availableParallelism();
+
+export class PngPool {
+  private readonly pool: Piscina<PngJob, Uint8Array>;
+
+  /** Threads start with the first picture and stop when idle: a pool left open does not keep the process alive. */
+  constructor(threads = DRAWING_THREADS) {
+    const workerFile = resolve(WORKER_FILE);
+    if (!existsSync(workerFile)) throw new Error(`the PNG worker ${workerFile} is missing: run from the project root`);
+    this.pool = new Piscina<PngJob, Uint8Array>({ filename: pathToFileURL(workerFile).href, minThreads: 0, maxThreads: threads, idleTimeout: 1000 });
+  }
+
+  /** The same bytes renderPng(job) gives. */
+  async draw(job: PngJob): Promise<Buffer> {
+    const png = await this.pool.run(job);
+    // Structured cloning hands back a Uint8Array; callers get Buffers as from renderPng.
+    return Buffer.from(png.buffer, png.byteOffset, png.byteLength);
+  }
+
+  close(): Promise<void> {
+    return this.pool.destroy();
+  }
+}
+
+/** The PNGs of `jobs`, in order, on a pool of their own, closed when they are drawn. */
+export async function renderPngs(jobs: readonly PngJob[], threads = DRAWING_THREADS): Promise<Buffer[]> {
   if (jobs.length === 0) return [];
-  const workerFile = resolve(WORKER_FILE);
-  if (!existsSync(workerFile)) throw new Error(`the PNG worker ${workerFile} is missing: run from the project root`);
-  const size = Math.max(1, Math.min(threads, jobs.length));
-  const pool = new Piscina<PngJob, Uint8Array>({ filename: pathToFileURL(workerFile).href, minThreads: size, maxThreads: size });
+  const pool = new PngPool(Math.min(threads, jobs.length));
   try {
-    const pngs = await Promise.all(
+    return await Promise.all(
       jobs.map((job, i) =>
-        pool.run(job).catch((error: unknown) => {
+        pool.draw(job).catch((error: unknown) => {
           throw new Error(`PNG job ${i + 1} of ${jobs.length}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
         }),
       ),
     );
-    // Structured cloning hands back a Uint8Array; callers get Buffers as from renderPng.
-    return pngs.map((png) => Buffer.from(png.buffer, png.byteOffset, png.byteLength));
   } finally {
-    await pool.destroy();
+    await pool.close();
   }
+}
+
+let shared: PngPool | undefined;
+
+/** renderPng(job) on the process's pool, for a build's pages: every picture the build draws shares its threads. */
+export function drawPng(job: PngJob): Promise<Buffer> {
+  return (shared ??= new PngPool()).draw(job);
 }

@@ -1,3 +1,20 @@
 // The task a PNG pool thread runs (see png-pool.ts): Node loads this file from the source
 // tree, never from a bundle.
-export { renderPng as default } from './png.ts';
+//
+// resvg keeps each picture's pixels in native memory that V8 does not count. A thread whose
+// own heap hardly grows would seldom collect, and would hold megabytes more with every
+// picture (150 of the site's charts took it past 700 MB); so it collects after each one and
+// lets the event loop turn, when the freed pictures' finalizers release that memory.
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { renderPng, type PngJob } from './png.ts';
+
+setFlagsFromString('--expose-gc');
+const collect = runInNewContext('gc') as () => void;
+
+export default async function drawPng(job: PngJob): Promise<Buffer> {
+  const png = await renderPng(job);
+  collect();
+  await new Promise((resolve) => setImmediate(resolve));
+  return png;
+}

@@ -19,15 +19,15 @@ describe("the share image's headline", () => {
 });
 
 describe('the share image', () => {
-  it('is 1200×630', () => {
-    const png = renderShareImage(card({}));
+  it('is 1200×630', async () => {
+    const png = await renderShareImage(card({}));
     expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([SHARE_IMAGE.width, SHARE_IMAGE.height]);
   });
 
-  it("sets a Korean story's headline in the bold Korean font and its own words in Korean", () => {
-    const korean = renderShareImage(card({ headline: KOREAN_HEADLINE, lang: 'ko' }));
+  it("sets a Korean story's headline in the bold Korean font and its own words in Korean", async () => {
+    const korean = await renderShareImage(card({ headline: KOREAN_HEADLINE, lang: 'ko' }));
     // Without the Korean font named, resvg would borrow regular-weight glyphs.
-    expect(korean.equals(renderShareImage(card({ headline: KOREAN_HEADLINE, lang: 'en' })))).toBe(false);
+    expect(korean.equals(await renderShareImage(card({ headline: KOREAN_HEADLINE, lang: 'en' })))).toBe(false);
     const svg = shareImageSvg(card({ headline: KOREAN_HEADLINE, lang: 'ko', synthetic: true }));
     expect(svg).toContain('출처: 중국 해관총서(GACC)');
     expect(svg).toContain('샘플 데이터');

@@ -71,6 +71,6 @@ export function shareImageJob(input: ShareImageInput): PngJob {
   return pngJob(shareImageSvg(input), 1);
 }
 
-export function renderShareImage(input: ShareImageInput): Buffer {
+export function renderShareImage(input: ShareImageInput): Promise<Buffer> {
   return renderPng(shareImageJob(input));
 }

@@ -8,12 +8,12 @@ import { textWidth, type TextStyle } from './text-width.ts';
 const SIZE = 40;
 
 /** The right edge of the ink resvg draws for the text set at x = 0, in SVG units. */
-function inkRight(text: string, style: TextStyle): number {
+async function inkRight(text: string, style: TextStyle): Promise<number> {
   const width = Math.ceil(textWidth(text, style) * 1.5) + 40;
   const svg =
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="80">` +
     `<rect width="100%" height="100%" fill="#fff"/><text x="0" y="55" font-family="${style.family}" font-size="${style.size}" font-weight="${style.weight}">${text}</text></svg>`;
-  const image = decode(renderPng(pngJob(svg, 1)));
+  const image = decode(await renderPng(pngJob(svg, 1)));
   let right = 0;
   for (let y = 0; y < image.height; y++) {
     for (let x = 0; x < image.width; x++) {
@@ -34,9 +34,9 @@ describe('textWidth', () => {
     ['Chinese falling back from the Latin font', 'Ferrosilicon 硅铁 and tungsten 钨矿', { family: PNG_FONT_FAMILY, weight: 400, size: SIZE }],
     ['Hangul falling back from the Latin font', 'Source: 중국 해관총서', { family: PNG_FONT_FAMILY, weight: 400, size: SIZE }],
     ['Hangul and Chinese, each from its own font', 'Wolfram 중국 텅스텐 钨矿 ore', { family: PNG_FONT_FAMILY, weight: 700, size: SIZE }],
-  ])('measures %s as resvg draws it', (_case, text, style) => {
+  ])('measures %s as resvg draws it', async (_case, text, style) => {
     const measured = textWidth(text, style);
-    const ink = inkRight(text, style);
+    const ink = await inkRight(text, style);
     expect(ink).toBeLessThanOrEqual(measured + 2);
     expect(ink).toBeGreaterThan(measured - SIZE * 0.2);
   });

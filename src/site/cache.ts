@@ -40,6 +40,7 @@ export class ContentCache {
   readonly dir: string | undefined;
   readonly stats: CacheStats = { memoryHits: 0, diskHits: 0, misses: 0 };
   private readonly memory: Map<string, unknown> | undefined;
+  private readonly prefetched = new Map<string, Promise<unknown>>();
 
   constructor(options: ContentCacheOptions = {}) {
     this.dir = options.dir;
@@ -57,7 +58,7 @@ export class ContentCache {
     return found.store(compute());
   }
 
-  /** memo() for a value computed asynchronously (a PNG drawn on a worker thread). */
+  /** memo() for a value computed asynchronously (a PNG drawn on a worker thread); takes the value prefetch() started. */
   async memoAsync<T>(
     namespace: string,
     key: string | (() => string),
@@ -65,9 +66,31 @@ export class ContentCache {
     compute: () => Promise<T>,
     options: { memory?: boolean } = {},
   ): Promise<T> {
-    const found = this.lookup(namespace, key, codec, options);
+    const address = typeof key === 'string' ? key : key();
+    const started = this.prefetched.get(`${namespace}/${address}`);
+    if (started) {
+      this.prefetched.delete(`${namespace}/${address}`);
+      return started as Promise<T>;
+    }
+    const found = this.lookup(namespace, address, codec, options);
     if (found.hit) return found.value;
     return found.store(await compute());
+  }
+
+  /**
+   * Starts working out what memoAsync() with the same arguments will be asked for, unless it
+   * is stored: the next memoAsync() of the key takes it, succeeded or failed. A build starts
+   * every picture it will need, so the threads drawing them never wait for the page asking.
+   */
+  prefetch<T>(namespace: string, key: string, codec: Codec<T>, compute: () => Promise<T>, options: { memory?: boolean } = {}): void {
+    const id = `${namespace}/${key}`;
+    if (this.prefetched.has(id)) return;
+    const found = this.lookup(namespace, key, codec, options);
+    if (found.hit) return;
+    const started = compute().then(found.store);
+    // The failure is the asking page's to report; unasked, it is not an unhandled rejection.
+    started.catch(() => undefined);
+    this.prefetched.set(id, started);
   }
 
   /** The value held in memory or on disk under the key, or how to store the one computed. */

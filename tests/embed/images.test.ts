@@ -27,7 +27,7 @@ function chart(lang: Lang = 'en', aggregate: Aggregate = rankedProducts()) {
 }
 
 /** The chart with its second bar named as GACC names the product, in Chinese. */
-function pngWithLabel(label: string): Buffer {
+function pngWithLabel(label: string): Promise<Buffer> {
   const aggregate = rankedProducts();
   aggregate.rows[1]!.product_label = label;
   aggregate.names!.product!.ferrosilicon = { en: label };
@@ -40,19 +40,19 @@ afterAll(removeTempDirs);
 describe('the PNG fallback', () => {
   // Without a font for them, every Chinese character is drawn as the same empty box, so two
   // labels of equal length would give identical pictures.
-  it('draws Chinese product names with the bundled CJK font', () => {
-    expect(pngWithLabel('硅铁').equals(pngWithLabel('钨矿'))).toBe(false);
+  it('draws Chinese product names with the bundled CJK font', async () => {
+    expect((await pngWithLabel('硅铁')).equals(await pngWithLabel('钨矿'))).toBe(false);
   });
 
-  it('is the same bytes on every run', () => {
-    expect(pngWithLabel('硅铁').equals(pngWithLabel('硅铁'))).toBe(true);
+  it('is the same bytes on every run', async () => {
+    expect((await pngWithLabel('硅铁')).equals(await pngWithLabel('硅铁'))).toBe(true);
   });
 
   it.each(IMAGE_LAYOUTS.map((layout) => [layout.name, layout] as const))(
     'at the %s artboard is twice its width, with the words around the chart',
-    (_name, layout) => {
+    async (_name, layout) => {
       const { spec, aggregate } = chart();
-      const size = pngSize(chartPng(spec, aggregate, layout));
+      const size = pngSize(await chartPng(spec, aggregate, layout));
       expect(size.width).toBe(2 * layout.width);
       expect(size.height).toBeGreaterThan(2 * standaloneSvg(spec, aggregate, layout).height + 150);
     },
@@ -89,9 +89,9 @@ describe('the PNG fallback', () => {
     expect(chartGraphicInput(chart('en', real).spec, real, DESKTOP)).not.toHaveProperty('sample');
   });
 
-  it("gives og:image and oEmbed the desktop PNG's size in pixels, and an <img> half that", () => {
+  it("gives og:image and oEmbed the desktop PNG's size in pixels, and an <img> half that", async () => {
     const { spec, aggregate } = chart();
-    const png = pngSize(chartPng(spec, aggregate, DESKTOP));
+    const png = pngSize(await chartPng(spec, aggregate, DESKTOP));
     expect(thumbnailSize(spec, aggregate)).toEqual({ ...png, cssWidth: png.width / 2, cssHeight: png.height / 2 });
   });
 });
@@ -140,7 +140,7 @@ describe('the PNG pool inside an Astro build', () => {
       const { spec, aggregate } = chart();
       const jobs = [chartPngJob(spec, aggregate, PHONE), chartPngJob(spec, aggregate, DESKTOP)];
       const dist = await buildFixture(jobs);
-      expect((await readFile(join(dist, 'pooled.png'))).equals(Buffer.concat(jobs.map(renderPng)))).toBe(true);
+      expect((await readFile(join(dist, 'pooled.png'))).equals(Buffer.concat(await Promise.all(jobs.map(renderPng))))).toBe(true);
     },
     BUILD_TIMEOUT,
   );

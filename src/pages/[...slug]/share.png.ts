@@ -25,6 +25,6 @@ export const GET: APIRoute<{ story: StoryEntry; stories: StoryEntry[] }> = async
     synthetic: page.provenance.synthetic,
     source: lead.spec.source,
   };
-  const png = cachedPng('share-image', input, () => shareImageJob(input));
+  const png = await cachedPng('share-image', input, () => shareImageJob(input));
   return new Response(new Uint8Array(png), { headers: { 'Content-Type': 'image/png' } });
 };

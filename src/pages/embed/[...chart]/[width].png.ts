@@ -4,11 +4,19 @@ import type { Layout } from '../../../charts/index.ts';
 import { chartGraphicInput, IMAGE_LAYOUTS } from '../../../embed/images.ts';
 import { chartGraphicJob } from '../../../share/chart-graphic.ts';
 import { chartPath, type SiteChart } from '../../../site/charts.ts';
-import { cachedPng } from '../../../site/png-cache.ts';
+import { cachedPng, prefetchPng } from '../../../site/png-cache.ts';
 import { loadSiteCharts } from '../../../site/stories.ts';
 
+const picture = (chart: SiteChart, layout: Layout) => {
+  const input = chartGraphicInput(chart.spec, chart.aggregate, layout);
+  return ['chart-graphic', input, () => chartGraphicJob(input)] as const;
+};
+
 export async function getStaticPaths() {
-  return (await loadSiteCharts()).flatMap((chart) =>
+  const charts = await loadSiteCharts();
+  // A build draws every picture; the dev server only those a reader opens.
+  if (import.meta.env.PROD) for (const chart of charts) for (const layout of IMAGE_LAYOUTS) prefetchPng(...picture(chart, layout));
+  return charts.flatMap((chart) =>
     IMAGE_LAYOUTS.map((layout) => ({
       params: { chart: chartPath(chart.spec), width: String(layout.width) },
       props: { chart, layout },
@@ -16,7 +24,7 @@ export async function getStaticPaths() {
   );
 }
 
-export const GET: APIRoute<{ chart: SiteChart; layout: Layout }> = ({ props }) => {
-  const input = chartGraphicInput(props.chart.spec, props.chart.aggregate, props.layout);
-  return new Response(new Uint8Array(cachedPng('chart-graphic', input, () => chartGraphicJob(input))), { headers: { 'Content-Type': 'image/png' } });
+export const GET: APIRoute<{ chart: SiteChart; layout: Layout }> = async ({ props }) => {
+  const png = await cachedPng(...picture(props.chart, props.layout));
+  return new Response(new Uint8Array(png), { headers: { 'Content-Type': 'image/png' } });
 };
