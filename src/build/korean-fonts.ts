@@ -11,32 +11,22 @@
 // connection shows Pretendard; otherwise that page view keeps the reader's system Korean
 // font. Swapping fonts later would rewrap every line of Hangul, whose widths no local
 // stand-in can be relied on to match (a machine may have no Korean font at all).
-import { createHash } from 'node:crypto';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
-import subsetFont from 'subset-font';
 import { KOREAN_FAMILY, KOREAN_WEIGHTS } from '../fonts/korean.ts';
 import { pageText, type PageText } from '../fonts/page-text.ts';
 import { builtFile } from './budgets.ts';
-import { basePrefix, HASHED_DIR } from './headers.ts';
-import { BYTES, buildCache, buildCodeVersion, jsonCodec } from '../site/cache.ts';
+import { basePrefix } from './headers.ts';
+import { writeFontCut, type FontCut } from './font-cuts.ts';
+import { buildCache, buildCodeVersion, jsonCodec } from '../site/cache.ts';
 import { hashParts } from '../fs/digest.ts';
-
-/**
- * The layout features the site's text uses: kerning, ligatures, marks and tabular figures.
- * Keeping all of them would pull every stylistic alternate into the cut, a sixth more bytes.
- */
-const FEATURES = ['kern', 'liga', 'calt', 'ccmp', 'locl', 'mark', 'mkmk', 'tnum'];
 
 /** Printable ASCII, in every cut: scripts write figures and short strings into the page. */
 const ASCII = Array.from({ length: 0x7f - 0x20 }, (_, k) => String.fromCharCode(0x20 + k)).join('');
 
-export interface KoreanFontFile {
-  /** Path inside the build folder. */
-  file: string;
+export interface KoreanFontFile extends FontCut {
   weight: number;
-  bytes: number;
 }
 
 export interface KoreanPageFonts {
@@ -100,26 +90,15 @@ async function builtStylesheets(dir: string): Promise<string> {
  */
 export async function addKoreanFonts(dir: string, pages: string[], base: string): Promise<KoreanPageFonts[]> {
   const prefix = basePrefix(base);
-  const sources = new Map<number, Buffer>();
   const cuts = new Map<string, KoreanFontFile>();
   const cut = async ({ weight, truetype }: (typeof KOREAN_WEIGHTS)[number], characters: string): Promise<KoreanFontFile> => {
     const key = `${weight}:${characters}`;
     const known = cuts.get(key);
     if (known) return known;
-    // Cutting is slow and most cuts are the same from one build to the next: kept by the build cache.
-    const bytes = await buildCache().memoAsync(
-      'font',
-      () => hashParts(buildCodeVersion(), weight, characters),
-      BYTES,
-      async () => {
-        if (!sources.has(weight)) sources.set(weight, await readFile(truetype()));
-        return subsetFont(sources.get(weight)!, characters, { targetFormat: 'woff2', keepFeatures: FEATURES });
-      },
-      { memory: false },
-    );
-    const file = `${HASHED_DIR}/pretendard-${weight}.${createHash('sha256').update(bytes).digest('base64url').slice(0, 8)}.woff2`;
-    await writeFile(join(dir, file), bytes);
-    const made = { file, weight, bytes: bytes.length };
+    const made = {
+      ...(await writeFontCut(dir, `pretendard-${weight}`, { key: `pretendard-${weight}`, read: () => readFile(truetype()) }, characters)),
+      weight,
+    };
     cuts.set(key, made);
     return made;
   };

@@ -1,5 +1,5 @@
 // `npm run build`: the data step, then the Astro site into a scratch folder, finished there
-// (Korean pages' fonts, the hosts' cache headers), which replaces dist/ only when the build
+// (Korean pages' fonts, the web fonts cut to the site's characters, the hosts' cache headers), which replaces dist/ only when the build
 // succeeded and every page is within its budgets.
 import { readdir, rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -8,6 +8,7 @@ import { scratchFor, swapIn } from '../fs/swap.ts';
 import { fontsOverBudget, overBudget } from './budgets.ts';
 import { writeHeaders } from './headers.ts';
 import { addKoreanFonts } from './korean-fonts.ts';
+import { cutWebFonts } from './web-fonts.ts';
 
 export class BudgetError extends Error {
   readonly problems: string[];
@@ -24,6 +25,7 @@ export class BudgetError extends Error {
 export async function finishBuild(dir: string, base: string): Promise<string[]> {
   const pages = (await readdir(dir, { recursive: true })).filter((f) => f.endsWith('.html')).map((f) => f.split('\\').join('/'));
   const korean = await addKoreanFonts(dir, pages, base);
+  await cutWebFonts(dir, new Set(korean.flatMap((page) => page.files.map((font) => font.file))));
   await writeHeaders(dir, base);
   return [...overBudget(dir, pages, base), ...fontsOverBudget(korean)];
 }
