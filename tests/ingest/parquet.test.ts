@@ -11,14 +11,19 @@ import { fixture, removeTempDirs, runCase, tempDir } from './helpers.ts';
 
 afterAll(removeTempDirs);
 
-async function duckRows(path: string): Promise<{ types: string[]; rows: Record<string, unknown>[] }> {
+async function duckRows(path: string): Promise<{ types: string[]; rows: Record<string, unknown>[]; codecs: string[] }> {
   const instance = await DuckDBInstance.create(':memory:');
   const connection = await instance.connect();
   try {
     const file = `'${path.replaceAll("'", "''")}'`;
     const described = await connection.runAndReadAll(`DESCRIBE SELECT * FROM read_parquet(${file})`);
     const read = await connection.runAndReadAll(`SELECT * FROM read_parquet(${file})`);
-    return { types: described.getRows().map((row) => `${String(row[0])} ${String(row[1])}`), rows: read.getRowObjects() };
+    const codecs = await connection.runAndReadAll(`SELECT DISTINCT compression FROM parquet_metadata(${file}) ORDER BY 1`);
+    return {
+      types: described.getRows().map((row) => `${String(row[0])} ${String(row[1])}`),
+      rows: read.getRowObjects(),
+      codecs: codecs.getRows().map((row) => String(row[0])),
+    };
   } finally {
     connection.closeSync();
     instance.closeSync();
@@ -31,9 +36,10 @@ const asCsv = (value: unknown) => (value === null ? '' : String(value));
 // Chinese names and a decimal quantity; English names with commas and missing quantities;
 // names with quotes; a totals file with a fixed period.
 describe.each(['gacc-zh-cny', 'gacc-en-usd', 'inner-quotes', 'totals-no-month'])('records.parquet of fixture %s', (name) => {
-  it('has the typed columns and, read by DuckDB, the rows of records.csv', async () => {
+  it('has the typed columns, Zstandard pages and, read by DuckDB, the rows of records.csv', async () => {
     const { out } = await runCase(fixture(name), { allowRejects: true });
-    const { types, rows } = await duckRows(join(out, 'records.parquet'));
+    const { types, rows, codecs } = await duckRows(join(out, 'records.parquet'));
+    expect(codecs).toEqual(['ZSTD']);
     expect(types).toEqual(
       RECORD_COLUMNS.map(
         (column) => `${column} ${column === 'line' ? 'INTEGER' : column === 'value' ? 'BIGINT' : column.startsWith('quantity') ? 'DOUBLE' : 'VARCHAR'}`,
