@@ -40,6 +40,33 @@ describe('ContentCache', () => {
     expect(next.stats.diskHits).toBe(1);
   });
 
+  it('hands what prefetch() started to the next memoAsync() of the key, which computes nothing', async () => {
+    const cache = new ContentCache({ dir });
+    let calls = 0;
+    const draw = async () => Buffer.from(`picture ${(calls += 1)}`);
+    cache.prefetch('png', KEY, BYTES, draw, { memory: false });
+    cache.prefetch('png', KEY, BYTES, draw, { memory: false });
+    expect(calls).toBe(1);
+    expect((await cache.memoAsync('png', KEY, BYTES, draw, { memory: false })).toString()).toBe('picture 1');
+    expect(calls).toBe(1);
+    // Stored on disk for the next build.
+    expect(new ContentCache({ dir }).memo('png', KEY, BYTES, () => Buffer.from('again')).toString()).toBe('picture 1');
+  });
+
+  it('prefetches nothing that is stored, and leaves it unread for the page that asks', async () => {
+    new ContentCache({ dir }).memo('png', KEY, BYTES, () => Buffer.from('kept'));
+    const cache = new ContentCache({ dir });
+    cache.prefetch('png', KEY, BYTES, () => Promise.reject(new Error('drawn again')));
+    expect(cache.stats).toEqual({ memoryHits: 0, diskHits: 0, misses: 0 });
+    expect((await cache.memoAsync('png', KEY, BYTES, () => Promise.reject(new Error('drawn again')))).toString()).toBe('kept');
+  });
+
+  it('gives a failed prefetch to the page that asks, as its failure', async () => {
+    const cache = new ContentCache({ dir });
+    cache.prefetch('png', KEY, BYTES, () => Promise.reject(new Error('bad SVG')));
+    await expect(cache.memoAsync('png', KEY, BYTES, async () => Buffer.from('drawn'))).rejects.toThrow('bad SVG');
+  });
+
   it('keeps entries of other keys and namespaces apart', () => {
     const cache = new ContentCache({ dir });
     cache.memo('png', KEY, BYTES, () => Buffer.from('first'));

@@ -5,7 +5,7 @@
 // CI starts without it), so the next build draws only what changed. A hit returns exactly
 // the bytes a miss would have produced, so a cached build is byte-identical to an uncached one.
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { PATHS } from '../config.ts';
 import { codeVersion } from '../fs/digest.ts';
@@ -67,9 +67,10 @@ export class ContentCache {
     options: { memory?: boolean } = {},
   ): Promise<T> {
     const address = typeof key === 'string' ? key : key();
-    const started = this.prefetched.get(`${namespace}/${address}`);
+    const id = `${namespace}/${address}`;
+    const started = this.prefetched.get(id);
     if (started) {
-      this.prefetched.delete(`${namespace}/${address}`);
+      this.prefetched.delete(id);
       return started as Promise<T>;
     }
     const found = this.lookup(namespace, address, codec, options);
@@ -83,14 +84,19 @@ export class ContentCache {
    * every picture it will need, so the threads drawing them never wait for the page asking.
    */
   prefetch<T>(namespace: string, key: string, codec: Codec<T>, compute: () => Promise<T>, options: { memory?: boolean } = {}): void {
-    const id = `${namespace}/${key}`;
-    if (this.prefetched.has(id)) return;
+    // A stored value is left where it is: the asking page reads it, once.
+    if (this.prefetched.has(`${namespace}/${key}`) || this.stored(namespace, key)) return;
     const found = this.lookup(namespace, key, codec, options);
     if (found.hit) return;
     const started = compute().then(found.store);
     // The failure is the asking page's to report; unasked, it is not an unhandled rejection.
     started.catch(() => undefined);
-    this.prefetched.set(id, started);
+    this.prefetched.set(`${namespace}/${key}`, started);
+  }
+
+  /** Whether a value is held under the key, in memory or on disk, without reading it. */
+  private stored(namespace: string, key: string): boolean {
+    return this.memory?.has(`${namespace}/${key}`) === true || (this.dir !== undefined && existsSync(this.path(namespace, key)));
   }
 
   /** The value held in memory or on disk under the key, or how to store the one computed. */

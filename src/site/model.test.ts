@@ -3,24 +3,19 @@ import { mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { aggregate } from '../charts/fixtures.ts';
 import { modelStats, siteModel, type ModelInputs, type StorySource } from './model.ts';
 
 function products(value: number): Aggregate {
-  return {
-    id: 'ranked-products',
+  return aggregate('ranked-products', {
     description: 'Products by value',
-    flow: 'import',
-    currency: 'CNY',
-    period: { start: '2023-01', end: '2023-10' },
-    measures: ['value', 'records'],
-    synthetic: true,
     sources: ['imports.csv'],
     dimensions: ['product'],
     rows: [
       { product: 'bristles', product_label: 'Pig bristles', value, records: 3 },
       { product: 'wigs', product_label: 'Wigs', value: 500, records: 2 },
     ],
-  };
+  });
 }
 
 const block = (id: string) =>
