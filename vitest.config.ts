@@ -1,10 +1,16 @@
 import { defineConfig } from 'vitest/config';
 
+/** Measures what a first visit draws within a font's 100 ms block period: it runs alone, after the rest. */
+const FIRST_VISIT = 'tests/browser/fonts.test.ts';
+
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'tests/**/*.test.ts'],
     testTimeout: 60_000,
     // A folder per run for the fixture builds test files share (tests/support/project.ts).
     globalSetup: ['tests/support/global-setup.ts'],
+    projects: [
+      { extends: true, test: { name: 'suite', include: ['src/**/*.test.ts', 'tests/**/*.test.ts'], exclude: [FIRST_VISIT] } },
+      { extends: true, test: { name: 'first visit', include: [FIRST_VISIT], sequence: { groupOrder: 1 } } },
+    ],
   },
 });

@@ -99,6 +99,26 @@ async function firstVisit(path: string, width: number, delay: number): Promise<V
   return visit;
 }
 
+/**
+ * What `check` finds wrong with the fonts of a first visit with no delay, trying up to five
+ * visits: nothing, if one of them is right. The fonts are `font-display: optional`, so a
+ * visit whose files arrive after the first layout is drawn in the stand-ins by design, and on
+ * a busy machine (the whole suite at once) files with no delay still can. A page that never
+ * shows its fonts, or lacks a glyph, preload or cut, fails every time.
+ */
+async function fontProblems(visit: Visit, again: () => Promise<Visit>, check: (visit: Visit) => Promise<string[]>): Promise<string[]> {
+  let problems = await check(visit);
+  for (let attempt = 1; attempt < 5 && problems.length > 0; attempt += 1) {
+    const retry = await again();
+    try {
+      problems = await check(retry);
+    } finally {
+      await retry.page.context().close();
+    }
+  }
+  return problems;
+}
+
 interface PlatformFont {
   familyName: string;
   postScriptName: string;
@@ -162,29 +182,34 @@ describe.each(WIDTHS)('the English story, first visit at %i px, fonts at once', 
   afterAll(() => visit?.page.context().close());
 
   it('draws its first screen in the web fonts, from files it preloads, and uses every file it preloads', async () => {
-    const preloads = await visit.page.$$eval('link[rel=preload][as=font]', (links) => links.map((l) => (l as HTMLLinkElement).href));
-    expect(preloads.length).toBeGreaterThan(0);
-    expect(visit.fonts.map((f) => f.url)).toEqual(expect.arrayContaining(preloads));
-    // Elements with text of their own on the first screen; code is set in the system's monospace.
-    await visit.page.$$eval('body :not(textarea, pre, code)', (all) => {
-      for (const e of all) {
-        const own = [...e.childNodes].some((n) => n.nodeType === 3 && n.nodeValue!.trim());
-        if (own && e.getBoundingClientRect().top < innerHeight) e.setAttribute('data-first-screen', '');
-      }
-    });
-    const drawn = await platformFonts(visit.page, '[data-first-screen]');
-    expect(drawn.length).toBeGreaterThan(5);
-    for (const element of drawn) {
-      expect(
-        hasGlyphs(element.fonts)
-          .filter((f) => !f.isCustomFont)
-          .map((f) => f.familyName),
-        element.text,
-      ).toEqual([]);
-    }
-    // Each web font file the first screen is drawn with is one of the preloads.
-    const used = new Set(drawn.flatMap((e) => hasGlyphs(e.fonts).map((f) => f.postScriptName)));
-    expect(used.size).toBe(preloads.length);
+    const problems = await fontProblems(
+      visit,
+      () => firstVisit(`${STORY_SLUG}/`, width, 0),
+      async ({ page, fonts }) => {
+        const preloads = await page.$$eval('link[rel=preload][as=font]', (links) => links.map((l) => (l as HTMLLinkElement).href));
+        expect(preloads.length).toBeGreaterThan(0);
+        expect(fonts.map((f) => f.url)).toEqual(expect.arrayContaining(preloads));
+        // Elements with text of their own on the first screen; code is set in the system's monospace.
+        await page.$$eval('body :not(textarea, pre, code)', (all) => {
+          for (const e of all) {
+            const own = [...e.childNodes].some((n) => n.nodeType === 3 && n.nodeValue!.trim());
+            if (own && e.getBoundingClientRect().top < innerHeight) e.setAttribute('data-first-screen', '');
+          }
+        });
+        const drawn = await platformFonts(page, '[data-first-screen]');
+        expect(drawn.length).toBeGreaterThan(5);
+        const system = drawn.flatMap((element) => {
+          const families = hasGlyphs(element.fonts)
+            .filter((f) => !f.isCustomFont)
+            .map((f) => f.familyName);
+          return families.length > 0 ? [`${element.text}: drawn in ${families.join(', ')}`] : [];
+        });
+        // Each web font file the first screen is drawn with is one of the preloads.
+        const used = new Set(drawn.flatMap((e) => hasGlyphs(e.fonts).map((f) => f.postScriptName)));
+        return used.size === preloads.length ? system : [...system, `${used.size} web fonts drawn, ${preloads.length} preloaded`];
+      },
+    );
+    expect(problems).toEqual([]);
   });
 
   it('moves nothing', async () => {
@@ -204,13 +229,20 @@ describe.each(WIDTHS)('the Korean story, first visit at %i px', (width) => {
   afterAll(() => visit?.page.context().close());
 
   it('draws every element with Hangul in its text with its cuts of Pretendard, no system font', async () => {
-    // Elements drawn with no font at all are not drawn: hidden descriptions, SVG titles.
-    const elements = (await platformFonts(visit.page, 'body *')).filter((e) => HANGUL.test(e.text) && e.fonts.length > 0);
-    expect(elements.length).toBeGreaterThan(5);
-    for (const element of elements) {
-      const fonts = hasGlyphs(element.fonts).map((f) => `${f.familyName}${f.isCustomFont ? '' : ' (system)'}`);
-      expect([...new Set(fonts)], element.text).toEqual(['Pretendard']);
-    }
+    const problems = await fontProblems(
+      visit,
+      () => firstVisit(`${KOREAN_SLUG}/`, width, 0),
+      async ({ page }) => {
+        // Elements drawn with no font at all are not drawn: hidden descriptions, SVG titles.
+        const elements = (await platformFonts(page, 'body *')).filter((e) => HANGUL.test(e.text) && e.fonts.length > 0);
+        expect(elements.length).toBeGreaterThan(5);
+        return elements.flatMap((element) => {
+          const fonts = [...new Set(hasGlyphs(element.fonts).map((f) => `${f.familyName}${f.isCustomFont ? '' : ' (system)'}`))];
+          return fonts.join() === 'Pretendard' ? [] : [`${element.text}: drawn in ${fonts.join(', ')}`];
+        });
+      },
+    );
+    expect(problems).toEqual([]);
   });
 
   it(`downloads only its own cuts of Pretendard, at most ${KOREAN_FONT_BUDGET / 1024} KB`, () => {
