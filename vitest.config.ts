@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 
-/** Measures what a first visit draws within a font's 100 ms block period: it runs alone, after the rest. */
+/** Measures what a first visit draws within a font's 100 ms block period: a group of its own, so no other test file runs beside it. */
 const FIRST_VISIT = 'tests/browser/fonts.test.ts';
 
 export default defineConfig({
@@ -9,7 +9,7 @@ export default defineConfig({
     // A folder per run for the fixture builds test files share (tests/support/project.ts).
     globalSetup: ['tests/support/global-setup.ts'],
     projects: [
-      { extends: true, test: { name: 'suite', include: ['src/**/*.test.ts', 'tests/**/*.test.ts'], exclude: [FIRST_VISIT] } },
+      { extends: true, test: { name: 'suite', include: ['src/**/*.test.ts', 'tests/**/*.test.ts'], exclude: [FIRST_VISIT], sequence: { groupOrder: 0 } } },
       { extends: true, test: { name: 'first visit', include: [FIRST_VISIT], sequence: { groupOrder: 1 } } },
     ],
   },
