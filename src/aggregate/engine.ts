@@ -16,8 +16,8 @@ interface Group {
   /** Sum of the records already in the aggregate's currency. */
   value: number;
   records: number;
-  /** Sums of records in the other currency, by the period of the rate that applies to them. */
-  toConvert: Map<string, number>;
+  /** Sums of records in the other currency, by the rate that applies to them (its place in ratesUsed). */
+  toConvert: number[];
 }
 
 /** Groups by their first dimension's value, then the next's, down to the group. */
@@ -47,7 +47,10 @@ export class AggregateBuilder {
   private lastCovered = [NaN, NaN];
   /** What each dimension value is called, by dimension and value. */
   private readonly names = new Map<string, Map<string, Names>>();
-  private readonly ratesUsed = new Map<string, ExchangeRate>();
+  /** The rates records were restated at, in the order first used. */
+  private readonly ratesUsed: ExchangeRate[] = [];
+  /** The rate of the last record's months, as its place in ratesUsed (-1 for none): consecutive records mostly share it. */
+  private readonly lastRate = { start: '', end: '', used: -1 };
   /** Records no declared rate applies to, the first of each period. */
   private readonly missingRates = new Map<string, Problem>();
   /**
@@ -83,7 +86,7 @@ export class AggregateBuilder {
     const sanctionGroup = this.sanctionList ? this.classifier.sanctionGroup(this.sanctionList, record.hs_code) : null;
     if (this.sanctionList && sanctionGroup === null) return;
     const rate = record.currency === d.currency ? undefined : this.rateOf(record);
-    if (rate === null) return;
+    if (rate === -1) return;
 
     let node: GroupIndex | Group | undefined = this.groupIndex;
     for (const dimension of d.groupBy) {
@@ -91,8 +94,8 @@ export class AggregateBuilder {
       node = node instanceof Map ? node.get(this.dimensionValue(dimension, record, start, product?.key, sanctionGroup)) : undefined;
     }
     const group = node === undefined || node instanceof Map ? this.groupOf(record, start, product?.key, sanctionGroup) : node;
-    if (rate) group.toConvert.set(rate.period, (group.toConvert.get(rate.period) ?? 0) + record.value);
-    else group.value += record.value;
+    if (rate === undefined) group.value += record.value;
+    else group.toConvert[rate] = (group.toConvert[rate] ?? 0) + record.value;
     group.records++;
     if (record.file !== this.lastFile) this.sources.add((this.lastFile = record.file));
     if (synthetic) this.synthetic = true;
@@ -108,13 +111,16 @@ export class AggregateBuilder {
         row[dimension] = value;
         Object.assign(row, this.attributes.get(dimension)?.get(value));
       });
-      if (!Number.isSafeInteger(group.value) || [...group.toConvert.values()].some((sum) => !Number.isSafeInteger(sum))) {
+      // By period, so the sum of restated amounts is added up in one order whatever order records came in.
+      const converted = group.toConvert
+        .flatMap((sum, used) => (sum === undefined ? [] : [{ sum, rate: this.ratesUsed[used]! }]))
+        .sort((a, b) => (a.rate.period < b.rate.period ? -1 : 1));
+      if (!Number.isSafeInteger(group.value) || converted.some(({ sum }) => !Number.isSafeInteger(sum))) {
         throw new Error(`aggregate ${d.id}: a sum is too large to count exactly`);
       }
-      const periods = [...group.toConvert.keys()].sort();
-      row.value = group.value + Math.round(periods.reduce((total, period) => total + this.restate(group.toConvert.get(period)!, period), 0));
+      row.value = group.value + Math.round(converted.reduce((total, { sum, rate }) => total + this.restate(sum, rate), 0));
       row.records = group.records;
-      if (d.convertTo) row[RATE_PERIODS_FIELD] = periods.join(' ');
+      if (d.convertTo) row[RATE_PERIODS_FIELD] = converted.map(({ rate }) => rate.period).join(' ');
       return row;
     });
     rows.sort((a, b) => compareRows(a, b, d));
@@ -133,7 +139,7 @@ export class AggregateBuilder {
         ? {
             conversion: {
               to: d.convertTo,
-              rates: [...this.ratesUsed.values()]
+              rates: [...this.ratesUsed]
                 .sort((a, b) => (a.period < b.period ? -1 : 1))
                 .map((rate) => ({ period: rate.period, rate: rate.cny_per_usd, source: rate.source, source_names: rate.source_names })),
             },
@@ -152,7 +158,7 @@ export class AggregateBuilder {
     const key = JSON.stringify(dims);
     const known = this.groups.get(key);
     if (known) return known;
-    const group: Group = { dims, value: 0, records: 0, toConvert: new Map() };
+    const group: Group = { dims, value: 0, records: 0, toConvert: [] };
     this.groups.set(key, group);
     let level = this.groupIndex;
     for (let k = 0; k < dims.length - 1; k++) {
@@ -183,13 +189,16 @@ export class AggregateBuilder {
     return [...this.missingRates.values()];
   }
 
-  /** The rate for a record in the other currency, or null (and a problem) when none is declared. */
-  private rateOf(record: TradeRecord): ExchangeRate | null {
+  /** The rate for a record in the other currency, as its place in ratesUsed, or -1 (and a problem) when none is declared. */
+  private rateOf(record: TradeRecord): number {
+    const last = this.lastRate;
+    if (record.period_start === last.start && record.period_end === last.end) return last.used;
     const rate = rateFor(this.reference.rates, record.period_start, record.period_end);
-    if (rate) {
-      this.ratesUsed.set(rate.period, rate);
-      return rate;
-    }
+    last.start = record.period_start;
+    last.end = record.period_end;
+    last.used = rate ? this.ratesUsed.indexOf(rate) : -1;
+    if (rate && last.used === -1) last.used = this.ratesUsed.push(rate) - 1;
+    if (rate) return last.used;
     const period = record.period_start === record.period_end ? record.period_start : `${record.period_start}..${record.period_end}`;
     if (!this.missingRates.has(period)) {
       this.missingRates.set(period, {
@@ -198,13 +207,13 @@ export class AggregateBuilder {
         message: `aggregate ${this.declaration.id} restates ${record.currency} in ${this.declaration.currency}, but ${missingRate(record.period_start, record.period_end)}`,
       });
     }
-    return null;
+    return -1;
   }
 
-  private restate(amount: number, period: string): number {
+  private restate(amount: number, rate: ExchangeRate): number {
     const d = this.declaration;
     const from = d.currency === 'CNY' ? 'USD' : 'CNY';
-    return convertAmount(amount, from, d.currency, this.ratesUsed.get(period)!.cny_per_usd);
+    return convertAmount(amount, from, d.currency, rate.cny_per_usd);
   }
 
   /** Whether the month span lies wholly inside the declared months. */
@@ -347,7 +356,7 @@ export class AggregateBuilder {
     for (const dims of combos) {
       const key = JSON.stringify(dims);
       if (this.groups.has(key)) continue;
-      this.groups.set(key, { dims, value: 0, records: 0, toConvert: new Map() });
+      this.groups.set(key, { dims, value: 0, records: 0, toConvert: [] });
       d.groupBy.forEach((dimension, k) => this.attributesFor(dimension, dims[k]!, undefined));
     }
   }
