@@ -150,9 +150,15 @@ export class ContentCache {
   write(namespace: string, key: string, bytes: string | Uint8Array): void {
     if (this.dir === undefined) return;
     const path = this.path(namespace, key);
-    mkdirSync(dirname(path), { recursive: true });
     const temporary = `${path}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
-    writeFileSync(temporary, bytes);
+    try {
+      writeFileSync(temporary, bytes);
+    } catch (error) {
+      // The folder is made only when missing: a cold build writes thousands of entries into a few hundred folders.
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(temporary, bytes);
+    }
     renameSync(temporary, path);
   }
 
