@@ -96,11 +96,15 @@ export function serialize(node: Node): string {
   if (node.nodeType === 3) return escapeHtml((node as Text).data);
   if (node.nodeType !== 1) return '';
   const element = node as Element;
-  let attributes = '';
-  for (const { name, value } of [...element.attributes]) {
-    attributes += ` ${name}="${escapeHtml(name.startsWith('data-') ? value : roundCoordinates(value))}"`;
-  }
+  const attributes = serializeAttributes([...element.attributes].map(({ name, value }) => [name, value]));
   const children = [...element.childNodes].map(serialize).join('');
   const tag = element.localName;
   return children ? `<${tag}${attributes}>${children}</${tag}>` : `<${tag}${attributes}/>`;
+}
+
+/** Attributes as serialize() writes them, each with its leading space. */
+export function serializeAttributes(attributes: Iterable<[string, string]>): string {
+  let markup = '';
+  for (const [name, value] of attributes) markup += ` ${name}="${escapeHtml(name.startsWith('data-') ? value : roundCoordinates(value))}"`;
+  return markup;
 }

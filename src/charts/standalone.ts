@@ -4,10 +4,11 @@
 import type { Aggregate } from '../contract/index.ts';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseHTML } from 'linkedom';
+import { decodeHTML } from 'entities';
 import { buildCache, jsonCodec } from '../site/cache.ts';
 import { hashParts } from '../fs/digest.ts';
-import { artboardKey, renderArtboard, serialize } from './render.ts';
+import { escapeHtml } from './html.ts';
+import { artboardKey, renderArtboard, serializeAttributes } from './render.ts';
 import type { ChartSpec, Layout } from './spec.ts';
 
 export type Theme = 'light' | 'dark';
@@ -58,36 +59,49 @@ export function standaloneSvg(spec: ChartSpec, aggregate: Aggregate, layout: Lay
 
 function drawStandalone(spec: ChartSpec, aggregate: Aggregate, layout: Layout, theme: Theme): { svg: string; width: number; height: number } {
   const { svg, width, height } = renderArtboard(spec, aggregate, layout);
-  const colors = themeColors(theme);
+  return { svg: resolveStyles(svg, themeColors(theme), width, height), width, height };
+}
+
+/** An element's attributes in order, their values unescaped. */
+type Attributes = Map<string, string>;
+
+const ATTRIBUTE = /\s([^\s=]+)="([^"]*)"/g;
+
+/**
+ * The artboard's markup with chart.css's class styles as presentation attributes and
+ * currentColor as the colour it stands for, which every SVG renderer understands; with the
+ * size set and the theme's background behind. Works on the markup serialize() writes (every
+ * `<`, `>` and `"` in a value escaped), tag by tag, without parsing it into a tree.
+ */
+export function resolveStyles(svg: string, colors: Record<string, string>, width: number, height: number): string {
   const styles = classStyles(colors);
-  const { document } = parseHTML(`<!doctype html><html><body>${svg}</body></html>`);
-  const root = document.querySelector('svg')!;
-  root.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
-  root.setAttribute('width', String(width));
-  root.setAttribute('height', String(height));
-  // Class styles become presentation attributes and currentColor becomes the colour it
-  // stands for: every SVG renderer understands that.
-  // `paint` carries fill and stroke as declared (maybe currentColor), inherited down the tree.
-  const resolve = (element: Element, inheritedColor: string, inheritedPaint: Record<string, string | null>) => {
+  /** Per open element: its colour and its fill and stroke as declared (maybe currentColor), which children inherit. */
+  const open: { color: string; paint: Record<string, string | null> }[] = [];
+  return svg.replace(/<(\/?)([^\s/>]+)([^>]*?)(\/?)>/g, (tag, closing: string, name: string, rest: string, selfClosing: string) => {
+    if (closing) {
+      open.pop();
+      return tag;
+    }
+    const attributes: Attributes = new Map([...rest.matchAll(ATTRIBUTE)].map(([, key, value]) => [key!, decodeHTML(value!)]));
+    let background = '';
+    if (open.length === 0) {
+      attributes.set('xmlns', 'http://www.w3.org/2000/svg').set('width', String(width)).set('height', String(height));
+      background = `<rect width="100%" height="100%" fill="${escapeHtml(colors['--chart-background'] ?? '#ffffff')}"/>`;
+    }
+    const parent = open.at(-1) ?? { color: colors['--chart-text'] ?? '#000000', paint: {} };
     const applied: Record<string, string> = {};
-    for (const name of (element.getAttribute('class') ?? '').split(/\s+/)) Object.assign(applied, styles.get(name));
-    for (const [property, value] of Object.entries(applied)) if (property !== '--color') element.setAttribute(property.slice(2), value);
-    const color = applied['--color'] ?? element.getAttribute('color') ?? inheritedColor;
-    element.removeAttribute('color');
+    for (const className of (attributes.get('class') ?? '').split(/\s+/)) Object.assign(applied, styles.get(className));
+    for (const [property, value] of Object.entries(applied)) if (property !== '--color') attributes.set(property.slice(2), value);
+    const color = applied['--color'] ?? attributes.get('color') ?? parent.color;
+    attributes.delete('color');
     const paint: Record<string, string | null> = {};
     for (const attribute of ['fill', 'stroke']) {
-      paint[attribute] = element.getAttribute(attribute) ?? inheritedPaint[attribute] ?? null;
-      if (paint[attribute] === 'currentColor') element.setAttribute(attribute, color);
+      paint[attribute] = attributes.get(attribute) ?? parent.paint[attribute] ?? null;
+      if (paint[attribute] === 'currentColor') attributes.set(attribute, color);
     }
-    for (const child of [...element.children]) resolve(child, color, paint);
-  };
-  resolve(root, colors['--chart-text'] ?? '#000000', {});
-  const background = document.createElementNS('http://www.w3.org/2000/svg', 'rect');
-  background.setAttribute('width', '100%');
-  background.setAttribute('height', '100%');
-  background.setAttribute('fill', colors['--chart-background'] ?? '#ffffff');
-  root.insertBefore(background, root.firstChild);
-  // Not outerHTML: linkedom leaves `<` unescaped in attribute values (a data-label holding
-  // a product name), which is not XML and which resvg refuses.
-  return { svg: serialize(root), width, height };
+    if (!selfClosing) open.push({ color, paint });
+    const markup = `<${name}${serializeAttributes(attributes)}`;
+    if (!selfClosing) return `${markup}>${background}`;
+    return background ? `${markup}>${background}</${name}>` : `${markup}/>`;
+  });
 }
