@@ -168,7 +168,14 @@ function heightModel(spec: ChartSpec, aggregate: Aggregate): HeightModel {
           const upTo = [DESKTOP_FROM - 1, WIDE_FROM - 1, MAX_CONTENT][k]!;
           return { from, upTo, cap: Math.min(Math.round(width * MAX_SCALE), MAX_CONTENT), ratio: height / width };
         });
-  const text = frameHeight(spec, aggregate);
+  // Asked for at every pixel of width, several times over: worked out once a width.
+  const frame = frameHeight(spec, aggregate);
+  const known = new Map<number, number>();
+  const text = (content: number) => {
+    let height = known.get(content);
+    if (height === undefined) known.set(content, (height = frame(content)));
+    return height;
+  };
   const estimate = (content: number) => {
     const artboard = artboards.find((a) => content <= a.upTo) ?? artboards[artboards.length - 1]!;
     return text(content) + Math.min(content, artboard.cap) * artboard.ratio;
