@@ -36,10 +36,13 @@ const VALUE = NUMBER_COLUMNS.indexOf('value');
 const texts = TEXT_COLUMNS.map(() => new Array<string>(ROW_GROUP).fill(''));
 const numbers = NUMBER_COLUMNS.map(() => new Array<number | null>(ROW_GROUP).fill(null));
 const values = new BigInt64Array(ROW_GROUP);
+// Every text column is dictionary-encoded: its values repeat across a group. Left to sample
+// 1,000 rows, the writer judged the commodity codes too varied and wrote each row's code
+// out, which took the data step's peak from about 360 MB to 435 MB on 2M rows.
 const columnData = RECORD_COLUMNS.map((name) => {
   const t = TEXT_COLUMNS.indexOf(name);
   const n = NUMBER_COLUMNS.indexOf(name);
-  return { name, data: t !== -1 ? texts[t]! : n === VALUE ? values : numbers[n]! };
+  return t !== -1 ? { name, data: texts[t]!, encoding: 'RLE_DICTIONARY' as const } : { name, data: n === VALUE ? values : numbers[n]! };
 });
 const VALUE_COLUMN = RECORD_COLUMNS.indexOf('value');
 

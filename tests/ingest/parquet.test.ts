@@ -6,12 +6,12 @@ import { csvParse } from 'd3-dsv';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, describe, expect, it } from 'vitest';
 import { RECORD_COLUMNS, type TradeRecord } from '../../src/contract/index.ts';
-import { RecordsParquet, ROW_GROUP } from '../../src/records-parquet.ts';
+import { RecordsParquet, ROW_GROUP, TEXT_COLUMNS } from '../../src/records-parquet.ts';
 import { fixture, removeTempDirs, runCase, tempDir } from './helpers.ts';
 
 afterAll(removeTempDirs);
 
-async function duckRows(path: string): Promise<{ types: string[]; rows: Record<string, unknown>[]; codecs: string[] }> {
+async function duckRows(path: string): Promise<{ types: string[]; rows: Record<string, unknown>[]; codecs: string[]; encodings: Map<string, string> }> {
   const instance = await DuckDBInstance.create(':memory:');
   const connection = await instance.connect();
   try {
@@ -19,10 +19,12 @@ async function duckRows(path: string): Promise<{ types: string[]; rows: Record<s
     const described = await connection.runAndReadAll(`DESCRIBE SELECT * FROM read_parquet(${file})`);
     const read = await connection.runAndReadAll(`SELECT * FROM read_parquet(${file})`);
     const codecs = await connection.runAndReadAll(`SELECT DISTINCT compression FROM parquet_metadata(${file}) ORDER BY 1`);
+    const encodings = await connection.runAndReadAll(`SELECT path_in_schema, string_agg(DISTINCT encodings, ', ') FROM parquet_metadata(${file}) GROUP BY 1`);
     return {
       types: described.getRows().map((row) => `${String(row[0])} ${String(row[1])}`),
       rows: read.getRowObjects(),
       codecs: codecs.getRows().map((row) => String(row[0])),
+      encodings: new Map(encodings.getRows().map((row) => [String(row[0]), String(row[1])])),
     };
   } finally {
     connection.closeSync();
@@ -36,10 +38,11 @@ const asCsv = (value: unknown) => (value === null ? '' : String(value));
 // Chinese names and a decimal quantity; English names with commas and missing quantities;
 // names with quotes; a totals file with a fixed period.
 describe.each(['gacc-zh-cny', 'gacc-en-usd', 'inner-quotes', 'totals-no-month'])('records.parquet of fixture %s', (name) => {
-  it('has the typed columns, Zstandard pages and, read by DuckDB, the rows of records.csv', async () => {
+  it('has the typed columns, Zstandard pages, text in dictionaries and, read by DuckDB, the rows of records.csv', async () => {
     const { out } = await runCase(fixture(name), { allowRejects: true });
-    const { types, rows, codecs } = await duckRows(join(out, 'records.parquet'));
+    const { types, rows, codecs, encodings } = await duckRows(join(out, 'records.parquet'));
     expect(codecs).toEqual(['ZSTD']);
+    for (const column of TEXT_COLUMNS) expect(encodings.get(column), column).toContain('RLE_DICTIONARY');
     expect(types).toEqual(
       RECORD_COLUMNS.map(
         (column) => `${column} ${column === 'line' ? 'INTEGER' : column === 'value' ? 'BIGINT' : column.startsWith('quantity') ? 'DOUBLE' : 'VARCHAR'}`,
