@@ -15,6 +15,9 @@ import { HASHED_DIR } from './headers.ts';
  */
 const FEATURES = ['kern', 'liga', 'calt', 'ccmp', 'locl', 'mark', 'mkmk', 'tnum'];
 
+/** Printable ASCII, in every cut: scripts write figures and short strings into the page. */
+export const PRINTABLE_ASCII = Array.from({ length: 0x7f - 0x20 }, (_, k) => String.fromCharCode(0x20 + k)).join('');
+
 export interface FontCut {
   /** Path inside the build folder. */
   file: string;

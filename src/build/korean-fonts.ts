@@ -18,12 +18,9 @@ import { KOREAN_FAMILY, KOREAN_WEIGHTS } from '../fonts/korean.ts';
 import { pageText, type PageText } from '../fonts/page-text.ts';
 import { builtFile } from './budgets.ts';
 import { basePrefix } from './headers.ts';
-import { writeFontCut, type FontCut } from './font-cuts.ts';
+import { PRINTABLE_ASCII, writeFontCut, type FontCut } from './font-cuts.ts';
 import { buildCache, buildCodeVersion, jsonCodec } from '../site/cache.ts';
 import { hashParts } from '../fs/digest.ts';
-
-/** Printable ASCII, in every cut: scripts write figures and short strings into the page. */
-const ASCII = Array.from({ length: 0x7f - 0x20 }, (_, k) => String.fromCharCode(0x20 + k)).join('');
 
 export interface KoreanFontFile extends FontCut {
   weight: number;
@@ -131,7 +128,7 @@ export async function addKoreanFonts(dir: string, pages: string[], base: string)
     // story in the index): it gets a cut of just those characters, for its [lang=ko] text.
     const shown = (characters: Set<string>) => (korean ? characters : new Set([...characters].filter((c) => HANGUL.test(c))));
     if (!korean && shown(text.all).size === 0) continue;
-    const sorted = (characters: Set<string>) => [...new Set([...shown(characters), ...(korean ? ASCII : '')])].sort().join('');
+    const sorted = (characters: Set<string>) => [...new Set([...shown(characters), ...(korean ? PRINTABLE_ASCII : '')])].sort().join('');
     const [regular, bold] = [await cut(KOREAN_WEIGHTS[0], sorted(text.all)), await cut(KOREAN_WEIGHTS[1], sorted(text.bold))];
     const url = (font: KoreanFontFile) => `${prefix}${font.file}`;
     const face = (weight: number, font: KoreanFontFile, range?: string) =>
@@ -139,7 +136,7 @@ export async function addKoreanFonts(dir: string, pages: string[], base: string)
     const preload = (font: KoreanFontFile) => `<link rel="preload" href="${url(font)}" as="font" type="font/woff2" crossorigin="anonymous">`;
     // Bold text outside the bold cut (a script wrote it) falls back to the regular cut, which
     // the page has anyway, rather than to a system font that may have no Hangul.
-    const faces = [face(400, regular), face(700, regular), face(700, bold, unicodeRange([...shown(text.bold), ...(korean ? ASCII : '')]))];
+    const faces = [face(400, regular), face(700, regular), face(700, bold, unicodeRange([...shown(text.bold), ...(korean ? PRINTABLE_ASCII : '')]))];
     const head = `${preload(regular)}${preload(bold)}<style>${faces.join('')}</style>`;
     if (!html.includes('</head>')) throw new Error(`${page}: no </head> to add the Korean fonts before`);
     await writeFile(path, html.replace('</head>', `${head}</head>`));

@@ -10,11 +10,11 @@
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { decodeHTML } from 'entities';
-import { writeFontCut } from './font-cuts.ts';
+import { PRINTABLE_ASCII, writeFontCut } from './font-cuts.ts';
 import { HASHED_DIR } from './headers.ts';
 
 /** Printable ASCII, and the no-break space Markdown's typography writes between words. */
-const ALWAYS = `${Array.from({ length: 0x7f - 0x20 }, (_, k) => String.fromCharCode(0x20 + k)).join('')}\u00a0`;
+const ALWAYS = `${PRINTABLE_ASCII}\u00a0`;
 
 /** Files whose text a page can show: pages, stylesheets (generated content), scripts and images drawn as SVG. */
 const SHOWN = /\.(html|css|js|svg)$/;

@@ -65,7 +65,7 @@ export async function inputsDigest(inputs: RunInputs): Promise<string> {
   );
 }
 
-/** Writes the digest and counts of a run into its output folder. */
+/** The last-run file of a run: its inputs' digest and its counts. */
 export function lastRunText(inputs: string, counts: RunCounts): string {
   const file: LastRunFile = { inputs, records: counts.records, aggregates: counts.aggregates, facts: counts.facts };
   return `${JSON.stringify(file, null, 2)}\n`;

@@ -12,12 +12,11 @@ import { runInNewContext } from 'node:vm';
 import { renderPng, type PngJob } from './png.ts';
 
 setFlagsFromString('--expose-gc');
-const gc = runInNewContext('gc') as (options: { type: 'minor' | 'major' }) => void;
-const collect = () => gc({ type: 'minor' });
+const gc = runInNewContext('gc') as (options: { type: 'minor' }) => void;
 
-export default async function drawPng(job: PngJob): Promise<Buffer> {
+export default async function renderAndCollect(job: PngJob): Promise<Buffer> {
   const png = await renderPng(job);
-  collect();
+  gc({ type: 'minor' });
   await new Promise((resolve) => setImmediate(resolve));
   return png;
 }

@@ -2,15 +2,27 @@
 import type { APIRoute } from 'astro';
 import type { Layout } from '../../../charts/index.ts';
 import { chartGraphicInput, IMAGE_LAYOUTS } from '../../../embed/images.ts';
-import { chartGraphicJob } from '../../../share/chart-graphic.ts';
+import { chartGraphicJob, type ChartGraphicInput } from '../../../share/chart-graphic.ts';
+import type { PngJob } from '../../../share/png.ts';
 import { chartPath, type SiteChart } from '../../../site/charts.ts';
 import { cachedPng, prefetchPng } from '../../../site/png-cache.ts';
 import { loadSiteCharts } from '../../../site/stories.ts';
 
-const picture = (chart: SiteChart, layout: Layout) => {
-  const input = chartGraphicInput(chart.spec, chart.aggregate, layout);
-  return ['chart-graphic', input, () => chartGraphicJob(input)] as const;
-};
+type Picture = readonly ['chart-graphic', ChartGraphicInput, () => PngJob];
+
+/** Each chart's picture at each width, composed once: a build prefetches it, then its route asks for it. */
+const pictures = new WeakMap<SiteChart, Map<Layout, Picture>>();
+
+function picture(chart: SiteChart, layout: Layout): Picture {
+  let byLayout = pictures.get(chart);
+  if (!byLayout) pictures.set(chart, (byLayout = new Map()));
+  let known = byLayout.get(layout);
+  if (!known) {
+    const input = chartGraphicInput(chart.spec, chart.aggregate, layout);
+    byLayout.set(layout, (known = ['chart-graphic', input, () => chartGraphicJob(input)]));
+  }
+  return known;
+}
 
 export async function getStaticPaths() {
   const charts = await loadSiteCharts();
