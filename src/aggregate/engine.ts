@@ -8,20 +8,9 @@ import type { ExchangeRate, Reference, SanctionList } from '../reference/load.ts
 import { convertAmount, missingRate, rateFor } from '../reference/rates.ts';
 import type { AggregateDeclaration, DimensionName } from './declarations.ts';
 import { namesOfText, type Classifier } from './classify.ts';
+import { GroupTable, type DimensionValue, type GroupLevel } from './group-table.ts';
 
 type Attributes = Record<string, string | number>;
-
-interface Group {
-  dims: (string | number)[];
-  /** Sum of the records already in the aggregate's currency. */
-  value: number;
-  records: number;
-  /** Sums of records in the other currency, by the rate that applies to them (its place in ratesUsed). */
-  toConvert: number[];
-}
-
-/** Groups by their first dimension's value, then the next's, down to the group. */
-type GroupIndex = Map<string | number, GroupIndex | Group>;
 
 /** The row column of a converting aggregate that names the rate periods its value used, space-separated. */
 export const RATE_PERIODS_FIELD = 'rate_periods';
@@ -31,14 +20,10 @@ export class AggregateBuilder {
   private readonly classifier: Classifier;
   private readonly reference: Reference;
   private readonly sanctionList: SanctionList | undefined;
-  private readonly groups = new Map<string, Group>();
-  /**
-   * The same groups by dimension value, one map per dimension: a record finds its group by
-   * values it already holds, where a joined key would build and hash a new string per record.
-   */
-  private readonly groupIndex: GroupIndex = new Map();
+  /** Found by the values a record already holds, where a joined key would build and hash a new string per record. */
+  private readonly groups = new GroupTable();
   /** Descriptive columns for each dimension value seen (labels, names), by dimension. */
-  private readonly attributes = new Map<DimensionName, Map<string | number, Attributes>>();
+  private readonly attributes = new Map<DimensionName, Map<DimensionValue, Attributes>>();
   /** Month indexes of the period strings seen: records repeat a handful of them. */
   private readonly monthIndexes = new Map<string, number>();
   private readonly sources = new Set<string>();
@@ -88,15 +73,14 @@ export class AggregateBuilder {
     const rate = record.currency === d.currency ? undefined : this.rateOf(record);
     if (rate === -1) return;
 
-    let node: GroupIndex | Group | undefined = this.groupIndex;
+    let node: GroupLevel | number | undefined = this.groups.root;
     for (const dimension of d.groupBy) {
-      // A known group's values are described already: only a new group can bring a new value.
-      node = node instanceof Map ? node.get(this.dimensionValue(dimension, record, start, product?.key, sanctionGroup)) : undefined;
+      node = typeof node === 'object' ? node.get(this.dimensionValue(dimension, record, start, product?.key, sanctionGroup)) : undefined;
     }
-    const group = node === undefined || node instanceof Map ? this.groupOf(record, start, product?.key, sanctionGroup) : node;
-    if (rate === undefined) group.value += record.value;
-    else group.toConvert[rate] = (group.toConvert[rate] ?? 0) + record.value;
-    group.records++;
+    // A known group's values are described already: only a new group can bring a new value.
+    const group = typeof node === 'number' ? node : this.newGroup(record, start, product?.key, sanctionGroup);
+    if (rate === undefined) this.groups.add(group, record.value);
+    else this.groups.addToConvert(group, rate, record.value);
     if (record.file !== this.lastFile) this.sources.add((this.lastFile = record.file));
     if (synthetic) this.synthetic = true;
   }
@@ -104,22 +88,25 @@ export class AggregateBuilder {
   finish(): Aggregate {
     const d = this.declaration;
     if (d.complete.length > 0) this.fillMissing();
-    const rows: AggregateRow[] = [...this.groups.values()].map((group) => {
+    const { groups } = this;
+    const rows: AggregateRow[] = groups.dims.map((dims, group) => {
       const row: AggregateRow = {};
       d.groupBy.forEach((dimension, k) => {
-        const value = group.dims[k]!;
+        const value = dims[k]!;
         row[dimension] = value;
         Object.assign(row, this.attributes.get(dimension)?.get(value));
       });
       // By period, so the sum of restated amounts is added up in one order whatever order records came in.
-      const converted = group.toConvert
+      const converted = groups
+        .sumsToConvert(group)
         .flatMap((sum, used) => (sum === undefined ? [] : [{ sum, rate: this.ratesUsed[used]! }]))
         .sort((a, b) => (a.rate.period < b.rate.period ? -1 : 1));
-      if (!Number.isSafeInteger(group.value) || converted.some(({ sum }) => !Number.isSafeInteger(sum))) {
+      const value = groups.value(group);
+      if (!Number.isSafeInteger(value) || converted.some(({ sum }) => !Number.isSafeInteger(sum))) {
         throw new Error(`aggregate ${d.id}: a sum is too large to count exactly`);
       }
-      row.value = group.value + Math.round(converted.reduce((total, { sum, rate }) => total + this.restate(sum, rate), 0));
-      row.records = group.records;
+      row.value = value + Math.round(converted.reduce((total, { sum, rate }) => total + this.restate(sum, rate), 0));
+      row.records = groups.recordCount(group);
       if (d.convertTo) row[RATE_PERIODS_FIELD] = converted.map(({ rate }) => rate.period).join(' ');
       return row;
     });
@@ -150,27 +137,15 @@ export class AggregateBuilder {
     };
   }
 
-  /** The group of a record the index does not lead to: a new one, indexed, or (without dimensions) the one total. */
-  private groupOf(record: TradeRecord, start: number, product: string | undefined, sanctionGroup: string | null): Group {
+  /** The group of a record the index does not lead to: a new one, described, or (without dimensions) the one total. */
+  private newGroup(record: TradeRecord, start: number, product: string | undefined, sanctionGroup: string | null): number {
     const { groupBy } = this.declaration;
     const dims = groupBy.map((dimension) => this.dimensionValue(dimension, record, start, product, sanctionGroup));
     groupBy.forEach((dimension, k) => this.attributesFor(dimension, dims[k]!, record));
-    const key = JSON.stringify(dims);
-    const known = this.groups.get(key);
-    if (known) return known;
-    const group: Group = { dims, value: 0, records: 0, toConvert: [] };
-    this.groups.set(key, group);
-    let level = this.groupIndex;
-    for (let k = 0; k < dims.length - 1; k++) {
-      let next = level.get(dims[k]!) as GroupIndex | undefined;
-      if (next === undefined) level.set(dims[k]!, (next = new Map()));
-      level = next;
-    }
-    if (dims.length > 0) level.set(dims.at(-1)!, group);
-    return group;
+    return this.groups.groupOf(dims);
   }
 
-  private attributesFor(dimension: DimensionName, value: string | number, record: TradeRecord | undefined): void {
+  private attributesFor(dimension: DimensionName, value: DimensionValue, record: TradeRecord | undefined): void {
     let byValue = this.attributes.get(dimension);
     if (!byValue) this.attributes.set(dimension, (byValue = new Map()));
     if (byValue.has(value)) return;
@@ -234,7 +209,7 @@ export class AggregateBuilder {
     start: number,
     product: string | undefined,
     sanctionGroup: string | null,
-  ): string | number {
+  ): DimensionValue {
     switch (dimension) {
       case 'year':
         return Math.floor(start / 12);
@@ -258,7 +233,7 @@ export class AggregateBuilder {
   }
 
   /** The English descriptive columns a row carries beside a dimension. */
-  private describe(dimension: DimensionName, value: string | number, record: TradeRecord | undefined): Attributes {
+  private describe(dimension: DimensionName, value: DimensionValue, record: TradeRecord | undefined): Attributes {
     const english = (names: Names, fallback = '') => names.en ?? fallback;
     switch (dimension) {
       case 'product': {
@@ -282,7 +257,7 @@ export class AggregateBuilder {
   }
 
   /** A dimension value's names in every language the reference tables (or the download) give. */
-  private valueNames(dimension: DimensionName, value: string | number, record: TradeRecord | undefined): Names {
+  private valueNames(dimension: DimensionName, value: DimensionValue, record: TradeRecord | undefined): Names {
     const key = String(value);
     switch (dimension) {
       case 'product': {
@@ -307,7 +282,7 @@ export class AggregateBuilder {
     }
   }
 
-  private nameValue(dimension: DimensionName, value: string | number, record: TradeRecord | undefined): void {
+  private nameValue(dimension: DimensionName, value: DimensionValue, record: TradeRecord | undefined): void {
     const names = this.valueNames(dimension, value, record);
     if (Object.keys(names).length === 0) return;
     let byValue = this.names.get(dimension);
@@ -347,21 +322,20 @@ export class AggregateBuilder {
   private fillMissing(): void {
     const d = this.declaration;
     const domains = d.groupBy.map((dimension, k) => {
-      const seen = new Set([...this.groups.values()].map((g) => g.dims[k]!));
+      const seen = new Set(this.groups.dims.map((dims) => dims[k]!));
       if (d.complete.includes(dimension)) for (const value of this.declaredDomain(dimension)) seen.add(value);
       return [...seen];
     });
-    let combos: (string | number)[][] = [[]];
+    let combos: DimensionValue[][] = [[]];
     for (const domain of domains) combos = combos.flatMap((combo) => domain.map((value) => [...combo, value]));
     for (const dims of combos) {
-      const key = JSON.stringify(dims);
-      if (this.groups.has(key)) continue;
-      this.groups.set(key, { dims, value: 0, records: 0, toConvert: [] });
+      if (this.groups.has(dims)) continue;
+      this.groups.groupOf(dims);
       d.groupBy.forEach((dimension, k) => this.attributesFor(dimension, dims[k]!, undefined));
     }
   }
 
-  private declaredDomain(dimension: DimensionName): (string | number)[] {
+  private declaredDomain(dimension: DimensionName): DimensionValue[] {
     const d = this.declaration;
     const months = this.declaredMonths();
     switch (dimension) {
