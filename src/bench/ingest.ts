@@ -234,7 +234,7 @@ function disagreements(ours: WorkerResult, other: WorkerResult, name: string, gr
 }
 
 function printTable(comparison: IngestComparison): void {
-  const header = ['contender', 'wall (s), median', 'range (s)', 'peak RSS (MB)', 'time ÷ DuckDB'];
+  const header = ['contender', 'wall (s), median', 'range (s)', 'peak RSS (MB)', 'median ÷ DuckDB median'];
   const baseline = (run: Run) => (run === comparison.ours || run === comparison.duckdb ? comparison.duckdb : comparison.duckdbDataStep);
   const lines = comparison.runs.map((run) => [
     run.label,
@@ -250,6 +250,8 @@ function printTable(comparison: IngestComparison): void {
   console.log(
     '(the reader is compared with DuckDB reading and grouping; the data step, which is `npm run data` with one aggregate, with DuckDB reading, writing every row to CSV and grouping)',
   );
+  // Runs of a round go one after another, so a pair shares the machine's state; medians of different runs need not.
+  console.log("(the targets below divide each run by DuckDB's run in the same round and take the median of those ratios)");
 }
 
 /** One rewritten line of status on stderr, only when it is a terminal; '' clears it. */
