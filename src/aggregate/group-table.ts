@@ -1,8 +1,8 @@
 // An aggregate's groups while records stream in: each group has a number, found through one
 // map per dimension from the values a record already holds, and its sums live in typed
 // arrays at that number. Adding a record then touches two numbers in contiguous memory; an
-// object per group cost a cache miss and a boxed double on every record, about twice the
-// time on two million rows.
+// object per group cost a cache miss and a boxed double on every record (about 0.5 s of a
+// 4.3 s data step on two million rows).
 
 export type DimensionValue = string | number;
 
