@@ -1,7 +1,9 @@
 // oEmbed (https://oembed.com) for one chart: CMSs that embed by URL discover this through
 // the embed page's <link rel="alternate" type="application/json+oembed"> and get the snippet.
 import type { ResolvedChart } from '../charts/index.ts';
+import { hashParts } from '../fs/digest.ts';
 import { strings } from '../i18n/index.ts';
+import { buildCache, buildCodeVersion, jsonCodec } from '../site/cache.ts';
 import { chartPath } from '../site/charts.ts';
 import { absoluteUrl } from '../site/urls.ts';
 import { fallbackHeight } from './height.ts';
@@ -23,8 +25,22 @@ export interface OEmbed {
   thumbnail_height: number;
 }
 
-/** Sized for the desktop artboard's width; the iframe itself is fluid. */
+/**
+ * Sized for the desktop artboard's width; the iframe itself is fluid. Kept by the build cache:
+ * its few numbers take the chart's texts measured and its picture composed, which a build
+ * whose chart did not change has no other use for (about 4 ms a chart).
+ */
 export function oembedFor(chart: ResolvedChart, address: SiteAddress): OEmbed {
+  const { spec, aggregate } = chart;
+  return buildCache().memo(
+    'oembed',
+    () => hashParts(buildCodeVersion(), spec.cacheKey, spec.id, spec.lang, aggregate, address.site?.href, address.base),
+    jsonCodec<OEmbed>(),
+    () => composeOembed(chart, address),
+  );
+}
+
+function composeOembed(chart: ResolvedChart, address: SiteAddress): OEmbed {
   const { spec, aggregate } = chart;
   const thumbnail = thumbnailSize(spec, aggregate);
   return {

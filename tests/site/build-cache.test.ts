@@ -78,8 +78,9 @@ describe('the build cache', () => {
     expect(inNamespace(entries.cold, 'page-js').length).toBeGreaterThanOrEqual(10);
   });
 
-  it("keeps each chart's fallback height and each picture's composition", () => {
+  it("keeps each chart's fallback height, oEmbed answer and each picture's composition", () => {
     expect(inNamespace(entries.cold, 'fallback-height').length).toBeGreaterThanOrEqual(3);
+    expect(inNamespace(entries.cold, 'oembed')).toHaveLength(inNamespace(entries.cold, 'fallback-height').length);
     expect(inNamespace(entries.cold, 'chart-graphic').length).toBeGreaterThanOrEqual(3);
   });
 
@@ -100,6 +101,7 @@ describe('the build cache', () => {
     expect(added('png').length).toBeGreaterThanOrEqual(1);
     expect(added('png').length).toBeLessThanOrEqual(3);
     expect(added('fallback-height')).toHaveLength(1);
+    expect(added('oembed')).toHaveLength(1);
     const changed = [...edited].filter(([file, hash]) => warm.get(file) !== hash).map(([file]) => file);
     expect(changed.some((file) => file.startsWith('embed/second-story-chart/'))).toBe(true);
     // Only pages whose HTML changed are weighed again.
