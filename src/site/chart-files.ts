@@ -4,6 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PATHS } from '../config.ts';
+import { hashParts } from '../fs/digest.ts';
 import { ChartDefinitionError, parseChartDefinition, type ChartDefinition } from '../charts/index.ts';
 import { DEFAULT_LANG } from '../i18n/index.ts';
 
@@ -27,26 +28,48 @@ export class ChartSourceError extends Error {
   }
 }
 
-export function readChartLibrary(dir: string = PATHS.charts): ChartLibrary {
+/** The chart files in `dir`, sorted by name; none when the folder is missing. */
+function chartFiles(dir: string): { name: string; bytes: Buffer }[] {
   let names: string[];
   try {
     names = readdirSync(dir)
-      .filter((name) => name.endsWith('.yaml') || name.endsWith('.yml'))
+      .filter((name) => /\.ya?ml$/.test(name))
       .sort();
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return new Map();
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw error;
   }
+  return names.map((name) => ({ name, bytes: readFileSync(join(dir, name)) }));
+}
+
+/** The chart files' names and bytes, sorted: what a cache of anything drawn from them keys by. */
+export function chartFileBytes(dir: string): (string | Buffer)[] {
+  return chartFiles(dir).flatMap(({ name, bytes }) => [name, bytes]);
+}
+
+/** The library last read from each folder, and its files' digest. */
+const libraries = new Map<string, { key: string; library: ChartLibrary }>();
+
+/**
+ * The chart files of `dir`, parsed. Parsed again only when a file changed: each story page of
+ * a build asks for the library, and parsing every file for every story grew with both.
+ */
+export function readChartLibrary(dir: string = PATHS.charts): ChartLibrary {
+  const files = chartFiles(dir);
+  const key = hashParts(...files.flatMap(({ name, bytes }) => [name, bytes]));
+  const known = libraries.get(dir);
+  if (known?.key === key) return known.library;
   const library = new Map<string, ChartFile>();
-  for (const name of names) {
+  for (const { name, bytes } of files) {
     const path = join(dir, name);
     const id = name.replace(/\.ya?ml$/, '');
     try {
-      library.set(id, { definition: parseChartDefinition(readFileSync(path, 'utf8'), { lang: DEFAULT_LANG, id }), path });
+      library.set(id, { definition: parseChartDefinition(bytes.toString('utf8'), { lang: DEFAULT_LANG, id }), path });
     } catch (error) {
       if (error instanceof ChartDefinitionError) throw new ChartSourceError(path, error.line, error.message, error);
       throw error;
     }
   }
+  libraries.set(dir, { key, library });
   return library;
 }

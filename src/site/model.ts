@@ -2,14 +2,13 @@
 // the site publishes, worked out once however many pages ask (in a build, every page of
 // Astro's runs in this one process). The model is kept while its inputs' bytes stay the same
 // (the stories, aggregates.json, the chart files), so `npm run dev` sees every edit.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { PATHS } from '../config.ts';
 import type { AggregatesFile } from '../contract/index.ts';
 import type { Lang } from '../i18n/index.ts';
 import { bodyOf } from '../story/render.ts';
 import { hashParts } from '../fs/digest.ts';
-import { readChartLibrary, type ChartLibrary } from './chart-files.ts';
+import { chartFileBytes, readChartLibrary, type ChartLibrary } from './chart-files.ts';
 import { siteCharts, type SiteChart, type SiteStory } from './charts.ts';
 import { readBuildText } from './data.ts';
 
@@ -42,20 +41,6 @@ let last: { key: string; model: SiteModel } | undefined;
 
 /** Counts of models worked out and served from memory, for tests and benchmarks. */
 export const modelStats = { built: 0, reused: 0 };
-
-/** The chart files' names and bytes, sorted; none when the folder is missing. */
-export function chartFileBytes(dir: string): (string | Buffer)[] {
-  let names: string[];
-  try {
-    names = readdirSync(dir)
-      .filter((name) => /\.ya?ml$/.test(name))
-      .sort();
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw error;
-  }
-  return names.flatMap((name) => [name, readFileSync(join(dir, name))]);
-}
 
 /** The site's model for these stories, worked out again only when a story, the data or a chart file changed. */
 export function siteModel(sources: readonly StorySource[], inputs: ModelInputs = DEFAULT_INPUTS): SiteModel {

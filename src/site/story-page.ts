@@ -10,9 +10,8 @@ import { bindFrontmatter, type BoundText, type FactField } from '../story/frontm
 import { citedFacts, readStoryBody, renderStory } from '../story/render.ts';
 import { hashParts } from '../fs/digest.ts';
 import { chartPath } from './charts.ts';
-import { readChartLibrary } from './chart-files.ts';
+import { chartFileBytes, readChartLibrary } from './chart-files.ts';
 import { readBuildText } from './data.ts';
-import { chartFileBytes } from './model.ts';
 import { editionsOf, type Edition } from './editions.ts';
 import { provenanceOf, type Provenance } from './provenance.ts';
 import { storyData } from './story-data.ts';
