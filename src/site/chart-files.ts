@@ -42,9 +42,11 @@ function chartFiles(dir: string): { name: string; bytes: Buffer }[] {
   return names.map((name) => ({ name, bytes: readFileSync(join(dir, name)) }));
 }
 
+const namesAndBytes = (files: readonly { name: string; bytes: Buffer }[]) => files.flatMap(({ name, bytes }) => [name, bytes]);
+
 /** The chart files' names and bytes, sorted: what a cache of anything drawn from them keys by. */
 export function chartFileBytes(dir: string): (string | Buffer)[] {
-  return chartFiles(dir).flatMap(({ name, bytes }) => [name, bytes]);
+  return namesAndBytes(chartFiles(dir));
 }
 
 /** The library last read from each folder, and its files' digest. */
@@ -56,7 +58,7 @@ const libraries = new Map<string, { key: string; library: ChartLibrary }>();
  */
 export function readChartLibrary(dir: string = PATHS.charts): ChartLibrary {
   const files = chartFiles(dir);
-  const key = hashParts(...files.flatMap(({ name, bytes }) => [name, bytes]));
+  const key = hashParts(...namesAndBytes(files));
   const known = libraries.get(dir);
   if (known?.key === key) return known.library;
   const library = new Map<string, ChartFile>();
