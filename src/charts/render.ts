@@ -5,7 +5,7 @@ import type { Aggregate } from '../contract/index.ts';
 import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
 import { buildCache, buildCodeVersion, jsonCodec } from '../site/cache.ts';
-import { hashParts } from '../fs/digest.ts';
+import { hashParts, type HashPart } from '../fs/digest.ts';
 import { readDatum } from './datum.ts';
 import { escapeHtml } from './html.ts';
 import type { ChartSpec, Layout } from './spec.ts';
@@ -20,9 +20,17 @@ export interface Artboard {
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
-/** What an artboard's drawing depends on: the code, the chart's definition and language, the data and the artboard. */
+/**
+ * A cache key for something made from one chart: the code, the chart's definition and
+ * language, the data, and whatever else it depends on (`parts`).
+ */
+export function chartKey(spec: ChartSpec, aggregate: Aggregate, ...parts: HashPart[]): string {
+  return hashParts(buildCodeVersion(), spec.cacheKey, spec.id, spec.lang, aggregate, ...parts);
+}
+
+/** What an artboard's drawing depends on: the chart, and the artboard. */
 export function artboardKey(spec: ChartSpec, aggregate: Aggregate, layout: Layout): string {
-  return hashParts(buildCodeVersion(), spec.cacheKey, spec.id, spec.lang, aggregate, layout);
+  return chartKey(spec, aggregate, layout);
 }
 
 /**

@@ -12,12 +12,11 @@
 import type { Aggregate } from '../contract/index.ts';
 import { conversionText } from '../charts/frame.ts';
 import { DESKTOP, PHONE, WIDE, textWidth } from '../charts/layouts.ts';
-import { renderArtboard } from '../charts/render.ts';
+import { chartKey, renderArtboard } from '../charts/render.ts';
 import { sourceText, type ChartSpec } from '../charts/spec.ts';
 import { cellText, type ChartTable } from '../charts/table.ts';
 import { strings } from '../i18n/index.ts';
-import { buildCache, buildCodeVersion, jsonCodec } from '../site/cache.ts';
-import { hashParts } from '../fs/digest.ts';
+import { buildCache, jsonCodec } from '../site/cache.ts';
 
 /** embed.css: the figure's padding, and its widest content box (the wide artboard's width). */
 const PADDING = 12;
@@ -192,7 +191,7 @@ export function fallbackHeight(spec: ChartSpec, aggregate: Aggregate): FallbackH
   const modelOf = () => (model ??= heightModel(spec, aggregate));
   const { attribute, css } = buildCache().memo(
     'fallback-height',
-    () => hashParts(buildCodeVersion(), spec.cacheKey, spec.id, spec.lang, aggregate),
+    () => chartKey(spec, aggregate),
     jsonCodec<Omit<FallbackHeight, 'at'>>(),
     () => cssHeight(modelOf()),
   );

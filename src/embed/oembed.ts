@@ -1,9 +1,9 @@
 // oEmbed (https://oembed.com) for one chart: CMSs that embed by URL discover this through
 // the embed page's <link rel="alternate" type="application/json+oembed"> and get the snippet.
 import type { ResolvedChart } from '../charts/index.ts';
-import { hashParts } from '../fs/digest.ts';
+import { chartKey } from '../charts/render.ts';
 import { strings } from '../i18n/index.ts';
-import { buildCache, buildCodeVersion, jsonCodec } from '../site/cache.ts';
+import { buildCache, jsonCodec } from '../site/cache.ts';
 import { chartPath } from '../site/charts.ts';
 import { absoluteUrl } from '../site/urls.ts';
 import { fallbackHeight } from './height.ts';
@@ -34,7 +34,7 @@ export function oembedFor(chart: ResolvedChart, address: SiteAddress): OEmbed {
   const { spec, aggregate } = chart;
   return buildCache().memo(
     'oembed',
-    () => hashParts(buildCodeVersion(), spec.cacheKey, spec.id, spec.lang, aggregate, address.site?.href, address.base),
+    () => chartKey(spec, aggregate, address.site?.href, address.base),
     jsonCodec<OEmbed>(),
     () => composeOembed(chart, address),
   );

@@ -16,12 +16,15 @@ function objectDigest(value: object): string {
   return digest;
 }
 
+/** What hashParts() hashes: text and bytes as they are, objects by their JSON, the rest as JSON. */
+export type HashPart = string | Uint8Array | object | number | undefined;
+
 /**
  * A hash of the parts in order, as hex. Each part is length-prefixed, so ("ab", "c") and
  * ("a", "bc") differ. Objects are hashed by the digest of their JSON, taken once per object:
  * what is hashed is the build's data, which nothing changes after it is read.
  */
-export function hashParts(...parts: readonly (string | Uint8Array | object | number | undefined)[]): string {
+export function hashParts(...parts: readonly HashPart[]): string {
   const hash = createHash('sha256');
   for (const part of parts) {
     const bytes =
