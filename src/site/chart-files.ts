@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PATHS } from '../config.ts';
 import { hashParts } from '../fs/digest.ts';
-import { ChartDefinitionError, parseChartDefinition, type ChartDefinition } from '../charts/index.ts';
+import { ChartDefinitionError, readChartDefinition, type ChartDefinition } from '../charts/index.ts';
 import { DEFAULT_LANG } from '../i18n/index.ts';
 
 export interface ChartFile {
@@ -66,7 +66,7 @@ export function readChartLibrary(dir: string = PATHS.charts): ChartLibrary {
     const path = join(dir, name);
     const id = name.replace(/\.ya?ml$/, '');
     try {
-      library.set(id, { definition: parseChartDefinition(bytes.toString('utf8'), { lang: DEFAULT_LANG, id }), path });
+      library.set(id, { definition: readChartDefinition(bytes.toString('utf8'), { lang: DEFAULT_LANG, id }), path });
     } catch (error) {
       if (error instanceof ChartDefinitionError) throw new ChartSourceError(path, error.line, error.message, error);
       throw error;

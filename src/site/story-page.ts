@@ -7,8 +7,10 @@ import type { ResolvedChart } from '../charts/index.ts';
 import { PATHS } from '../config.ts';
 import { embedSnippet, type SiteAddress } from '../embed/snippet.ts';
 import { bindFrontmatter, type BoundText, type FactField } from '../story/frontmatter-facts.ts';
-import { citedFacts, readStoryBody, renderStory } from '../story/render.ts';
+import { storyCharts } from '../story/charts.ts';
+import { citedFacts, readStoryBody, renderStory, type RenderedStory } from '../story/render.ts';
 import { hashParts } from '../fs/digest.ts';
+import { buildCache, buildCodeVersion, jsonCodec } from './cache.ts';
 import { chartPath } from './charts.ts';
 import { chartFileBytes, readChartLibrary } from './chart-files.ts';
 import { readBuildText } from './data.ts';
@@ -25,6 +27,7 @@ export interface StoryPage {
   path: string;
   bound: Record<FactField, BoundText>;
   html: string;
+  /** In the order the story places them: the first is the share image's. */
   charts: ResolvedChart[];
   provenance: Provenance;
   editions: Edition[];
@@ -34,28 +37,39 @@ export function storyPath(story: StoryEntry): string {
   return story.filePath ?? `${PATHS.stories}/${story.id}.md`;
 }
 
-async function workOutStoryPage(story: StoryEntry, stories: readonly StoryEntry[], address: SiteAddress): Promise<StoryPage> {
+/** `key` is storyPage()'s: everything the page is worked out from but the code. */
+async function workOutStoryPage(story: StoryEntry, stories: readonly StoryEntry[], address: SiteAddress, key: string): Promise<StoryPage> {
   const data = storyData();
   const path = storyPath(story);
   const lang = story.data.lang;
+  const markdown = readStoryBody(path);
+  const library = readChartLibrary();
   const bound = bindFrontmatter(story.data, { facts: data.facts, lang, path });
-  const rendered = await renderStory(readStoryBody(path), {
-    path,
-    lang,
-    facts: data.facts,
-    aggregates: data.aggregates,
-    library: readChartLibrary(),
-    csvHref: ({ spec }) => withBase(address.base, `data/${chartPath(spec)}.csv`),
-    embedCode: (chart) => embedSnippet(chart, address),
-  });
+  // Kept by the build cache: rendering every story again was most of a rebuild's work on pages.
+  const rendered = await buildCache().memoAsync(
+    'story-html',
+    () => hashParts(buildCodeVersion(), key),
+    jsonCodec<RenderedStory>(),
+    () =>
+      renderStory(markdown, {
+        path,
+        lang,
+        facts: data.facts,
+        aggregates: data.aggregates,
+        library,
+        csvHref: ({ spec }) => withBase(address.base, `data/${chartPath(spec)}.csv`),
+        embedCode: (chart) => embedSnippet(chart, address),
+      }),
+  );
+  const charts = storyCharts(markdown, { aggregates: data.aggregates, library, path, lang }).map(({ spec, aggregate }) => ({ spec, aggregate }));
   const facts = [...new Set([...rendered.facts, ...Object.values(bound).flatMap((text) => citedFacts(text.html))])];
   return {
     story,
     path,
     bound,
     html: rendered.html,
-    charts: rendered.charts,
-    provenance: provenanceOf({ aggregates: rendered.charts.map((chart) => chart.aggregate), facts }, data),
+    charts,
+    provenance: provenanceOf({ aggregates: charts.map((chart) => chart.aggregate), facts }, data),
     editions: editionsOf(story, stories),
   };
 }
@@ -81,7 +95,7 @@ export function storyPage(story: StoryEntry, stories: readonly StoryEntry[], add
   );
   const known = pages.get(story.id);
   if (known?.key === key) return known.page;
-  const page = workOutStoryPage(story, stories, address);
+  const page = workOutStoryPage(story, stories, address, key);
   pages.set(story.id, { key, page });
   return page;
 }

@@ -13,6 +13,8 @@ import type { Lang } from '../i18n/index.ts';
 import { CHART_DIRECTIVE } from '../markdown/index.ts';
 import { isDirective } from '../markdown/directives.ts';
 import { ChartSourceError, type ChartLibrary } from '../site/chart-files.ts';
+import { buildCache, buildCodeVersion, jsonCodec } from '../site/cache.ts';
+import { hashParts } from '../fs/digest.ts';
 
 /** A chart and where the story places it. */
 export interface PlacedChart extends ResolvedChart {
@@ -51,24 +53,48 @@ export function compileStoryBlock(text: string, fenceLine: number, options: Stor
   }
 }
 
+/** Where a story places a chart: a chart file by its id, or a ```chart block with its opening fence's line. */
+type ChartPlace = { file: string; width?: 'text' | 'wide' } | { block: string; line: number };
+
+/**
+ * The places in `markdown` that put a chart, in reading order: kept by the build cache, as
+ * parsing the Markdown is most of what reading a story's charts costs, on every build.
+ */
+function chartPlaces(markdown: string): ChartPlace[] {
+  return buildCache().memo(
+    'chart-places',
+    () => hashParts(buildCodeVersion(), markdown),
+    jsonCodec<ChartPlace[]>(),
+    () => {
+      const places: ChartPlace[] = [];
+      const tree = unified().use(remarkParse).use(remarkDirective).parse(markdown);
+      visit(tree, (node) => {
+        if (isDirective(node) && node.type === 'leafDirective' && node.name === CHART_DIRECTIVE) {
+          const { id, width } = node.attributes ?? {};
+          if (id) places.push(width === 'wide' || width === 'text' ? { file: id, width } : { file: id });
+        } else if (node.type === 'code' && (node as Code).lang === CHART_BLOCK_LANG) {
+          const code = node as Code;
+          places.push({ block: code.value, line: code.position?.start.line ?? 1 });
+        }
+      });
+      return places;
+    },
+  );
+}
+
 /**
  * Charts the story places, in order. A `::chart` naming no chart file is passed over
  * (rendering the story reports it); a broken chart throws at its line.
  */
 export function storyCharts(markdown: string, options: StoryChartsOptions): PlacedChart[] {
   const placed: PlacedChart[] = [];
-  const tree = unified().use(remarkParse).use(remarkDirective).parse(markdown);
-  visit(tree, (node) => {
-    if (isDirective(node) && node.type === 'leafDirective' && node.name === CHART_DIRECTIVE) {
-      const id = node.attributes?.id;
-      const width = node.attributes?.width;
-      if (id && options.library.has(id))
-        placed.push({ ...compileChartFile(id, options, width === 'wide' || width === 'text' ? width : undefined), block: false });
-    } else if (node.type === 'code' && (node as Code).lang === CHART_BLOCK_LANG) {
-      const code = node as Code;
-      const { spec, aggregate } = compileStoryBlock(code.value, code.position?.start.line ?? 1, options);
+  for (const place of chartPlaces(markdown)) {
+    if ('block' in place) {
+      const { spec, aggregate } = compileStoryBlock(place.block, place.line, options);
       placed.push({ spec, aggregate, block: true });
+    } else if (options.library.has(place.file)) {
+      placed.push({ ...compileChartFile(place.file, options, place.width), block: false });
     }
-  });
+  }
   return placed;
 }

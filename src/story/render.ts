@@ -41,26 +41,21 @@ export function readStoryBody(path: string): string {
   return bodyOf(readFileSync(path, 'utf8'));
 }
 
-/** A rendered story, with what it drew from: its provenance is theirs. */
+/** A rendered story, with the facts it cites (the charts it places are storyCharts()'). */
 export interface RenderedStory {
   html: string;
-  /** Every chart the story places, in order. */
-  charts: ResolvedChart[];
   /** Keys of every fact the story cites. */
   facts: string[];
 }
 
 /** The article HTML; chart files and chart blocks get the same frame, CSV link and embed code. */
 export async function renderStory(markdown: string, options: StoryRenderOptions): Promise<RenderedStory> {
-  const charts: ResolvedChart[] = [];
-  const figure = (chart: ResolvedChart, { titleLevel }: ChartPlacing) => {
-    charts.push(chart);
-    return renderChartFigure(chart.spec, chart.aggregate, {
+  const figure = (chart: ResolvedChart, { titleLevel }: ChartPlacing) =>
+    renderChartFigure(chart.spec, chart.aggregate, {
       csvHref: options.csvHref(chart),
       embedCode: options.embedCode?.(chart),
       titleLevel,
     });
-  };
   const { lang, aggregates, library } = options;
   const processor = storyProcessor({
     facts: options.facts,
@@ -78,7 +73,7 @@ export async function renderStory(markdown: string, options: StoryRenderOptions)
     // A VFileMessage prints as "path:line:column: reason"; make that the error's message.
     throw new Error(String(error), { cause: error });
   }
-  return { html, charts, facts: citedFacts(html) };
+  return { html, facts: citedFacts(html) };
 }
 
 /** The facts a piece of rendered HTML cites, by their data-fact attributes, each once. */

@@ -84,6 +84,13 @@ describe('the build cache', () => {
     expect(inNamespace(entries.cold, 'chart-graphic').length).toBeGreaterThanOrEqual(3);
   });
 
+  it("keeps each story's rendered article, where it places charts, and each chart's definition", () => {
+    const stories = inNamespace(entries.cold, 'story-html').length;
+    expect(stories).toBeGreaterThanOrEqual(2);
+    expect(inNamespace(entries.cold, 'chart-places')).toHaveLength(stories);
+    expect(inNamespace(entries.cold, 'chart-definition').length).toBeGreaterThanOrEqual(2);
+  });
+
   it('gives a warm build the same bytes as the cold one, file for file', () => {
     expect([...warm.keys()]).toEqual([...cold.keys()]);
     const differing = [...cold].filter(([file, hash]) => warm.get(file) !== hash).map(([file]) => file);
@@ -102,6 +109,10 @@ describe('the build cache', () => {
     expect(added('png').length).toBeLessThanOrEqual(3);
     expect(added('fallback-height')).toHaveLength(1);
     expect(added('oembed')).toHaveLength(1);
+    // Only the edited story is read and rendered again, and only its block parsed.
+    expect(added('story-html')).toHaveLength(1);
+    expect(added('chart-places')).toHaveLength(1);
+    expect(added('chart-definition')).toHaveLength(1);
     const changed = [...edited].filter(([file, hash]) => warm.get(file) !== hash).map(([file]) => file);
     expect(changed.some((file) => file.startsWith('embed/second-story-chart/'))).toBe(true);
     // Only pages whose HTML changed are weighed again.
