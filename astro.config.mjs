@@ -13,7 +13,7 @@ export default defineConfig({
   // them, and the preloaded fonts, cut to the site's characters, still come in time.
   build: { format: 'directory', concurrency: 4, inlineStylesheets: 'always' },
   devToolbar: { enabled: false },
-  // The content collection also renders each story with Astro's own Markdown pipeline,
-  // where a ```chart block is just code; name its language so Shiki does not warn.
-  markdown: { shikiConfig: { langAlias: { chart: 'yaml' } } },
+  // The content collection also renders each story with Astro's own Markdown pipeline, which
+  // no page shows (src/story/render.ts renders the article): leave out its highlighting.
+  markdown: { syntaxHighlight: false },
 });
