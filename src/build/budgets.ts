@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { parseHTML } from 'linkedom';
 import { buildCache, buildCodeVersion, jsonCodec } from '../site/cache.ts';
+import { BuiltTexts } from './built-texts.ts';
 import { hashParts } from '../fs/digest.ts';
 
 export interface PageWeight {
@@ -112,14 +113,14 @@ function scriptFiles(distDir: string): string {
  * is kept by the build cache, keyed by its HTML and every script file of the build, so a
  * rebuild weighs only the pages that changed.
  */
-export function overBudget(distDir: string, pages: string[], base = '/'): string[] {
+export function overBudget(distDir: string, pages: string[], base = '/', texts = new BuiltTexts(distDir)): string[] {
   const problems: string[] = [];
   const sizes: GzippedFiles = new Map();
   let scripts: string | undefined;
   for (const page of pages) {
     const budget = BUDGETS.find((b) => b.pages.test(page));
     if (!budget) continue;
-    const html = readFileSync(join(distDir, page), 'utf8');
+    const html = texts.read(page);
     const js = buildCache().memo(
       'page-js',
       () => hashParts(buildCodeVersion(), base, page, html, (scripts ??= scriptFiles(distDir))),

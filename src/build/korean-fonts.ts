@@ -11,12 +11,13 @@
 // connection shows Pretendard; otherwise that page view keeps the reader's system Korean
 // font. Swapping fonts later would rewrap every line of Hangul, whose widths no local
 // stand-in can be relied on to match (a machine may have no Korean font at all).
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { KOREAN_FAMILY, KOREAN_WEIGHTS } from '../fonts/korean.ts';
 import { pageText, type PageText } from '../fonts/page-text.ts';
 import { builtFile } from './budgets.ts';
+import { BuiltTexts } from './built-texts.ts';
 import { basePrefix } from './headers.ts';
 import { PRINTABLE_ASCII, writeFontCut, type FontCut } from './font-cuts.ts';
 import { buildCache, buildCodeVersion, jsonCodec } from '../site/cache.ts';
@@ -85,7 +86,7 @@ async function builtStylesheets(dir: string): Promise<string> {
  * Cuts, writes and declares the Korean fonts of every Korean page among `pages` (HTML files
  * inside `dir`), and says which files each page got.
  */
-export async function addKoreanFonts(dir: string, pages: string[], base: string): Promise<KoreanPageFonts[]> {
+export async function addKoreanFonts(dir: string, pages: string[], base: string, texts = new BuiltTexts(dir)): Promise<KoreanPageFonts[]> {
   const prefix = basePrefix(base);
   const cuts = new Map<string, KoreanFontFile>();
   const cut = async ({ weight, truetype }: (typeof KOREAN_WEIGHTS)[number], characters: string): Promise<KoreanFontFile> => {
@@ -120,8 +121,7 @@ export async function addKoreanFonts(dir: string, pages: string[], base: string)
 
   const done: KoreanPageFonts[] = [];
   for (const page of [...pages].sort()) {
-    const path = join(dir, page);
-    const html = await readFile(path, 'utf8');
+    const html = texts.read(page);
     if (!mayShowKorean(html)) continue;
     const { korean, text } = await shownText(html);
     // A page in another language may still show some Korean (the language switch, a Korean
@@ -139,7 +139,7 @@ export async function addKoreanFonts(dir: string, pages: string[], base: string)
     const faces = [face(400, regular), face(700, regular), face(700, bold, unicodeRange([...shown(text.bold), ...(korean ? PRINTABLE_ASCII : '')]))];
     const head = `${preload(regular)}${preload(bold)}<style>${faces.join('')}</style>`;
     if (!html.includes('</head>')) throw new Error(`${page}: no </head> to add the Korean fonts before`);
-    await writeFile(path, html.replace('</head>', `${head}</head>`));
+    texts.write(page, html.replace('</head>', `${head}</head>`));
     done.push({ page, files: [regular, bold] });
   }
   return done;

@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import { build } from 'astro';
 import { scratchFor, swapIn } from '../fs/swap.ts';
 import { fontsOverBudget, overBudget } from './budgets.ts';
+import { BuiltTexts } from './built-texts.ts';
 import { writeHeaders } from './headers.ts';
 import { addKoreanFonts } from './korean-fonts.ts';
 import { cutWebFonts } from './web-fonts.ts';
@@ -24,10 +25,11 @@ export class BudgetError extends Error {
  */
 export async function finishBuild(dir: string, base: string): Promise<string[]> {
   const pages = (await readdir(dir, { recursive: true })).filter((f) => f.endsWith('.html')).map((f) => f.split('\\').join('/'));
-  const korean = await addKoreanFonts(dir, pages, base);
-  await cutWebFonts(dir, new Set(korean.flatMap((page) => page.files.map((font) => font.file))));
+  const texts = new BuiltTexts(dir);
+  const korean = await addKoreanFonts(dir, pages, base, texts);
+  await cutWebFonts(dir, new Set(korean.flatMap((page) => page.files.map((font) => font.file))), texts);
   await writeHeaders(dir, base);
-  return [...overBudget(dir, pages, base), ...fontsOverBudget(korean)];
+  return [...overBudget(dir, pages, base, texts), ...fontsOverBudget(korean)];
 }
 
 export async function buildSite(options: { root: string; outDir: string }): Promise<void> {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as fontkit from 'fontkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BuiltTexts } from './built-texts.ts';
 import { HASHED_DIR } from './headers.ts';
 import { cutWebFonts, shownCharacters } from './web-fonts.ts';
 
@@ -35,7 +36,7 @@ afterAll(async () => {
 
 describe('the web fonts of a build', () => {
   it("can show the pages' characters, references decoded, the stylesheets' and printable ASCII", async () => {
-    const characters = await shownCharacters(dir, ['story/index.html', `${HASHED_DIR}/site.css`]);
+    const characters = shownCharacters(new BuiltTexts(dir), ['story/index.html', `${HASHED_DIR}/site.css`]);
     for (const character of ['—', '€', 'é', '’', '→', 'A', '~', '\u00a0']) expect(characters).toContain(character);
     expect(characters).not.toContain('ß');
   });

@@ -7,9 +7,10 @@
 // the page), and printable ASCII; a character outside a cut falls back, for that character
 // only, to the next font of the stack. A cut gets a new hashed name, and every page and
 // stylesheet is pointed at it: a hashed name is cached for a year, so its bytes never change.
-import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { decodeHTML } from 'entities';
+import { BuiltTexts } from './built-texts.ts';
 import { PRINTABLE_ASCII, writeFontCut } from './font-cuts.ts';
 import { HASHED_DIR } from './headers.ts';
 
@@ -21,14 +22,17 @@ const SHOWN = /\.(html|css|js|svg)$/;
 
 /** Every character outside ASCII in `text`, with character references decoded. */
 function charactersOf(text: string, into: Set<string>): void {
-  for (const [character] of text.matchAll(/[^\x00-\x7e]/gu)) into.add(character);
-  for (const [reference] of text.matchAll(/&(?:#\d+|#x[\da-f]+|[a-z][a-z\d]*);/gi)) for (const character of decodeHTML(reference)) into.add(character);
+  // Dropping the ASCII first leaves a short string to walk: pages are mostly markup.
+  for (const character of text.replace(/[\x00-\x7e]+/g, '')) into.add(character);
+  const references = new Set<string>();
+  for (const [reference] of text.matchAll(/&(?:#\d+|#x[\da-f]+|[a-z][a-z\d]*);/gi)) references.add(reference);
+  for (const reference of references) for (const character of decodeHTML(reference)) into.add(character);
 }
 
 /** The characters the build in `dir` can show, sorted. */
-export async function shownCharacters(dir: string, files: readonly string[]): Promise<string> {
+export function shownCharacters(texts: BuiltTexts, files: readonly string[]): string {
   const characters = new Set(ALWAYS);
-  for (const file of files) if (SHOWN.test(file)) charactersOf(await readFile(join(dir, file), 'utf8'), characters);
+  for (const file of files) if (SHOWN.test(file)) charactersOf(texts.read(file), characters);
   return [...characters].sort().join('');
 }
 
@@ -37,12 +41,12 @@ export async function shownCharacters(dir: string, files: readonly string[]): Pr
  * already made per page) to the characters the build shows, and points every page and
  * stylesheet at the cuts. Returns the old and new name of each file.
  */
-export async function cutWebFonts(dir: string, keep: ReadonlySet<string>): Promise<Map<string, string>> {
+export async function cutWebFonts(dir: string, keep: ReadonlySet<string>, texts = new BuiltTexts(dir)): Promise<Map<string, string>> {
   const files = (await readdir(dir, { recursive: true, encoding: 'utf8' })).map((file) => file.split('\\').join('/'));
   const fonts = files.filter((file) => file.startsWith(`${HASHED_DIR}/`) && file.endsWith('.woff2') && !keep.has(file)).sort();
   const renamed = new Map<string, string>();
   if (fonts.length === 0) return renamed;
-  const characters = await shownCharacters(dir, files);
+  const characters = shownCharacters(texts, files);
   for (const font of fonts) {
     const name = font.slice(HASHED_DIR.length + 1);
     // The name Vite gave it carries a hash of its bytes: it keys the cut.
@@ -50,12 +54,13 @@ export async function cutWebFonts(dir: string, keep: ReadonlySet<string>): Promi
     if (cut.file !== font) await rm(join(dir, font));
     renamed.set(name, cut.file.slice(HASHED_DIR.length + 1));
   }
+  // One pass over each file for all the names: every page names every font.
+  const names = [...renamed.keys()].map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const named = new RegExp(`${HASHED_DIR}/(${names.join('|')})`, 'g');
   for (const file of files.filter((name) => /\.(html|css)$/.test(name))) {
-    const path = join(dir, file);
-    const text = await readFile(path, 'utf8');
-    let pointed = text;
-    for (const [from, to] of renamed) pointed = pointed.replaceAll(`${HASHED_DIR}/${from}`, `${HASHED_DIR}/${to}`);
-    if (pointed !== text) await writeFile(path, pointed);
+    const text = texts.read(file);
+    const pointed = text.replace(named, (_, from: string) => `${HASHED_DIR}/${renamed.get(from)!}`);
+    if (pointed !== text) texts.write(file, pointed);
   }
   return renamed;
 }
