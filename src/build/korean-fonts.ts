@@ -12,7 +12,6 @@
 // font. Swapping fonts later would rewrap every line of Hangul, whose widths no local
 // stand-in can be relied on to match (a machine may have no Korean font at all).
 import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { KOREAN_FAMILY, KOREAN_WEIGHTS } from '../fonts/korean.ts';
 import { pageText, type PageText } from '../fonts/page-text.ts';
@@ -77,9 +76,12 @@ function pageCss(dir: string, html: string, base: string): Promise<string> {
 }
 
 /** A digest of every stylesheet in the build folder. */
-async function builtStylesheets(dir: string): Promise<string> {
-  const names = (await readdir(dir, { recursive: true, encoding: 'utf8' })).filter((name) => name.endsWith('.css')).sort();
-  return hashParts(...(await Promise.all(names.map(async (name) => [name, await readFile(join(dir, name), 'utf8')]))).flat());
+async function builtStylesheets(texts: BuiltTexts): Promise<string> {
+  const names = (await readdir(texts.dir, { recursive: true, encoding: 'utf8' }))
+    .filter((name) => name.endsWith('.css'))
+    .map((name) => name.split('\\').join('/'))
+    .sort();
+  return hashParts(...names.flatMap((name) => [name, texts.read(name)]));
 }
 
 /**
@@ -105,7 +107,7 @@ export async function addKoreanFonts(dir: string, pages: string[], base: string,
   // keyed by its HTML and every stylesheet of the build, which are all it depends on.
   let stylesheets: string | undefined;
   const shownText = async (html: string): Promise<{ korean: boolean; text: PageText }> => {
-    stylesheets ??= await builtStylesheets(dir);
+    stylesheets ??= await builtStylesheets(texts);
     const shown = await buildCache().memoAsync(
       'page-text',
       () => hashParts(buildCodeVersion(), base, html, stylesheets),

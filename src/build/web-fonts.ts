@@ -54,12 +54,11 @@ export async function cutWebFonts(dir: string, keep: ReadonlySet<string>, texts 
     if (cut.file !== font) await rm(join(dir, font));
     renamed.set(name, cut.file.slice(HASHED_DIR.length + 1));
   }
-  // One pass over each file for all the names: every page names every font.
-  const names = [...renamed.keys()].map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  const named = new RegExp(`${HASHED_DIR}/(${names.join('|')})`, 'g');
+  // One pass over each file for all the fonts it names: every page names every font.
+  const named = new RegExp(`${HASHED_DIR}/([\\w.-]+\\.woff2)`, 'g');
   for (const file of files.filter((name) => /\.(html|css)$/.test(name))) {
     const text = texts.read(file);
-    const pointed = text.replace(named, (_, from: string) => `${HASHED_DIR}/${renamed.get(from)!}`);
+    const pointed = text.replace(named, (font, from: string) => (renamed.has(from) ? `${HASHED_DIR}/${renamed.get(from)!}` : font));
     if (pointed !== text) texts.write(file, pointed);
   }
   return renamed;

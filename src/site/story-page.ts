@@ -61,7 +61,7 @@ async function workOutStoryPage(story: StoryEntry, stories: readonly StoryEntry[
         embedCode: (chart) => embedSnippet(chart, address),
       }),
   );
-  const charts = storyCharts(markdown, { aggregates: data.aggregates, library, path, lang }).map(({ spec, aggregate }) => ({ spec, aggregate }));
+  const charts = storyCharts(markdown, { aggregates: data.aggregates, library, path, lang });
   const facts = [...new Set([...rendered.facts, ...Object.values(bound).flatMap((text) => citedFacts(text.html))])];
   return {
     story,
