@@ -11,6 +11,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ensureBenchFile } from './dataset.ts';
+import { readCpuTimes, stealNote, stealShare } from './host-steal.ts';
 import type { WorkerResult } from './worker.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -51,6 +52,8 @@ export interface Run {
   wall: number;
   /** Fastest and slowest run. */
   range: [number, number];
+  /** Median CPU time over the runs, seconds. */
+  cpu: number;
   /** The median run's result, with the highest peak memory of all runs. */
   result: WorkerResult;
 }
@@ -100,6 +103,8 @@ export interface IngestComparison {
   /** Each run's ratios, for their range: reader ÷ DuckDB, data step ÷ DuckDB's. */
   readerRatios: number[];
   dataStepRatios: number[];
+  /** The host's share of this machine's CPU time during the runs, where the system reports it. */
+  hostSteal: number | undefined;
   problems: string[];
 }
 
@@ -114,6 +119,7 @@ export async function compareIngest(rows: number, seed = DEFAULT_SEED, runs = DE
       `${file.generated ? 'generated' : 'cached'} at ${relative(process.cwd(), file.path)}; ${runs} run(s) of each`,
   );
   const scratch = await mkdtemp(join(tmpdir(), 'customs-story-bench-'));
+  let hostSteal: number | undefined;
   const rounds: Record<'ours' | 'duckdb' | 'dataStep' | 'dataStepCsvOnly' | 'duckdbDataStep', Measured[]> = {
     ours: [],
     duckdb: [],
@@ -129,6 +135,7 @@ export async function compareIngest(rows: number, seed = DEFAULT_SEED, runs = DE
     const aggregates = join(scratch, 'aggregates.yaml');
     await writeFile(aggregates, BENCH_AGGREGATES);
     const out = join(scratch, 'out');
+    const cpuTimes = readCpuTimes();
     // Round after round, so that a change in the machine's load touches every contender.
     for (let round = 1; round <= runs; round++) {
       const of = `run ${round}/${runs}`;
@@ -138,6 +145,7 @@ export async function compareIngest(rows: number, seed = DEFAULT_SEED, runs = DE
       rounds.dataStepCsvOnly.push(await measure(`data step without Parquet, ${of}`, ['data-step', raw, out, REFERENCE_DIR, aggregates, 'no-parquet']));
       rounds.duckdbDataStep.push(await measure(`DuckDB data step, ${of}`, ['duckdb-data-step', file.path, join(scratch, 'duckdb-out')]));
     }
+    hostSteal = stealShare(cpuTimes, readCpuTimes());
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }
@@ -163,6 +171,7 @@ export async function compareIngest(rows: number, seed = DEFAULT_SEED, runs = DE
     duckdbDataStep,
     readerRatios: ratios(rounds.ours, rounds.duckdb),
     dataStepRatios: ratios(rounds.dataStep, rounds.duckdbDataStep),
+    hostSteal,
     problems,
   };
 }
@@ -183,7 +192,8 @@ function summarise(label: string, measured: Measured[]): Run {
   const wall = median(walls);
   const closest = measured.reduce((best, m) => (Math.abs(m.wall - wall) < Math.abs(best.wall - wall) ? m : best));
   const maxRss = Math.max(...measured.map((m) => m.result.maxRss));
-  return { label, wall, range: [Math.min(...walls), Math.max(...walls)], result: { ...closest.result, maxRss } };
+  const cpu = median(measured.map((m) => m.result.cpuSeconds));
+  return { label, wall, range: [Math.min(...walls), Math.max(...walls)], cpu, result: { ...closest.result, maxRss } };
 }
 
 const formatRatio = (ratios: number[]) => `${median(ratios).toFixed(2)}× (${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}×)`;
@@ -218,7 +228,7 @@ async function measure(label: string, args: string[]): Promise<Measured> {
   if (code !== 0) throw new Error(`${label} failed (exit code ${code}); its error is shown above`);
   const result = JSON.parse(stdout.trim().split('\n').at(-1)!) as WorkerResult;
   status('');
-  console.log(`  ${label}: ${wall.toFixed(2)} s, ${(result.maxRss / MB).toFixed(0)} MB`);
+  console.log(`  ${label}: ${wall.toFixed(2)} s, CPU ${result.cpuSeconds.toFixed(2)} s, ${(result.maxRss / MB).toFixed(0)} MB`);
   return { wall, result };
 }
 
@@ -234,12 +244,13 @@ function disagreements(ours: WorkerResult, other: WorkerResult, name: string, gr
 }
 
 function printTable(comparison: IngestComparison): void {
-  const header = ['contender', 'wall (s), median', 'range (s)', 'peak RSS (MB)', 'median ÷ DuckDB median'];
+  const header = ['contender', 'wall (s), median', 'range (s)', 'CPU (s), median', 'peak RSS (MB)', 'median ÷ DuckDB median'];
   const baseline = (run: Run) => (run === comparison.ours || run === comparison.duckdb ? comparison.duckdb : comparison.duckdbDataStep);
   const lines = comparison.runs.map((run) => [
     run.label,
     run.wall.toFixed(2),
     `${run.range[0].toFixed(2)}–${run.range[1].toFixed(2)}`,
+    run.cpu.toFixed(2),
     (run.result.maxRss / MB).toFixed(0),
     `${(run.wall / baseline(run).wall).toFixed(2)}×`,
   ]);
@@ -252,6 +263,8 @@ function printTable(comparison: IngestComparison): void {
   );
   // Runs of a round go one after another, so a pair shares the machine's state; medians of different runs need not.
   console.log("(the targets below divide each run by DuckDB's run in the same round and take the median of those ratios)");
+  const steal = stealNote(comparison.hostSteal);
+  if (steal) console.log(steal);
 }
 
 /** One rewritten line of status on stderr, only when it is a terminal; '' clears it. */

@@ -8,6 +8,7 @@ import { readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { clearBuildState, copyEnv, copyProject } from './project-copy.ts';
 import { editStoryText, generatedStory } from './generated-stories.ts';
+import { readCpuTimes, stealShare } from './host-steal.ts';
 import { runMeasured } from './process-tree.ts';
 import { spread, type Spread } from './stats.ts';
 
@@ -44,6 +45,8 @@ export interface ScaleResult {
   options: ScaleOptions;
   shipped: SiteSamples;
   scaled: SiteSamples;
+  /** The host's share of this machine's CPU time during the builds, where the system reports it. */
+  hostSteal: number | undefined;
 }
 
 const STORIES = 'content/stories';
@@ -83,6 +86,7 @@ async function measureSite(root: string, edited: string, runs: number, label: st
 export async function measureScale(options: ScaleOptions): Promise<ScaleResult> {
   const log = options.log ?? ((line: string) => console.error(line));
   const copy = await copyProject('customs-story-scale-', options.revision);
+  const cpuTimes = readCpuTimes();
   try {
     const shippedStories = (await readdir(join(copy.root, STORIES))).filter((name) => name.endsWith('.md')).sort();
     if (shippedStories.length === 0) throw new Error(`${STORIES} holds no story to edit`);
@@ -97,7 +101,7 @@ export async function measureScale(options: ScaleOptions): Promise<ScaleResult> 
       if (index === Math.ceil(options.stories / 2)) middle = `${STORIES}/${story.slug}.md`;
     }
     const scaled = await measureSite(copy.root, middle, options.runs, `with ${options.stories} generated stories`, log);
-    return { options, shipped, scaled };
+    return { options, shipped, scaled, hostSteal: stealShare(cpuTimes, readCpuTimes()) };
   } finally {
     await copy.remove();
   }

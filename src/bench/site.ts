@@ -53,7 +53,8 @@ export async function main(args: string[]): Promise<number> {
     rows.push(...weightRows(pageWeight('dist', page)));
   }
 
-  const scale = summarise(await measureScale({ runs, stories, charts: SCALE_DEFAULTS.charts, revision: values.revision }));
+  const measured = await measureScale({ runs, stories, charts: SCALE_DEFAULTS.charts, revision: values.revision });
+  const scale = summarise(measured);
   const scaled = `with ${stories} generated stories of ${SCALE_DEFAULTS.charts} chart blocks`;
   rows.push(
     scaleRow(`scale: shipped site, cold`, scale.shippedCold),
@@ -63,18 +64,20 @@ export async function main(args: string[]): Promise<number> {
   );
   for (const target of scaleTargets(scale))
     rows.push({ metric: `scale: ${target.name}`, value: target.value, target: target.target, status: target.holds ? 'holds' : 'MISSED' });
+  rows.push(...stealRows('scale', measured.hostSteal));
 
   const comparison = await compareIngest(Number(values.rows));
   for (const run of comparison.runs) {
     rows.push({
-      metric: `ingest ${run.label}: wall (s) / peak (MB)`,
-      value: `${run.wall.toFixed(2)} / ${(run.result.maxRss / (1 << 20)).toFixed(0)}`,
+      metric: `ingest ${run.label}: wall (s) / CPU (s) / peak (MB)`,
+      value: `${run.wall.toFixed(2)} / ${run.cpu.toFixed(2)} / ${(run.result.maxRss / (1 << 20)).toFixed(0)}`,
       target: '',
       status: '',
     });
   }
   for (const target of ingestTargets(comparison))
     rows.push({ metric: `ingest: ${target.name}`, value: target.value, target: '', status: target.holds ? 'holds' : 'MISSED' });
+  rows.push(...stealRows('ingest', comparison.hostSteal));
   if (comparison.problems.length > 0)
     rows.push({ metric: 'ingest: results agree with DuckDB', value: comparison.problems.join('; '), target: '', status: 'FAILED' });
 
@@ -97,6 +100,12 @@ function scaleRow(label: string, summary: BuildSummary): Row {
     target: '',
     status: '',
   };
+}
+
+/** The host's share of the CPU time while `part` ran, where the system reports it: wall times above rise with it. */
+function stealRows(part: string, share: number | undefined): Row[] {
+  if (share === undefined) return [];
+  return [{ metric: `${part}: CPU time the host took from this machine (steal)`, value: `${(share * 100).toFixed(0)}%`, target: '', status: '' }];
 }
 
 function weightRows(weight: PageWeight): Row[] {

@@ -14,6 +14,8 @@ export interface WorkerResult {
   contender: Contender;
   /** Time spent in the contender itself, without process start-up. */
   seconds: number;
+  /** User and system CPU time of every thread of this process, seconds: less disturbed than wall time by other work on the host. */
+  cpuSeconds: number;
   /** Peak resident set size of this process, in bytes. */
   maxRss: number;
   rows: number;
@@ -142,9 +144,11 @@ async function main(args: string[]): Promise<void> {
     default:
       throw new Error(USAGE);
   }
+  const cpu = process.cpuUsage();
   const result: WorkerResult = {
     contender: contender as Contender,
     seconds: (performance.now() - started) / 1000,
+    cpuSeconds: (cpu.user + cpu.system) / 1e6,
     // resourceUsage reports kilobytes.
     maxRss: process.resourceUsage().maxRSS * 1024,
     rows: outcome.rows,
