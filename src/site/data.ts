@@ -17,14 +17,16 @@ export function readBuildText(name: string, dir: string = BUILD_DIR): string {
   }
 }
 
-function readJson<T>(name: string): T {
-  const text = readBuildText(name);
+/** One of the data step's outputs, parsed from its text. */
+export function parseBuildJson(name: string, text: string): unknown {
   try {
-    return JSON.parse(text) as T;
+    return JSON.parse(text);
   } catch (error) {
     throw new Error(`cannot read ${join(BUILD_DIR, name)}: run \`npm run data\` first (${(error as Error).message})`);
   }
 }
+
+const readJson = <T>(name: string) => parseBuildJson(name, readBuildText(name)) as T;
 
 export const loadFacts = () => readJson<FactsFile>('facts.json');
 export const loadAggregates = () => readJson<AggregatesFile>('aggregates.json');

@@ -1,6 +1,26 @@
-// What a page needs besides its Markdown: the data step's outputs, read once per build.
-import { loadAggregates, loadFacts, loadReport } from './data.ts';
+// What a page needs besides its Markdown: the data step's outputs. Every story page of a
+// build asks for them; they are parsed again only when their text changed, so a build parses
+// them once, `npm run dev` sees a new data step, and every page holds the same objects, whose
+// digests hashParts() then works out once.
+import type { AggregatesFile, DataReport, FactsFile } from '../contract/index.ts';
+import { parseBuildJson, readBuildText } from './data.ts';
 
-export function storyData() {
-  return { facts: loadFacts(), aggregates: loadAggregates(), report: loadReport() };
+export interface StoryData {
+  facts: FactsFile;
+  aggregates: AggregatesFile;
+  report: DataReport;
+  /** The texts they were parsed from, for the keys of what is worked out from them. */
+  texts: readonly string[];
+}
+
+const FILES = ['facts.json', 'aggregates.json', 'report.json'] as const;
+
+let last: StoryData | undefined;
+
+export function storyData(): StoryData {
+  const texts = FILES.map((name) => readBuildText(name));
+  if (last && texts.every((text, i) => text === last!.texts[i])) return last;
+  const [facts, aggregates, report] = FILES.map((name, i) => parseBuildJson(name, texts[i]!));
+  last = { facts: facts as FactsFile, aggregates: aggregates as AggregatesFile, report: report as DataReport, texts };
+  return last;
 }

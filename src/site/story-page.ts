@@ -13,10 +13,9 @@ import { hashParts } from '../fs/digest.ts';
 import { buildCache, buildCodeVersion, jsonCodec } from './cache.ts';
 import { chartPath } from './charts.ts';
 import { chartFileBytes, readChartLibrary } from './chart-files.ts';
-import { readBuildText } from './data.ts';
 import { editionsOf, type Edition } from './editions.ts';
 import { provenanceOf, type Provenance } from './provenance.ts';
-import { storyData } from './story-data.ts';
+import { storyData, type StoryData } from './story-data.ts';
 import { withBase } from './urls.ts';
 
 export type StoryEntry = CollectionEntry<'stories'>;
@@ -38,8 +37,7 @@ export function storyPath(story: StoryEntry): string {
 }
 
 /** `key` is storyPage()'s: everything the page is worked out from but the code. */
-async function workOutStoryPage(story: StoryEntry, stories: readonly StoryEntry[], address: SiteAddress, key: string): Promise<StoryPage> {
-  const data = storyData();
+async function workOutStoryPage(story: StoryEntry, stories: readonly StoryEntry[], address: SiteAddress, data: StoryData, key: string): Promise<StoryPage> {
   const path = storyPath(story);
   const lang = story.data.lang;
   const markdown = readStoryBody(path);
@@ -74,6 +72,19 @@ async function workOutStoryPage(story: StoryEntry, stories: readonly StoryEntry[
   };
 }
 
+/** Each list of stories' digest: the pages of one route share one list, and a list is never changed. */
+const storiesDigests = new WeakMap<readonly StoryEntry[], string>();
+
+function storiesDigest(stories: readonly StoryEntry[]): string {
+  let digest = storiesDigests.get(stories);
+  if (digest === undefined) {
+    // In one order: the index lists the stories newest first, the share images as collected.
+    digest = hashParts(stories.map((other) => [other.id, other.data]).sort(([a], [b]) => String(a).localeCompare(String(b))));
+    storiesDigests.set(stories, digest);
+  }
+  return digest;
+}
+
 /** Each story's page, with a key of everything it was worked out from. */
 const pages = new Map<string, { key: string; page: Promise<StoryPage> }>();
 
@@ -83,19 +94,19 @@ const pages = new Map<string, { key: string; page: Promise<StoryPage> }>();
  * step's outputs or the chart files change, so `npm run dev` sees every edit.
  */
 export function storyPage(story: StoryEntry, stories: readonly StoryEntry[], address: SiteAddress): Promise<StoryPage> {
+  const data = storyData();
   const key = hashParts(
     storyPath(story),
     readFileSync(storyPath(story)),
-    // In one order: the index lists the stories newest first, the share images as collected.
-    stories.map((other) => [other.id, other.data]).sort(([a], [b]) => String(a).localeCompare(String(b))),
-    ...['facts.json', 'aggregates.json', 'report.json'].map((name) => readBuildText(name)),
+    storiesDigest(stories),
+    ...data.texts,
     ...chartFileBytes(PATHS.charts),
     address.site?.href ?? '',
     address.base,
   );
   const known = pages.get(story.id);
   if (known?.key === key) return known.page;
-  const page = workOutStoryPage(story, stories, address, key);
+  const page = workOutStoryPage(story, stories, address, data, key);
   pages.set(story.id, { key, page });
   return page;
 }
