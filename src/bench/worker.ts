@@ -14,7 +14,7 @@ export interface WorkerResult {
   contender: Contender;
   /** Time spent in the contender itself, without process start-up. */
   seconds: number;
-  /** User and system CPU time of every thread of this process, seconds: less disturbed than wall time by other work on the host. */
+  /** User and system CPU time of every thread of this process since it started, seconds: less disturbed than wall time by other work on the host. */
   cpuSeconds: number;
   /** Peak resident set size of this process, in bytes. */
   maxRss: number;

@@ -1,7 +1,6 @@
 // The pages' only window onto the data: the JSON the data step wrote to data/build/.
 // Nothing here reads raw downloads.
 import { PATHS } from '../config.ts';
-import type { AggregatesFile, DataReport, FactsFile } from '../contract/index.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -25,9 +24,3 @@ export function parseBuildJson(name: string, text: string): unknown {
     throw new Error(`cannot read ${join(BUILD_DIR, name)}: run \`npm run data\` first (${(error as Error).message})`);
   }
 }
-
-const readJson = <T>(name: string) => parseBuildJson(name, readBuildText(name)) as T;
-
-export const loadFacts = () => readJson<FactsFile>('facts.json');
-export const loadAggregates = () => readJson<AggregatesFile>('aggregates.json');
-export const loadReport = () => readJson<DataReport>('report.json');
