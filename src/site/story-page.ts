@@ -99,7 +99,7 @@ export function storyPage(story: StoryEntry, stories: readonly StoryEntry[], add
     storyPath(story),
     readFileSync(storyPath(story)),
     storiesDigest(stories),
-    ...data.texts,
+    data.digest,
     ...chartFileBytes(PATHS.charts),
     address.site?.href ?? '',
     address.base,
