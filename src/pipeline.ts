@@ -17,7 +17,7 @@ import { mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { csvField, RecordsFile } from './records.ts';
 import { RecordsParquet } from './records-parquet.ts';
-import { stableStringify } from './json.ts';
+import { writeStableJson } from './json.ts';
 import { scratchFor, swapIn } from './fs/swap.ts';
 import { DataStepError, FileError } from './ingest/errors.ts';
 import { MANIFEST_NAME, readManifest, type SourceEntry } from './ingest/manifest.ts';
@@ -267,12 +267,10 @@ async function writeOutputs(
 
   const report: DataReport = { files, rejected: rejections, warnings };
   const aggregatesFile: AggregatesFile = Object.fromEntries(aggregates);
-  await Promise.all([
-    writeFile(join(scratch, OUTPUT_FILES.report), stableStringify(report)),
-    writeFile(join(scratch, OUTPUT_FILES.aggregates), stableStringify(aggregatesFile)),
-    writeFile(join(scratch, OUTPUT_FILES.facts), stableStringify(facts)),
-    rejections.length > 0 ? writeFile(join(scratch, OUTPUT_FILES.rejected), rejectedCsv(rejections)) : Promise.resolve(),
-  ]);
+  writeStableJson(join(scratch, OUTPUT_FILES.report), report);
+  writeStableJson(join(scratch, OUTPUT_FILES.aggregates), aggregatesFile);
+  writeStableJson(join(scratch, OUTPUT_FILES.facts), facts);
+  if (rejections.length > 0) await writeFile(join(scratch, OUTPUT_FILES.rejected), rejectedCsv(rejections));
   return { report, records: records.count, aggregates: aggregates.size, facts: Object.keys(facts).length };
 }
 
