@@ -31,8 +31,8 @@ const writer = new ParquetWriter({
 const dictionaries: string[][] = TEXT_COLUMNS.map(() => []);
 const VALUE = NUMBER_COLUMNS.indexOf('value');
 // The column values are made once, at a row group's length, and filled again for every
-// group: arrays this long live outside V8's young generation, so new ones per group would
-// pile up as old garbage. Only the last group is short; its arrays are cut to its rows.
+// group, which then leaves only the writer's own arrays as garbage. Only the last group is
+// short; its arrays are cut to its rows.
 const texts = TEXT_COLUMNS.map(() => new Array<string>(ROW_GROUP).fill(''));
 const numbers = NUMBER_COLUMNS.map(() => new Array<number | null>(ROW_GROUP).fill(null));
 const values = new BigInt64Array(ROW_GROUP);

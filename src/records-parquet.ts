@@ -13,8 +13,14 @@ import { RECORD_COLUMNS, type TradeRecord } from './contract/index.ts';
 import { Worker } from 'node:worker_threads';
 import type { SchemaElement } from 'hyparquet-writer';
 
-/** Rows per row group: large enough for good compression, small enough to keep memory flat. */
-export const ROW_GROUP = 50_000;
+/**
+ * Rows per row group. The writer makes arrays of a group's length for every column; kept
+ * under 16,384 entries of 8 bytes, V8's 128 KiB limit for ordinary objects, they die young,
+ * where longer ones go straight to the old generation and pile up there until a full
+ * collection: 50,000 rows took the data step's peak from 269-275 MB to 349-365 MB on 2M
+ * rows, for a file 8% smaller.
+ */
+export const ROW_GROUP = 16_000;
 
 type Column = (typeof RECORD_COLUMNS)[number];
 
