@@ -161,6 +161,9 @@ export interface ScaleTarget {
   holds: boolean;
 }
 
+// One decimal: a share just over its target (25.4%) must not print as the target itself.
+const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
+
 export function scaleTargets(summary: ScaleSummary): ScaleTarget[] {
   const growth = summary.scaledCold.wall.median / summary.shippedCold.wall.median - 1;
   const warmShare = summary.scaledWarm.wall.median / summary.scaledCold.wall.median;
@@ -168,13 +171,13 @@ export function scaleTargets(summary: ScaleSummary): ScaleTarget[] {
   return [
     {
       name: 'cold build growth from the generated stories',
-      value: `+${(growth * 100).toFixed(0)}%`,
+      value: `+${percent(growth)}`,
       target: `≤ +${SCALE_TARGETS.maxColdGrowth * 100}%`,
       holds: growth <= SCALE_TARGETS.maxColdGrowth,
     },
     {
       name: 'warm rebuild as a share of the cold build',
-      value: `${(warmShare * 100).toFixed(0)}%`,
+      value: percent(warmShare),
       target: `≤ ${SCALE_TARGETS.maxWarmShare * 100}%`,
       holds: warmShare <= SCALE_TARGETS.maxWarmShare,
     },
