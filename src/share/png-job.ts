@@ -8,7 +8,7 @@ const ENTITY = /&(?:#x([\da-f]+)|#(\d+)|([a-z]+));/gi;
 const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
 /** Every character between the SVG's tags: a superset of what it draws. */
-function textCharacters(svg: string): Set<string> {
+export function textCharacters(svg: string): Set<string> {
   const chars = new Set<string>();
   for (const [, text] of svg.matchAll(/>([^<]+)</g)) {
     const decoded = text!.replace(ENTITY, (entity, hex: string | undefined, decimal: string | undefined, name: string | undefined) =>

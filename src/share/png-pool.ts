@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Piscina } from 'piscina';
 import type { PngJob } from './png.ts';
+import { drawingFiles } from './png-fonts.ts';
 
 // Named from the project root, not next to this module: in a site build Vite bundles this
 // module into a chunk elsewhere, where a path relative to import.meta.url names nothing.
@@ -57,7 +58,11 @@ export async function renderPngs(jobs: readonly PngJob[], threads = DRAWING_THRE
 
 let shared: PngPool | undefined;
 
-/** renderPng(job) on the process's pool, for a build's pages: every picture the build draws shares its threads. */
-export function drawPng(job: PngJob): Promise<Buffer> {
-  return (shared ??= new PngPool()).draw(job);
+/**
+ * renderPng(job) on the process's pool, for a build's pages: every picture the build draws
+ * shares its threads. The fonts' cuts are chosen and made here, so the threads load nothing
+ * but resvg.
+ */
+export async function drawPng(job: PngJob): Promise<Buffer> {
+  return (shared ??= new PngPool()).draw({ ...job, fonts: await drawingFiles(job) });
 }

@@ -136,6 +136,17 @@ describe('ContentCache', () => {
     ]);
   });
 
+  it('names the file of an entry, writing it once, for readers that take paths', async () => {
+    let calls = 0;
+    const compute = async () => Buffer.from(`cut ${(calls += 1)}`);
+    const path = await new ContentCache({ dir }).file('png-font', KEY, compute);
+    expect(path).toBe(join(dir, 'png-font', KEY));
+    expect(await new ContentCache({ dir }).file('png-font', KEY, compute)).toBe(path);
+    expect(calls).toBe(1);
+    expect(new ContentCache({ dir }).read('png-font', KEY)?.toString()).toBe('cut 1');
+    expect(await new ContentCache().file('png-font', KEY, compute)).toBeUndefined();
+  });
+
   it('refuses addresses that could leave its folder', () => {
     const cache = new ContentCache({ dir });
     expect(() => cache.memo('../png', KEY, BYTES, () => Buffer.alloc(0))).toThrow(/not a cache address/);

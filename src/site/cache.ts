@@ -94,6 +94,22 @@ export class ContentCache {
     this.prefetched.set(`${namespace}/${key}`, started);
   }
 
+  /**
+   * The file holding the bytes stored under `key`, written from compute() when missing, for
+   * a reader that takes paths, not bytes; undefined for a cache without a disk layer.
+   */
+  async file(namespace: string, key: string, compute: () => Promise<Uint8Array>): Promise<string | undefined> {
+    if (this.dir === undefined) return undefined;
+    const path = this.path(namespace, key);
+    if (existsSync(path)) {
+      this.stats.diskHits += 1;
+    } else {
+      this.stats.misses += 1;
+      this.write(namespace, key, await compute());
+    }
+    return path;
+  }
+
   /** Whether a value is held under the key, in memory or on disk, without reading it. */
   private stored(namespace: string, key: string): boolean {
     return this.memory?.has(`${namespace}/${key}`) === true || (this.dir !== undefined && existsSync(this.path(namespace, key)));
