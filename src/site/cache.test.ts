@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -75,12 +75,13 @@ describe('ContentCache', () => {
     expect(cache.stats.misses).toBe(3);
   });
 
-  it('leaves no partly written files behind', async () => {
+  it('keeps its entries in packs, one per namespace, and lists them', async () => {
     const cache = new ContentCache({ dir });
     cache.memo('png', KEY, BYTES, () => Buffer.alloc(100_000, 1));
-    const files = await readdir(dir, { recursive: true });
-    expect(files.filter((name) => name.endsWith('.tmp'))).toEqual([]);
-    expect(files).toContain(join('png', KEY));
+    cache.memo('png', OTHER, BYTES, () => Buffer.alloc(10, 2));
+    cache.memo('artboard', KEY, jsonCodec<string>(), () => 'drawn');
+    expect(await readdir(join(dir, 'png'))).toEqual([expect.stringMatching(/\.pack$/)]);
+    expect(new ContentCache({ dir }).entries()).toEqual([`artboard/${KEY}`, ...[KEY, OTHER].sort().map((key) => `png/${key}`)]);
   });
 
   it('keeps large values out of memory when asked, reading them from disk again', () => {
@@ -143,7 +144,8 @@ describe('ContentCache', () => {
     expect(path).toBe(join(dir, 'png-font', KEY));
     expect(await new ContentCache({ dir }).file('png-font', KEY, compute)).toBe(path);
     expect(calls).toBe(1);
-    expect(new ContentCache({ dir }).read('png-font', KEY)?.toString()).toBe('cut 1');
+    expect((await readFile(path!)).toString()).toBe('cut 1');
+    expect(new ContentCache({ dir }).entries()).toEqual([`png-font/${KEY}`]);
     expect(await new ContentCache().file('png-font', KEY, compute)).toBeUndefined();
   });
 

@@ -1,14 +1,17 @@
 // A content-addressed cache for the expensive, deterministic parts of a build (chart
 // artboards, PNGs): an entry's key is a hash of everything its bytes depend on, so an entry
 // is never stale, only unused. Two layers: memory, so one build draws each thing once however
-// many pages ask for it; and files under node_modules/.cache/customs-story/ (git-ignored;
-// CI starts without it), so the next build draws only what changed. A hit returns exactly
-// the bytes a miss would have produced, so a cached build is byte-identical to an uncached one.
+// many pages ask for it; and packs of entries under node_modules/.cache/customs-story/
+// (src/site/cache-packs.ts; git-ignored, and CI starts without it), so the next build draws
+// only what changed. (An entry a reader must have as a file, a font resvg reads, is a file.)
+// A hit returns exactly the bytes a miss would have produced, so a cached build is
+// byte-identical to an uncached one.
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { PATHS } from '../config.ts';
 import { codeVersion } from '../fs/digest.ts';
+import { PackStore } from './cache-packs.ts';
 
 /** How a cached value is stored on disk. */
 export interface Codec<T> {
@@ -40,11 +43,13 @@ export class ContentCache {
   readonly dir: string | undefined;
   readonly stats: CacheStats = { memoryHits: 0, diskHits: 0, misses: 0 };
   private readonly memory: Map<string, unknown> | undefined;
+  private readonly packs: PackStore | undefined;
   private readonly prefetched = new Map<string, Promise<unknown>>();
 
   constructor(options: ContentCacheOptions = {}) {
     this.dir = options.dir;
     this.memory = options.memory === false ? undefined : new Map();
+    this.packs = options.dir === undefined ? undefined : new PackStore(options.dir);
   }
 
   /**
@@ -103,16 +108,30 @@ export class ContentCache {
     const path = this.path(namespace, key);
     if (existsSync(path)) {
       this.stats.diskHits += 1;
-    } else {
-      this.stats.misses += 1;
-      this.write(namespace, key, await compute());
+      return path;
     }
+    this.stats.misses += 1;
+    const bytes = await compute();
+    // Written beside the file and renamed over it, so builds running at once never read half of it.
+    const temporary = `${path}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
+    mkdirSync(join(this.dir, namespace), { recursive: true });
+    writeFileSync(temporary, bytes);
+    renameSync(temporary, path);
     return path;
+  }
+
+  /** Every entry on disk, as `namespace/key`: for tests and benchmarks. */
+  entries(): string[] {
+    if (this.dir === undefined || !existsSync(this.dir)) return [];
+    const files = readdirSync(this.dir, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .flatMap(({ name }) => readdirSync(join(this.dir!, name)).flatMap((file) => (/^[0-9a-f]+$/.test(file) ? [`${name}/${file}`] : [])));
+    return [...this.packs!.keys(), ...files].sort();
   }
 
   /** Whether a value is held under the key, in memory or on disk, without reading it. */
   private stored(namespace: string, key: string): boolean {
-    return this.memory?.has(`${namespace}/${key}`) === true || (this.dir !== undefined && existsSync(this.path(namespace, key)));
+    return this.memory?.has(`${namespace}/${key}`) === true || (this.packs !== undefined && this.packs.has(namespace, checkedKey(namespace, key)));
   }
 
   /** The value held in memory or on disk under the key, or how to store the one computed. */
@@ -153,38 +172,23 @@ export class ContentCache {
 
   /** The bytes on disk under `key`, if any. */
   read(namespace: string, key: string): Buffer | undefined {
-    if (this.dir === undefined) return undefined;
-    try {
-      return readFileSync(this.path(namespace, key));
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-      throw error;
-    }
+    return this.packs?.read(namespace, checkedKey(namespace, key));
   }
 
-  /** Stores bytes under `key`: written beside the entry and renamed over it, so builds running at once never read half an entry. */
+  /** Stores bytes under `key` on disk, if the cache has a disk layer. */
   write(namespace: string, key: string, bytes: string | Uint8Array): void {
-    if (this.dir === undefined) return;
-    const path = this.path(namespace, key);
-    const temporary = `${path}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
-    try {
-      writeFileSync(temporary, bytes);
-    } catch (error) {
-      // The folder is made only when missing: a cold build writes thousands of entries into a dozen folders.
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-      mkdirSync(dirname(path), { recursive: true });
-      writeFileSync(temporary, bytes);
-    }
-    renameSync(temporary, path);
+    this.packs?.write(namespace, checkedKey(namespace, key), bytes);
   }
 
-  // One folder per namespace, not one per leading pair of hex digits: a cold build's
-  // thousands of entries then make a dozen folders instead of some 1,400, and making a
-  // folder cost as much as writing an entry (ext4 allocates each an inode).
   private path(namespace: string, key: string): string {
-    if (!/^[a-z0-9-]+$/.test(namespace) || !/^[0-9a-f]{16,}$/.test(key)) throw new Error(`not a cache address: ${namespace}/${key}`);
-    return join(this.dir!, namespace, key);
+    return join(this.dir!, namespace, checkedKey(namespace, key));
   }
+}
+
+/** The key, if namespace and key are fit to name folders and files in the cache's folder. */
+function checkedKey(namespace: string, key: string): string {
+  if (!/^[a-z0-9-]+$/.test(namespace) || !/^[0-9a-f]{16,}$/.test(key)) throw new Error(`not a cache address: ${namespace}/${key}`);
+  return key;
 }
 
 let version: string | undefined;

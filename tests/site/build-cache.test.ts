@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyProject, npmRun, removeCopies } from '../reporter/helpers.ts';
 import { BUILD_TIMEOUT } from '../support/build.ts';
-import { hashFiles, listFiles } from '../support/pages.ts';
+import { ContentCache } from '../../src/site/cache.ts';
+import { hashFiles } from '../support/pages.ts';
 
 const SECOND = 'second-story';
 const secondStory = (title: string) =>
@@ -52,7 +53,7 @@ beforeAll(async () => {
   const build = async (name: keyof typeof entries) => {
     const result = await npmRun(root, 'build');
     if (result.code !== 0) throw new Error(`npm run build failed:\n${result.stderr}`);
-    entries[name] = await listFiles(join(root, 'node_modules/.cache/customs-story'));
+    entries[name] = new ContentCache({ dir: join(root, 'node_modules/.cache/customs-story') }).entries();
     return hashFiles(join(root, 'dist'));
   };
   cold = await build('cold');
