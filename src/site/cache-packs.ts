@@ -110,10 +110,9 @@ export class PackStore {
     pack.size += length;
   }
 
-  /** Every key held, as `namespace/key`. */
-  keys(): string[] {
-    const namespaces = readdirSync(this.dir, { withFileTypes: true }).filter((entry) => entry.isDirectory());
-    return namespaces.flatMap(({ name }) => [...this.index(name).keys()].map((key) => `${name}/${key}`)).sort();
+  /** Every key held in the namespace. */
+  keys(namespace: string): string[] {
+    return [...this.index(namespace).keys()];
   }
 
   private index(namespace: string): Map<string, Place> {

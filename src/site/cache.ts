@@ -123,10 +123,13 @@ export class ContentCache {
   /** Every entry on disk, as `namespace/key`: for tests and benchmarks. */
   entries(): string[] {
     if (this.dir === undefined || !existsSync(this.dir)) return [];
-    const files = readdirSync(this.dir, { withFileTypes: true })
-      .filter((entry) => entry.isDirectory())
-      .flatMap(({ name }) => readdirSync(join(this.dir!, name)).flatMap((file) => (/^[0-9a-f]+$/.test(file) ? [`${name}/${file}`] : [])));
-    return [...this.packs!.keys(), ...files].sort();
+    const namespaces = readdirSync(this.dir, { withFileTypes: true }).filter((entry) => entry.isDirectory());
+    return namespaces
+      .flatMap(({ name }) => {
+        const files = readdirSync(join(this.dir!, name)).filter((file) => /^[0-9a-f]+$/.test(file));
+        return [...this.packs!.keys(name), ...files].map((key) => `${name}/${key}`);
+      })
+      .sort();
   }
 
   /** Whether a value is held under the key, in memory or on disk, without reading it. */
